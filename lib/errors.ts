@@ -1,0 +1,48 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The one taxonomy of stable error codes (`extensions.code`). Clients branch on these codes,
+ * never on messages. `http` is the status used where an error ends a whole HTTP request.
+ */
+export const ErrorCodes = {
+  /** An argument breaks a documented rule (BSN elfproef, unknown region, bad cursor). */
+  BAD_USER_INPUT: { http: 400 },
+  /** A caseload page asked for more rows than the maximum page size. */
+  PAGE_SIZE_EXCEEDED: { http: 400 },
+  /** A source system did not answer within the adapter's timeout; only its fields are lost. */
+  SOURCE_TIMEOUT: { http: 504 },
+  /** A source system answered with an error or could not be reached; only its fields are lost. */
+  SOURCE_UNAVAILABLE: { http: 502 },
+  /** A source system answered with something the adapter cannot map. */
+  SOURCE_INVALID_RESPONSE: { http: 502 },
+  /** Anything unexpected; the details stay in the server log. */
+  INTERNAL_SERVER_ERROR: { http: 500 },
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+/** An expected failure with a stable code. Safe to show to clients as is. */
+export class AppError extends GraphQLError {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...details } });
+    this.code = code;
+    this.name = 'AppError';
+  }
+}
+
+/** A failing source system, translated once at the adapter boundary. */
+export class SourceError extends AppError {
+  constructor(
+    code: 'SOURCE_TIMEOUT' | 'SOURCE_UNAVAILABLE' | 'SOURCE_INVALID_RESPONSE',
+    readonly source: string,
+    message: string,
+  ) {
+    super(code, message, { source });
+    this.name = 'SourceError';
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

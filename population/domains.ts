@@ -1,0 +1,98 @@
+import { addDays, addYears } from '../lib/dates';
+import type { Regio } from '../lib/regions';
+import { AANBIEDERS, COACHNAMEN, JEUGD_CODES, WMO_CODES, medewerkers, type Productcategorie } from './catalog';
+import type { Career } from './careers';
+import { Draw, maxDate, minDate } from './random';
+import type { DoorstroomTraject, JongerenInBeeld, ReintegratieTraject, SynthPersoon, Uitkering, Zorgtoewijzing } from './types';
+
+interface Ctx { draw: Draw; bsn: string; geboortedatum: string; peildatum: string; gemeente: Regio; career: Career; hasSk: boolean }
+
+const CONTACT = ['GESPREK', 'TELEFOON', 'HUISBEZOEK', 'BERICHT'] as const;
+
+/** Doorstroompunt trajectories: after early school leaving, or after a Jongeren in Beeld signal. */
+export function generateDoorstroom(ctx: Ctx, jib: JongerenInBeeld | null): DoorstroomTraject[] {
+  const { draw, bsn, peildatum } = ctx;
+  const coaches = medewerkers(`COACH-${ctx.gemeente.doorstroompuntregio}`, 4, COACHNAMEN);
+  const trajecten: DoorstroomTraject[] = [];
+  const aanleidingen: [DoorstroomTraject['aanleiding'], string][] = ctx.career.uitvalData
+    .filter(() => draw.chance(0.7)).map((d) => ['VSV', addDays(d, draw.int(10, 60))]);
+  if (jib && draw.chance(0.4)) aanleidingen.push(['JONGEREN_IN_BEELD', `${jib.maand}-${String(draw.int(5, 25)).padStart(2, '0')}`]);
+  if (!ctx.hasSk && aanleidingen.length === 0 && draw.chance(0.05)) {
+    aanleidingen.push(['ZELFMELDING', draw.dateBetween(addYears(ctx.geboortedatum, 16), peildatum)]);
+  }
+  for (const [aanleiding, start] of aanleidingen) {
+    if (start > peildatum) continue;
+    const geplandEinde = addDays(start, draw.int(90, 540));
+    const afgesloten = geplandEinde <= peildatum;
+    const status = afgesloten ? 'AFGESLOTEN' : addDays(start, 30) > peildatum ? 'AANGEMELD' : 'ACTIEF';
+    const tot = afgesloten ? geplandEinde : peildatum;
+    const contactmomenten = Array.from({ length: status === 'AANGEMELD' ? draw.int(0, 1) : draw.int(1, 6) },
+      () => ({ datum: draw.dateBetween(start, tot), soort: draw.pick(CONTACT) })).sort((a, b) => a.datum.localeCompare(b.datum));
+    trajecten.push({
+      id: `DST-${bsn}-${trajecten.length + 1}`, aanleiding, coach: draw.pick(coaches), status, startdatum: start,
+      einddatum: afgesloten ? geplandEinde : null,
+      uitkomst: afgesloten ? draw.weighted([['ONDERWIJS', 45], ['WERK', 35], ['GEEN_CONTACT', 20]] as const) : null,
+      contactmomenten,
+    });
+  }
+  return trajecten.sort((a, b) => a.startdatum.localeCompare(b.startdatum));
+}
+
+/** Participatiewet: benefit, re-integration, and the Jongeren in Beeld signal (ages 23-27). */
+export function generateParticipatie(ctx: Ctx): SynthPersoon['participatie'] {
+  const { draw, bsn, geboortedatum, peildatum, career } = ctx;
+  const volwassen = addYears(geboortedatum, 18);
+  const ingeschreven = career.inschrijvingen.some((i) => i.einddatum === null);
+  let uitkering: Uitkering | null = null;
+  const trajecten: ReintegratieTraject[] = [];
+  if (volwassen <= peildatum && !ingeschreven && draw.chance(ctx.hasSk ? 0.08 : 0.3)) {
+    const vanaf = maxDate(volwassen, career.laatsteUitstroom ?? volwassen);
+    uitkering = { soort: draw.chance(0.93) ? 'ALGEMENE_BIJSTAND' : 'BBZ', sinds: draw.dateBetween(minDate(vanaf, peildatum), peildatum) };
+    if (draw.chance(0.65)) {
+      const werkcoaches = medewerkers(`WC-${ctx.gemeente.arbeidsmarktregio}`, 5, COACHNAMEN);
+      const start = draw.dateBetween(uitkering.sinds, peildatum);
+      const einde = addDays(start, draw.int(60, 720));
+      const klaar = einde <= peildatum;
+      trajecten.push({
+        id: `RIT-${bsn}-1`, soort: draw.pick(['WERKFIT', 'SCHOLING', 'JOBCOACHING', 'LOONKOSTENSUBSIDIE', 'BESCHUT_WERK'] as const),
+        werkcoach: draw.pick(werkcoaches), startdatum: start, einddatum: klaar ? einde : null,
+        uitkomst: klaar ? draw.weighted([['WERK', 40], ['ONDERWIJS', 20], ['UITGEVALLEN', 40]] as const) : 'LOPEND',
+      });
+    }
+  }
+  const leeftijd23 = addYears(geboortedatum, 23);
+  let jongerenInBeeld: JongerenInBeeld | null = null;
+  if (leeftijd23 <= peildatum && !ctx.hasSk && !ingeschreven && !uitkering && draw.chance(0.5)) {
+    const sinds = maxDate(leeftijd23, career.laatsteUitstroom ?? leeftijd23);
+    jongerenInBeeld = { maand: addDays(`${peildatum.slice(0, 7)}-01`, -1).slice(0, 7), opgenomenSinds: sinds.slice(0, 7) };
+  }
+  return { uitkering, trajecten, jongerenInBeeld };
+}
+
+/** Jeugdwet allocations while under 18 (or up to 23 when extended), Wmo allocations from 18. */
+export function generateZorg(ctx: Ctx, categorieen: Productcategorie[]): Zorgtoewijzing[] {
+  const { draw, bsn, geboortedatum, peildatum } = ctx;
+  const result: Zorgtoewijzing[] = [];
+  const add = (wet: 'JEUGDWET' | 'WMO', codes: string[], from: string, to: string) => {
+    const code = draw.pick(codes);
+    const cat = categorieen.find((c) => c.wet === wet && c.code === code)!;
+    const begin = draw.dateBetween(from, to);
+    const eind = addDays(begin, draw.int(90, 730));
+    result.push({
+      id: `TOE-${bsn}-${result.length + 1}`, wet, productcategorie: { code: cat.code, omschrijving: cat.omschrijving },
+      aanbieder: draw.pick(AANBIEDERS), toewijzingsdatum: addDays(begin, -draw.int(7, 30)), begindatum: begin,
+      einddatum: eind, startZorg: begin <= peildatum ? begin : null, stopZorg: eind <= peildatum ? eind : null,
+    });
+  };
+  const jeugdTot = minDate(addYears(geboortedatum, draw.chance(0.1) ? 23 : 18), peildatum);
+  const jeugdVanaf = maxDate(addYears(geboortedatum, 12), addYears(peildatum, -5));
+  if (jeugdVanaf < jeugdTot && draw.chance(0.14)) {
+    const count = draw.int(1, 2);
+    for (let i = 0; i < count; i++) add('JEUGDWET', JEUGD_CODES, jeugdVanaf, jeugdTot);
+  }
+  const volwassen = addYears(geboortedatum, 18);
+  if (volwassen < peildatum && draw.chance(0.06)) add('WMO', WMO_CODES, maxDate(volwassen, addYears(peildatum, -3)), peildatum);
+  return result.sort((a, b) => a.begindatum.localeCompare(b.begindatum));
+}
+
+export type { Ctx as DomainContext };
