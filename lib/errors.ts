@@ -35,10 +35,10 @@ export class AppError extends GraphQLError {
 export class SourceError extends AppError {
   constructor(
     code: 'SOURCE_TIMEOUT' | 'SOURCE_UNAVAILABLE' | 'SOURCE_INVALID_RESPONSE',
-    readonly source: string,
+    readonly system: string,
     message: string,
   ) {
-    super(code, message, { source });
+    super(code, message, { system });
     this.name = 'SourceError';
   }
 }

@@ -1,0 +1,108 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Reply { status?: number; body: unknown; contentType?: string }
+export interface RouteRequest { body: unknown; query: URLSearchParams; params: Record<string, string>; headers: IncomingMessage['headers'] }
+export interface Route { method: 'GET' | 'POST'; path: string; handle(req: RouteRequest): Reply | Promise<Reply> }
+
+/**
+ * Faults a simulator can be told to inject, at run time, for tests of timeouts and outages.
+ * `mode`: `ok` answers normally; `error` answers 500; `hang` never answers (until closed).
+ */
+export interface Faults { latencyMs: number; mode: 'ok' | 'error' | 'hang' }
+
+/** An HTTP server for a simulated source system, with per-route call counts and fault injection. */
+export interface SimulatorServer {
+  readonly name: string;
+  readonly server: Server;
+  /** Calls per route (`POST /personen`), counted before faults apply. */
+  readonly calls: Map<string, number>;
+  faults: Faults;
+  resetCalls(): void;
+  callCount(route?: string): number;
+}
+
+const MAX_BODY = 1_000_000;
+
+/** Problem details (RFC 9457) as the simulators return them. */
+export function problem(status: number, title: string, detail?: string, code?: string): Reply {
+  return { status, contentType: 'application/problem+json', body: { status, title, ...(detail ? { detail } : {}), ...(code ? { code } : {}) } };
+}
+
+export function createSimulatorServer(name: string, routes: Route[]): SimulatorServer {
+  const compiled = routes.map((r) => ({ ...r, key: `${r.method} ${r.path}`, regex: pathRegex(r.path) }));
+  const hanging = new Set<ServerResponse>();
+  const sim: SimulatorServer = {
+    name,
+    calls: new Map(),
+    faults: { latencyMs: 0, mode: 'ok' },
+    resetCalls: () => sim.calls.clear(),
+    callCount: (route) => (route ? sim.calls.get(route) ?? 0 : [...sim.calls.values()].reduce((a, b) => a + b, 0)),
+    server: createServer((req, res) => {
+      handle(req, res).catch((error) => {
+        console.error(`[${name}] unexpected error`, error);
+        send(res, problem(500, 'Internal error'));
+      });
+    }),
+  };
+  sim.server.on('close', () => hanging.forEach((res) => res.destroy()));
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = compiled.find((r) => r.method === req.method && r.regex.test(url.pathname));
+    if (!route) return send(res, problem(404, 'Not found', `${req.method} ${url.pathname}`));
+    sim.calls.set(route.key, (sim.calls.get(route.key) ?? 0) + 1);
+    const body = req.method === 'POST' ? await readJson(req) : undefined;
+    if (body instanceof Error) return send(res, problem(400, 'Invalid JSON body', body.message));
+    if (sim.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, sim.faults.latencyMs));
+    if (sim.faults.mode === 'hang') { hanging.add(res); res.on('close', () => hanging.delete(res)); return; }
+    if (sim.faults.mode === 'error') return send(res, problem(500, 'Injected fault'));
+    const params = route.regex.exec(url.pathname)!.groups ?? {};
+    send(res, await route.handle({ body, query: url.searchParams, params, headers: req.headers }));
+  }
+  return sim;
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (res.headersSent || res.destroyed) return;
+  const contentType = reply.contentType ?? 'application/json';
+  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  res.writeHead(reply.status ?? 200, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function pathRegex(path: string): RegExp {
+  return new RegExp(`^${path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > MAX_BODY) return new Error(`body larger than ${MAX_BODY} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+/** Listens on loopback (port 0 picks a free one) and resolves with the base URL. */
+export async function listen(server: Server, port = 0, host = '127.0.0.1'): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => { server.off('error', reject); resolve(); });
+  });
+  const address = server.address() as AddressInfo;
+  return `http://${host}:${address.port}`;
+}
+
+export function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections?.();
+  });
+}
