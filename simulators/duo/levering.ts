@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Population } from '../../population/generator';
 import type { SynthPersoon } from '../../population/types';
 
-export const KOLOMMEN = ['regelsoort', 'regelId', 'bsn', 'brin', 'instelling', 'onderwijssoort', 'niveau', 'leerweg',
+export const KOLOMMEN = ['regelsoort', 'regelId', 'bsn', 'woongemeente', 'brin', 'instelling', 'onderwijssoort', 'niveau', 'leerweg',
   'opleidingscode', 'opleiding', 'datum', 'inschrijvingId'] as const;
 export type Regel = Record<(typeof KOLOMMEN)[number], string>;
 
@@ -17,18 +17,18 @@ export function schooljaar(date: string): string {
 export function regelsVoor(p: SynthPersoon): Regel[] {
   const rows: Regel[] = [];
   for (const i of p.onderwijs.inschrijvingen) {
-    const base = { bsn: p.bsn, brin: i.instelling.brin, instelling: i.instelling.naam, onderwijssoort: i.onderwijssoort,
+    const base = { bsn: p.bsn, woongemeente: p.gemeenteCode, brin: i.instelling.brin, instelling: i.instelling.naam, onderwijssoort: i.onderwijssoort,
       niveau: i.niveau, leerweg: i.leerweg ?? '', opleidingscode: i.opleidingscode, opleiding: i.opleiding, inschrijvingId: i.id };
     rows.push({ regelsoort: 'INSCHRIJVING', regelId: i.id, datum: i.begindatum, ...base });
     if (i.einddatum) rows.push({ regelsoort: 'UITSCHRIJVING', regelId: `${i.id}-U`, datum: i.einddatum, ...base });
   }
   for (const d of p.onderwijs.diplomas) {
-    rows.push({ regelsoort: 'DIPLOMA', regelId: d.id, bsn: p.bsn, brin: d.instelling.brin, instelling: d.instelling.naam,
+    rows.push({ regelsoort: 'DIPLOMA', regelId: d.id, bsn: p.bsn, woongemeente: p.gemeenteCode, brin: d.instelling.brin, instelling: d.instelling.naam,
       onderwijssoort: d.onderwijssoort, niveau: d.niveau, leerweg: '', opleidingscode: d.opleidingscode, opleiding: d.opleiding,
       datum: d.datum, inschrijvingId: d.inschrijvingId });
   }
   for (const v of p.onderwijs.vsv) {
-    rows.push({ regelsoort: 'VSV', regelId: v.id, bsn: p.bsn, brin: v.instelling.brin, instelling: v.instelling.naam,
+    rows.push({ regelsoort: 'VSV', regelId: v.id, bsn: p.bsn, woongemeente: p.gemeenteCode, brin: v.instelling.brin, instelling: v.instelling.naam,
       onderwijssoort: '', niveau: '', leerweg: '', opleidingscode: '', opleiding: '', datum: v.datum, inschrijvingId: v.inschrijvingId });
   }
   return rows;

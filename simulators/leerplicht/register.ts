@@ -43,10 +43,11 @@ export class Jongerenregister {
     });
   }
 
-  zoek(q: Zoekopdracht): { totaal: number; bsns: string[] } {
+  zoek(q: Zoekopdracht): { totaal: number; bsns: string[]; meer: boolean } {
     const gemeenten = q.gemeenten ? new Set(q.gemeenten.map((g) => this.gemeenteCodes.indexOf(g))) : null;
     const status = q.status ? STATUSES.indexOf(q.status) : -1;
     let totaal = 0;
+    let meer = false;
     const bsns: string[] = [];
     for (let row = 0; row < this.bsns.length; row++) {
       if (gemeenten && !gemeenten.has(this.gemeente[row])) continue;
@@ -55,9 +56,11 @@ export class Jongerenregister {
       if (q.zonderStartkwalificatie !== undefined && (this.sk[row] === 0) !== q.zonderStartkwalificatie) continue;
       if (status >= 0 && this.status[row] !== status) continue;
       totaal++;
-      if (bsns.length < q.limiet && (!q.na || this.bsns[row] > q.na)) bsns.push(this.bsns[row]);
+      if (q.na && this.bsns[row] <= q.na) continue;
+      if (bsns.length < q.limiet) bsns.push(this.bsns[row]);
+      else meer = true;
     }
-    return { totaal, bsns };
+    return { totaal, bsns, meer };
   }
 }
 

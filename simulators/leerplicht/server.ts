@@ -17,7 +17,7 @@ export function createLeerplichtSimulator(population: Population): SimulatorServ
         const q = validateZoek(body);
         if (typeof q === 'string') return problem(400, 'Invalid search', q, 'ZOEKOPDRACHT');
         const result = (register ??= new Jongerenregister(population)).zoek(q);
-        return { body: { totaal: result.totaal, jongeren: result.bsns.map((bsn) => ({ bsn })) } };
+        return { body: { totaal: result.totaal, meer: result.meer, jongeren: result.bsns.map((bsn) => ({ bsn })) } };
       },
     },
     {

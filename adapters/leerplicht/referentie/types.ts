@@ -64,6 +64,8 @@ export interface components {
         };
         ZoekResultaat: {
             totaal: number;
+            /** @description Whether matches follow the last one returned. */
+            meer: boolean;
             jongeren: {
                 bsn: components["schemas"]["Bsn"];
             }[];

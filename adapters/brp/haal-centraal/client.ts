@@ -1,0 +1,28 @@
+import createClient from 'openapi-fetch';
+import { callSource, inChunks, validateSourceOptions, type SourceOptions } from '../../../lib/source';
+import type { BrpBron } from '../port';
+import { BRP_FIELDS, mapPersoon } from './mapping';
+import type { components, paths } from './types';
+
+type Persoon = components['schemas']['Persoon'];
+
+/** The Haal Centraal BRP API allows 1-20 BSNs per RaadpleegMetBurgerservicenummer. */
+export const BRP_BATCH_SIZE = 20;
+
+export function createHaalCentraalBrp(options: SourceOptions): BrpBron {
+  const { baseUrl, timeoutMs, fetch } = validateSourceOptions('brp', options);
+  const client = createClient<paths>({ baseUrl, fetch });
+  return {
+    batchSize: BRP_BATCH_SIZE,
+    async personen(bsns) {
+      const personen = await inChunks(bsns, BRP_BATCH_SIZE, async (chunk) => {
+        const data = await callSource('brp', timeoutMs, (signal) => client.POST('/personen', {
+          body: { type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: chunk, fields: BRP_FIELDS },
+          signal,
+        }));
+        return (data as { personen?: Persoon[] }).personen ?? [];
+      });
+      return new Map(personen.filter((p) => p.burgerservicenummer).map((p) => [p.burgerservicenummer!, mapPersoon(p)]));
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import createClient from 'openapi-fetch';
+import { callSource, inChunks, validateSourceOptions, type SourceOptions } from '../../../lib/source';
+import type { DoorstroomBron } from '../port';
+import { mapDossier } from './mapping';
+import type { paths } from './types';
+
+export const LEERPLICHT_BATCH_SIZE = 100;
+
+export function createReferentieLeerplicht(options: SourceOptions): DoorstroomBron {
+  const { baseUrl, timeoutMs, fetch } = validateSourceOptions('leerplicht', options);
+  const client = createClient<paths>({ baseUrl, fetch });
+  return {
+    batchSize: LEERPLICHT_BATCH_SIZE,
+    maxPageSize: 1000,
+    async dossiers(bsns) {
+      const dossiers = await inChunks(bsns, LEERPLICHT_BATCH_SIZE, async (chunk) =>
+        (await callSource('leerplicht', timeoutMs, (signal) => client.POST('/dossiers/opvragen', { body: { bsns: chunk }, signal }))).dossiers);
+      return new Map(dossiers.map((d) => [d.bsn, mapDossier(d)]));
+    },
+    async zoek(q) {
+      const data = await callSource('leerplicht', timeoutMs, (signal) => client.POST('/jongeren/zoeken', { body: q, signal }));
+      return { totaal: data.totaal, meer: data.meer, bsns: data.jongeren.map((j) => j.bsn) };
+    },
+  };
+}

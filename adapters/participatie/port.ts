@@ -1,0 +1,29 @@
+/** What the participatie subgraph needs from a Participatiewet suite. */
+export interface Medewerker { id: string; naam: string }
+export interface Uitkering { soort: 'ALGEMENE_BIJSTAND' | 'BBZ'; sinds: string }
+export interface Reintegratietraject {
+  id: string;
+  soort: 'WERKFIT' | 'SCHOLING' | 'JOBCOACHING' | 'LOONKOSTENSUBSIDIE' | 'BESCHUT_WERK';
+  werkcoach: Medewerker;
+  startdatum: string;
+  einddatum: string | null;
+  uitkomst: 'LOPEND' | 'WERK' | 'ONDERWIJS' | 'UITGEVALLEN';
+}
+export interface JongerenInBeeldSignaal { maand: string; opgenomenSinds: string }
+
+/** A person's file in the suite; someone unknown to the suite has the empty file. */
+export interface ParticipatieDossier {
+  uitkering: Uitkering | null;
+  /** Oldest first. */
+  trajecten: Reintegratietraject[];
+  jongerenInBeeld: JongerenInBeeldSignaal | null;
+}
+export const LEEG_PARTICIPATIEDOSSIER: ParticipatieDossier = Object.freeze({ uitkering: null, trajecten: [], jongerenInBeeld: null }) as ParticipatieDossier;
+
+export interface ParticipatieAantallen { metUitkering: number; metTraject: number; jongerenInBeeld: number }
+
+export interface ParticipatieBron {
+  readonly batchSize: number;
+  dossiers(bsns: string[]): Promise<Map<string, ParticipatieDossier>>;
+  aantallen(gemeenteCode: string): Promise<ParticipatieAantallen>;
+}

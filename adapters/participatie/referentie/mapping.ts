@@ -1,0 +1,12 @@
+import type { ParticipatieDossier } from '../port';
+import type { components } from './types';
+
+type Klant = components['schemas']['Klant'];
+
+export function mapKlant(k: Klant): ParticipatieDossier {
+  return {
+    uitkering: k.uitkering ?? null,
+    trajecten: [...k.trajecten].sort((a, b) => a.startdatum.localeCompare(b.startdatum)),
+    jongerenInBeeld: k.jongerenInBeeld ?? null,
+  };
+}

@@ -1,0 +1,24 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { AppError, ErrorCodes } from './errors';
+
+/** Codes that graphql-js and Apollo Server give to request errors; safe to show as they are. */
+const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+
+/**
+ * Shows expected errors (our taxonomy, GraphQL request errors) as they are and masks anything
+ * unexpected as INTERNAL_SERVER_ERROR, keeping the original in the server log.
+ */
+export function maskError(service: string, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return { ...formatted, extensions: { ...original.extensions } };
+  const code = formatted.extensions?.code;
+  // Errors relayed by the gateway from a subgraph carry our codes but are no longer AppErrors.
+  if (typeof code === 'string' && (REQUEST_CODES.has(code) || code in ErrorCodes)) {
+    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  console.error(`[${service}] unexpected error`, original);
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import type DataLoader from 'dataloader';
+import type { DoorstroomBron, DoorstroomDossier } from '../../adapters/leerplicht/port';
+import { systemClock, type Clock } from '../../lib/dates';
+import type { RegionRegistry } from '../../lib/regions';
+import { batchLoader } from '../../lib/source';
+import { loadTypeDefs, type SubgraphDefinition } from '../runtime';
+import { encodeCursor, toZoekopdracht, type JongerenFilter } from './caseload';
+
+interface Context { dossiers: DataLoader<string, DoorstroomDossier | null> }
+type Jongere = { bsn: string };
+
+export interface DoorstroomOptions {
+  bron: DoorstroomBron;
+  regions: RegionRegistry;
+  /** Today, for the age filter. Default: the system clock. */
+  clock?: Clock;
+}
+
+export function doorstroomSubgraph({ bron, regions, clock = systemClock }: DoorstroomOptions): SubgraphDefinition<Context> {
+  // Jongere objects come from `jongeren` here and from `_entities`; either way fields load the
+  // dossier through the request's DataLoader, so a page of 1,000 costs ten batched calls.
+  const dossier = (j: Jongere, ctx: Context) => ctx.dossiers.load(j.bsn);
+  const huidig = async (j: Jongere, ctx: Context) => (await dossier(j, ctx))?.trajecten.at(-1) ?? null;
+  return {
+    name: 'doorstroom',
+    typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
+    context: () => ({ dossiers: batchLoader(bron.batchSize, (bsns) => bron.dossiers(bsns), null) }),
+    resolvers: {
+      Query: {
+        jongeren: async (_: unknown, args: { filter?: JongerenFilter; eerste: number; na?: string }) => {
+          const result = await bron.zoek(toZoekopdracht(args, regions, clock(), bron.maxPageSize));
+          return {
+            totaal: result.totaal,
+            jongeren: result.bsns.map((bsn) => ({ bsn })),
+            volgendeCursor: result.meer && result.bsns.length ? encodeCursor(result.bsns.at(-1)!) : null,
+          };
+        },
+      },
+      Jongere: {
+        __resolveReference: (ref: Jongere): Jongere => ({ bsn: ref.bsn }),
+        doorstroomstatus: async (j: Jongere, _: unknown, ctx: Context) => (await huidig(j, ctx))?.status ?? null,
+        doorstroomcoach: async (j: Jongere, _: unknown, ctx: Context) => (await huidig(j, ctx))?.coach ?? null,
+        doorstroomtrajecten: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx))?.trajecten ?? [],
+        verzuimmeldingen: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx))?.verzuimmeldingen ?? [],
+        vsvMeldingen: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx))?.vsvMeldingen ?? [],
+      },
+      Regio: {
+        __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),
+        aantalActieveDoorstroomtrajecten: async ({ code }: { code: string }) =>
+          (await bron.zoek({ gemeenten: regions.get(code)!.gemeenten, status: 'ACTIEF', limiet: 0 })).totaal,
+      },
+    },
+  };
+}

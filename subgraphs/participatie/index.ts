@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import type DataLoader from 'dataloader';
+import { LEEG_PARTICIPATIEDOSSIER, type ParticipatieAantallen, type ParticipatieBron, type ParticipatieDossier } from '../../adapters/participatie/port';
+import type { RegionRegistry } from '../../lib/regions';
+import { batchLoader } from '../../lib/source';
+import { loadTypeDefs, type SubgraphDefinition } from '../runtime';
+
+interface Context { dossiers: DataLoader<string, ParticipatieDossier> }
+type Jongere = { bsn: string };
+
+export function participatieSubgraph({ bron, regions }: { bron: ParticipatieBron; regions: RegionRegistry }): SubgraphDefinition<Context> {
+  const dossier = (j: Jongere, ctx: Context) => ctx.dossiers.load(j.bsn);
+  const som = async (code: string, key: keyof ParticipatieAantallen) => {
+    const per = await Promise.all(regions.get(code)!.gemeenten.map((g) => bron.aantallen(g)));
+    return per.reduce((s, a) => s + a[key], 0);
+  };
+  return {
+    name: 'participatie',
+    typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
+    context: () => ({ dossiers: batchLoader(bron.batchSize, (bsns) => bron.dossiers(bsns), LEEG_PARTICIPATIEDOSSIER) }),
+    resolvers: {
+      Jongere: {
+        __resolveReference: (ref: Jongere): Jongere => ({ bsn: ref.bsn }),
+        heeftUitkering: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx)).uitkering !== null,
+        uitkering: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx)).uitkering,
+        reintegratietrajecten: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx)).trajecten,
+        jongerenInBeeld: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx)).jongerenInBeeld,
+      },
+      Regio: {
+        __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),
+        aantalMetUitkering: ({ code }: { code: string }) => som(code, 'metUitkering'),
+        aantalMetReintegratietraject: ({ code }: { code: string }) => som(code, 'metTraject'),
+        aantalJongerenInBeeld: ({ code }: { code: string }) => som(code, 'jongerenInBeeld'),
+      },
+    },
+  };
+}

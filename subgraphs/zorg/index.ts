@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import type DataLoader from 'dataloader';
+import type { ZorgAantallen, ZorgBron, Zorgtoewijzing } from '../../adapters/zorg/port';
+import { isoDate, systemClock, type Clock } from '../../lib/dates';
+import type { RegionRegistry } from '../../lib/regions';
+import { batchLoader } from '../../lib/source';
+import { loadTypeDefs, type SubgraphDefinition } from '../runtime';
+
+interface Context { toewijzingen: DataLoader<string, Zorgtoewijzing[]> }
+type Jongere = { bsn: string };
+
+/** Current on `today`: care has started, has not stopped, and the allocation period holds today. */
+export function isLopend(t: Zorgtoewijzing, today: string): boolean {
+  return t.startZorg !== null && t.stopZorg === null && t.begindatum <= today && (t.einddatum === null || t.einddatum >= today);
+}
+
+export function zorgSubgraph({ bron, regions, clock = systemClock }: { bron: ZorgBron; regions: RegionRegistry; clock?: Clock }): SubgraphDefinition<Context> {
+  const toewijzingen = (j: Jongere, ctx: Context) => ctx.toewijzingen.load(j.bsn);
+  const som = async (code: string, key: keyof ZorgAantallen) =>
+    (await Promise.all(regions.get(code)!.gemeenten.map((g) => bron.aantallen(g)))).reduce((s, a) => s + a[key], 0);
+  return {
+    name: 'zorg',
+    typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
+    context: () => ({ toewijzingen: batchLoader(bron.batchSize, (bsns) => bron.toewijzingen(bsns), [] as Zorgtoewijzing[]) }),
+    resolvers: {
+      Jongere: {
+        __resolveReference: (ref: Jongere): Jongere => ({ bsn: ref.bsn }),
+        heeftZorgtoewijzing: async (j: Jongere, _: unknown, ctx: Context) => (await toewijzingen(j, ctx)).some((t) => isLopend(t, isoDate(clock()))),
+        zorgtoewijzingen: (j: Jongere, _: unknown, ctx: Context) => toewijzingen(j, ctx),
+      },
+      Zorgtoewijzing: { lopend: (t: Zorgtoewijzing) => isLopend(t, isoDate(clock())) },
+      Regio: {
+        __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),
+        aantalMetJeugdhulp: ({ code }: { code: string }) => som(code, 'jeugdwet'),
+        aantalMetWmo: ({ code }: { code: string }) => som(code, 'wmo'),
+      },
+    },
+  };
+}
