@@ -9,8 +9,11 @@ import { checkDigit } from '../lib/bsn';
  */
 const PRIMARY = 90_000_000;
 const ALTERNATE = 97_000_000;
-/** Both ranges stay eight digits and the +7 on the second digit never carries below this. */
-export const MAX_SYNTHETIC = 3_000_000;
+/**
+ * Below this, both ranges stay under prefix 99_900_000 (where the BRP test persons 999xxxxxx
+ * live) and the +7 on the second digit never carries.
+ */
+export const MAX_SYNTHETIC = 2_900_000;
 
 export function bsnForIndex(index: number): string {
   if (!Number.isInteger(index) || index < 0 || index >= MAX_SYNTHETIC) {

@@ -18,7 +18,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
   const peildatum = env.PEILDATUM || isoDate(today);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(peildatum)) throw new RangeError(`PEILDATUM must be an ISO date (yyyy-mm-dd); received "${peildatum}"`);
   return {
-    population: { size: int('POPULATION_SIZE', 0, 3_000_000), seed: int('POPULATION_SEED', 0, 2 ** 31 - 1), peildatum },
+    population: { size: int('POPULATION_SIZE', 0, 2_900_000), seed: int('POPULATION_SEED', 0, 2 ** 31 - 1), peildatum },
     ports: { gateway: int('PORT', 0, 65535) ?? 4000 },
     dataDir: env.DATA_DIR || 'data',
     sourceTimeoutMs: int('SOURCE_TIMEOUT_MS', 1, 600_000),
