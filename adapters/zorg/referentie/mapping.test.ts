@@ -1,0 +1,26 @@
+import { mapToewijzing } from './mapping';
+
+const base = {
+  toewijzingsnummer: 'T1', wet: 'JEUGDWET' as const,
+  productcategorie: { codelijst: 'JZ020' as const, code: '45', omschrijving: 'Jeugdhulp ambulant' },
+  aanbieder: { agbCode: '98000001', naam: 'Aanbieder' }, toewijzingsdatum: '2026-01-01', begindatum: '2026-01-15', einddatum: '2026-12-31',
+};
+
+describe('zorg mapping', () => {
+  it('takes the start and stop of care from the JW305 and JW307 messages', () => {
+    const t = mapToewijzing({ ...base, berichten: [
+      { berichtcode: 'JW301', datum: '2026-01-01' }, { berichtcode: 'JW305', datum: '2026-01-15' }, { berichtcode: 'JW307', datum: '2026-06-01' },
+    ] });
+    expect([t.startZorg, t.stopZorg]).toEqual(['2026-01-15', '2026-06-01']);
+  });
+
+  it('leaves start and stop empty when only the allocation (JW301) was exchanged', () => {
+    const t = mapToewijzing({ ...base, berichten: [{ berichtcode: 'JW301', datum: '2026-01-01' }] });
+    expect([t.startZorg, t.stopZorg]).toEqual([null, null]);
+  });
+
+  it('reads the Wmo messages the same way', () => {
+    const t = mapToewijzing({ ...base, wet: 'WMO', berichten: [{ berichtcode: 'WMO305', datum: '2026-02-01' }] });
+    expect(t.startZorg).toBe('2026-02-01');
+  });
+});
