@@ -18,9 +18,8 @@ export async function generateTypes(spec: string): Promise<string> {
 
 async function main(): Promise<void> {
 let stale = 0;
-for (const system of readdirSync(root)) {
+for (const system of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
   const systemDir = join(root, system);
-  if (!existsSync(systemDir) || !readdirSync(systemDir, { withFileTypes: true }).some((d) => d.isDirectory())) continue;
   for (const vendor of readdirSync(systemDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
     const dir = join(systemDir, vendor.name);
     const spec = join(dir, 'spec', 'openapi.yaml');
