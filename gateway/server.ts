@@ -3,6 +3,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLFormattedError } from 'graphql';
+import { AppError } from '../lib/errors';
 import { maskError } from '../lib/format-error';
 import type { SubgraphName } from '../schema/compose';
 
@@ -24,6 +25,18 @@ export interface GatewayOptions {
   host?: string;
   /** Steps run before query planning, in order. */
   prePlanning?: PrePlanningStep[];
+}
+
+/** Reports an unreachable subgraph with a stable code instead of the transport's message. */
+class SubgraphDataSource extends RemoteGraphQLDataSource {
+  constructor(private readonly name: string, url: string) {
+    super({ url });
+  }
+  override didEncounterError(error: Error, _request: unknown, response?: unknown): void {
+    if (response) throw error;
+    console.error(`[gateway] subgraph ${this.name} unreachable: ${error.message}`);
+    throw new AppError('SUBGRAPH_UNAVAILABLE', `subgraph ${this.name} is unavailable`, { service: this.name });
+  }
 }
 
 /** Wraps the gateway so every operation passes the pre-planning steps first. */
@@ -54,7 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
-      return new RemoteGraphQLDataSource({ url });
+      return new SubgraphDataSource(name, url);
     },
   });
   const server = new ApolloServer({

@@ -15,6 +15,8 @@ export const ErrorCodes = {
   SOURCE_UNAVAILABLE: { http: 502 },
   /** A source system answered with something the adapter cannot map. */
   SOURCE_INVALID_RESPONSE: { http: 502 },
+  /** The gateway could not reach a subgraph; only that subgraph's fields are lost. */
+  SUBGRAPH_UNAVAILABLE: { http: 502 },
   /** Anything unexpected; the details stay in the server log. */
   INTERNAL_SERVER_ERROR: { http: 500 },
 } as const;

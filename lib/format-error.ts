@@ -15,7 +15,7 @@ export function maskError(service: string, formatted: GraphQLFormattedError, err
   if (original instanceof AppError) return { ...formatted, extensions: { ...original.extensions } };
   const code = formatted.extensions?.code;
   // Errors relayed by the gateway from a subgraph carry our codes but are no longer AppErrors.
-  if (typeof code === 'string' && (REQUEST_CODES.has(code) || code in ErrorCodes)) {
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && (REQUEST_CODES.has(code) || code in ErrorCodes)) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

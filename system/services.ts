@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHaalCentraalBrp } from '../adapters/brp/haal-centraal/client';
 import { createReferentieLeerplicht } from '../adapters/leerplicht/referentie/client';
@@ -51,6 +52,7 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
     case 'zorg':
       return startSubgraph(zorgSubgraph({ bron: createReferentieZorg(source), regions: o.regions, clock: o.clock }), listen);
     case 'onderwijs': {
+      if (o.dataDir !== ':memory:') mkdirSync(o.dataDir, { recursive: true });
       const store = new OnderwijsStore(o.dataDir === ':memory:' ? ':memory:' : join(o.dataDir, 'onderwijs.sqlite'));
       const def = onderwijsSubgraph({ feed: createDuoLevering(source), store, regions: o.regions, log: o.log });
       const running = await startSubgraph({ ...def, stop: async () => { await def.stop?.(); store.close(); } }, listen);

@@ -1,0 +1,54 @@
+/**
+ * Runs one service in its own process, as the containers of docker-compose.yml do:
+ *   tsx scripts/serve.ts simulator <brp|leerplicht|participatie|zorg|duo>
+ *   tsx scripts/serve.ts subgraph <basis|onderwijs|doorstroom|participatie|zorg>
+ *   tsx scripts/serve.ts gateway
+ * Configuration comes from environment variables (README, "Configuration").
+ */
+import { listen } from '../lib/http';
+import { demoRegions } from '../lib/regions';
+import { systemClock } from '../lib/dates';
+import { startGateway } from '../gateway/server';
+import { checkedInSupergraph, SUBGRAPHS, type SubgraphName } from '../schema/compose';
+import { createSimulator, SIMULATOR_NAMES, type SimulatorName } from '../simulators';
+import { Population } from '../population/generator';
+import { configFromEnv } from '../system/config';
+import { startNamedSubgraph } from '../system/services';
+
+export const ROLES = { simulator: SIMULATOR_NAMES as readonly string[], subgraph: SUBGRAPHS.map((s) => s.name) as readonly string[], gateway: [''] };
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} must be set`);
+  return value;
+}
+
+async function main(role: string, name = ''): Promise<void> {
+  const config = configFromEnv();
+  const host = process.env.HOST || '127.0.0.1';
+  const port = config.ports?.gateway ?? 4000;
+  if (!(role in ROLES) || !ROLES[role as keyof typeof ROLES].includes(name)) {
+    throw new Error(`usage: serve.ts simulator <${SIMULATOR_NAMES.join('|')}> | subgraph <${SUBGRAPHS.map((s) => s.name).join('|')}> | gateway; received "${role} ${name}"`);
+  }
+  if (role === 'simulator') {
+    const sim = createSimulator(name as SimulatorName, new Population(config.population), systemClock);
+    console.log(`simulator ${name} at ${await listen(sim.server, port, host)}`);
+  } else if (role === 'subgraph') {
+    const running = await startNamedSubgraph(name as SubgraphName, {
+      sourceUrl: required('SOURCE_URL'), regions: demoRegions(), clock: systemClock, sourceTimeoutMs: config.sourceTimeoutMs ?? 2000,
+      dataDir: config.dataDir ?? 'data', port, host,
+    });
+    console.log(`subgraph ${name} at ${running.url}`);
+  } else {
+    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, required(`SUBGRAPH_URL_${s.name.toUpperCase()}`)])) as Record<SubgraphName, string>;
+    const gateway = await startGateway({ supergraphSdl: checkedInSupergraph(), subgraphUrls, port, host });
+    console.log(`gateway at ${gateway.url}`);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv[2] ?? '', process.argv[3]).catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

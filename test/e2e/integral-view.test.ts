@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { SHOWCASE_BSN } from '../../population/generator';
+import type { RunningSystem } from '../../system';
+import { expectedIntegraal } from '../support/expected';
+import { gql, INTEGRAL_QUERY } from '../support/graphql';
+import { startTestSystem, testClock } from '../support/system';
+
+const QUERY = `${INTEGRAL_QUERY} query ($bsn: String!) { jongere(bsn: $bsn) { ...Integraal } }`;
+let system: RunningSystem;
+
+beforeAll(async () => { system = await startTestSystem(); }, 120_000);
+afterAll(() => system?.stop());
+
+describe('the integral view over HTTP through gateway, subgraphs and simulators', () => {
+  it('shows BRP test person 999993653 with fields from all five subgraphs', async () => {
+    const { body } = await gql(system.gatewayUrl, `{ jongere(bsn: "${SHOWCASE_BSN}") {
+      naam { volledigeNaam } leeftijd startkwalificatie inschrijvingen { id } doorstroomstatus doorstroomtrajecten { id }
+      heeftUitkering uitkering { soort } zorgtoewijzingen { wet productcategorie { code } } } }`);
+    expect(body.errors).toBeUndefined();
+    const j = body.data.jongere;
+    expect(j.naam.volledigeNaam).toEqual(expect.any(String)); // basis
+    expect(j.inschrijvingen.length).toBeGreaterThan(0); // onderwijs
+    expect(j.doorstroomtrajecten.length).toBeGreaterThan(0); // doorstroom
+    expect(j.uitkering).not.toBeNull(); // participatie
+    expect(j.zorgtoewijzingen.length).toBeGreaterThan(0); // zorg
+  });
+
+  it('equals the generator\'s ground truth in every domain for 50 randomly drawn people', async () => {
+    const { population } = system;
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: population.size - 1 }), async (index) => {
+      const person = population.person(index);
+      const { body } = await gql(system.gatewayUrl, QUERY, { bsn: person.bsn });
+      expect(body.errors).toBeUndefined();
+      expect(body.data.jongere).toEqual(expectedIntegraal(person, population.regions, testClock()));
+    }), { numRuns: 50 });
+  });
+
+  it('shows every BRP test person, including the deceased one without an age', async () => {
+    const { body } = await gql(system.gatewayUrl, `{ a: jongere(bsn: "999992077") { overlijdensdatum leeftijd } b: jongere(bsn: "000009921") { bsn } }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.a.overlijdensdatum).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
+    expect(body.data.a.leeftijd).toBeNull();
+    expect(body.data.b.bsn).toBe('000009921');
+  });
+
+  it('answers figures per region that match the ground truth', async () => {
+    const { population } = system;
+    const regio = population.regions.get('DP-DRENTHE')!;
+    const mensen = [...population.persons()].filter((p) => regio.gemeenten.includes(p.gemeenteCode));
+    const { body } = await gql(system.gatewayUrl, `{ regio(code: "DP-DRENTHE") { naam soort gemeenten { code }
+      aantalIngeschreven aantalVsvRegistraties(vanaf: "2025-08-01") aantalActieveDoorstroomtrajecten
+      aantalMetUitkering aantalMetReintegratietraject aantalJongerenInBeeld aantalMetJeugdhulp aantalMetWmo } }`);
+    expect(body.errors).toBeUndefined();
+    const lopendeZorg = (wet: string) => mensen.filter((p) => p.zorg.toewijzingen.some((t) => t.wet === wet && t.startZorg && !t.stopZorg)).length;
+    expect(body.data.regio).toEqual({
+      naam: 'Doorstroompunt Drenthe', soort: 'DOORSTROOMPUNTREGIO', gemeenten: regio.gemeenten.map((code) => ({ code })),
+      aantalIngeschreven: mensen.filter((p) => p.onderwijs.inschrijvingen.some((i) => i.einddatum === null)).length,
+      aantalVsvRegistraties: mensen.filter((p) => p.onderwijs.vsv.some((v) => v.datum >= '2025-08-01')).length,
+      aantalActieveDoorstroomtrajecten: mensen.filter((p) => p.leerplicht.trajecten.at(-1)?.status === 'ACTIEF').length,
+      aantalMetUitkering: mensen.filter((p) => p.participatie.uitkering).length,
+      aantalMetReintegratietraject: mensen.filter((p) => p.participatie.trajecten.some((t) => t.einddatum === null)).length,
+      aantalJongerenInBeeld: mensen.filter((p) => p.participatie.jongerenInBeeld).length,
+      aantalMetJeugdhulp: lopendeZorg('JEUGDWET'),
+      aantalMetWmo: lopendeZorg('WMO'),
+    });
+  });
+});

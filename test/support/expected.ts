@@ -1,0 +1,54 @@
+import { ageOn, isoDate } from '../../lib/dates';
+import type { RegionRegistry } from '../../lib/regions';
+import { heeftStartkwalificatie } from '../../population/generator';
+import { isStartkwalificatie } from '../../population/careers';
+import type { SynthPersoon } from '../../population/types';
+
+/**
+ * What the integral view must show for a generated person, derived from the generator's ground
+ * truth independently of the subgraphs' code.
+ */
+export function expectedIntegraal(p: SynthPersoon, regions: RegionRegistry, today: Date) {
+  const gemeente = regions.get(p.gemeenteCode)!;
+  const dag = isoDate(today);
+  const trajecten = p.leerplicht.trajecten;
+  const huidig = trajecten.at(-1) ?? null;
+  return {
+    bsn: p.bsn,
+    naam: { voornamen: p.voornamen, voorvoegsel: p.voorvoegsel ?? null, geslachtsnaam: p.geslachtsnaam,
+      volledigeNaam: [p.voornamen, p.voorvoegsel, p.geslachtsnaam].filter(Boolean).join(' ') },
+    geslacht: p.geslacht,
+    geboortedatum: p.geboortedatum,
+    leeftijd: p.overlijdensdatum ? null : ageOn(p.geboortedatum, today),
+    overlijdensdatum: p.overlijdensdatum ?? null,
+    nationaliteiten: [p.nationaliteit.omschrijving],
+    woonadres: { ...p.adres },
+    gemeente: { code: gemeente.code, naam: gemeente.naam, arbeidsmarktregio: { code: gemeente.arbeidsmarktregio }, doorstroompuntregio: { code: gemeente.doorstroompuntregio } },
+    startkwalificatie: heeftStartkwalificatie(p),
+    inschrijvingen: p.onderwijs.inschrijvingen.map((i) => ({ id: i.id, instelling: i.instelling, onderwijssoort: i.onderwijssoort,
+      niveau: i.niveau, leerweg: i.leerweg, opleidingscode: i.opleidingscode, opleiding: i.opleiding, begindatum: i.begindatum, einddatum: i.einddatum })),
+    huidigeInschrijving: p.onderwijs.inschrijvingen.filter((i) => i.einddatum === null).map((i) => ({ id: i.id })).at(-1) ?? null,
+    diplomas: p.onderwijs.diplomas.map((d) => ({ id: d.id, onderwijssoort: d.onderwijssoort, niveau: d.niveau, datum: d.datum, startkwalificatie: isStartkwalificatie(d) })),
+    vsvRegistraties: p.onderwijs.vsv.map((v) => ({ id: v.id, datum: v.datum, inschrijvingId: v.inschrijvingId })),
+    doorstroomstatus: huidig?.status ?? null,
+    doorstroomcoach: huidig?.coach ?? null,
+    doorstroomtrajecten: trajecten.map((t) => ({ id: t.id, aanleiding: t.aanleiding, status: t.status, startdatum: t.startdatum,
+      einddatum: t.einddatum, uitkomst: t.uitkomst, coach: t.coach, contactmomenten: t.contactmomenten })),
+    verzuimmeldingen: p.leerplicht.verzuimmeldingen.map((v) => ({ id: v.id, soort: v.soort, datum: v.datum, uren: v.uren, status: v.status, instelling: v.instelling })),
+    vsvMeldingen: p.leerplicht.vsvMeldingen.map((v) => ({ id: v.id, datum: v.datum, reden: v.reden, instelling: { brin: v.instelling.brin } })),
+    heeftUitkering: p.participatie.uitkering !== null,
+    uitkering: p.participatie.uitkering,
+    reintegratietrajecten: p.participatie.trajecten,
+    jongerenInBeeld: p.participatie.jongerenInBeeld,
+    heeftZorgtoewijzing: p.zorg.toewijzingen.some((t) => lopend(t, dag)),
+    zorgtoewijzingen: p.zorg.toewijzingen.map((t) => ({
+      toewijzingsnummer: t.id, wet: t.wet, productcategorie: { codelijst: t.wet === 'JEUGDWET' ? 'JZ020' : 'WMO020', ...t.productcategorie },
+      aanbieder: { agbCode: t.aanbieder.agb, naam: t.aanbieder.naam }, toewijzingsdatum: t.toewijzingsdatum, begindatum: t.begindatum,
+      einddatum: t.einddatum, startZorg: t.startZorg, stopZorg: t.stopZorg, lopend: lopend(t, dag),
+    })),
+  };
+}
+
+function lopend(t: SynthPersoon['zorg']['toewijzingen'][number], dag: string): boolean {
+  return t.startZorg !== null && t.stopZorg === null && t.begindatum <= dag && (t.einddatum === null || t.einddatum >= dag);
+}
