@@ -25,16 +25,18 @@ export interface GatewayOptions {
   host?: string;
   /** Steps run before query planning, in order. */
   prePlanning?: PrePlanningStep[];
+  /** Operational log lines (an unreachable subgraph). Default: console.error. */
+  log?: (line: string) => void;
 }
 
 /** Reports an unreachable subgraph with a stable code instead of the transport's message. */
 class SubgraphDataSource extends RemoteGraphQLDataSource {
-  constructor(private readonly name: string, url: string) {
+  constructor(private readonly name: string, url: string, private readonly log: (line: string) => void) {
     super({ url });
   }
   override didEncounterError(error: Error, _request: unknown, response?: unknown): void {
     if (response) throw error;
-    console.error(`[gateway] subgraph ${this.name} unreachable: ${error.message}`);
+    this.log(`gateway: subgraph ${this.name} unreachable: ${error.message}`);
     throw new AppError('SUBGRAPH_UNAVAILABLE', `subgraph ${this.name} is unavailable`, { service: this.name });
   }
 }
@@ -67,7 +69,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
-      return new SubgraphDataSource(name, url);
+      return new SubgraphDataSource(name, url, options.log ?? console.error);
     },
   });
   const server = new ApolloServer({

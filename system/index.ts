@@ -63,6 +63,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name].url])) as Record<SubgraphName, string>,
       port: ports.gateway ?? 4000,
       prePlanning: options.prePlanning,
+      log: options.log,
     });
   } catch (error) {
     await stop();

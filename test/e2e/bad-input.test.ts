@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { bsnForIndex } from '../../population/bsn-allocation';
+import type { RunningSystem } from '../../system';
+import { gql } from '../support/graphql';
+import { startTestSystem } from '../support/system';
+
+let system: RunningSystem;
+beforeAll(async () => { system = await startTestSystem({ population: { size: 500, seed: 1, peildatum: '2026-11-01' } }); }, 120_000);
+afterAll(() => system?.stop());
+
+const errorOf = async (query: string, variables?: Record<string, unknown>) => {
+  const { status, body } = await gql(system.gatewayUrl, query, variables);
+  return { status, body, error: body.errors?.[0] };
+};
+
+describe('bad input gets a stable code, never a stack trace or a 500', () => {
+  it('refuses a BSN that is not 9 digits, naming the rule', async () => {
+    const { error, body, status } = await errorOf('{ jongere(bsn: "12345") { bsn } }');
+    expect(status).toBe(200);
+    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'BSN_FORMAT' });
+    expect(error?.message).toMatch(/exactly 9 digits/);
+    expect(body.data.jongere).toBeNull();
+  });
+
+  it('refuses a BSN that fails the elfproef, naming the rule', async () => {
+    const { error } = await errorOf('{ jongere(bsn: "123456789") { bsn } }');
+    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'BSN_ELFPROEF' });
+    expect(error?.message).toMatch(/elfproef/);
+  });
+
+  it('answers null, not an error, for a valid BSN nobody has', async () => {
+    const { body } = await gql(system.gatewayUrl, `{ jongere(bsn: "${bsnForIndex(900_000)}") { bsn naam { volledigeNaam } } }`);
+    expect(body).toEqual({ data: { jongere: null } });
+  });
+
+  it('refuses a caseload page above the maximum with PAGE_SIZE_EXCEEDED', async () => {
+    const { error } = await errorOf('{ jongeren(eerste: 1001) { totaal } }');
+    expect(error?.extensions).toMatchObject({ code: 'PAGE_SIZE_EXCEEDED', maximum: 1000 });
+  });
+
+  it('refuses an unknown region, an inverted age range and a forged cursor', async () => {
+    for (const query of [
+      '{ jongeren(filter: { regio: "GM9999" }) { totaal } }',
+      '{ jongeren(filter: { leeftijdVanaf: 25, leeftijdTot: 20 }) { totaal } }',
+      '{ jongeren(na: "bm9uc2Vuc2U") { totaal } }',
+    ]) {
+      const { error } = await errorOf(query);
+      expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('never answers a stack trace or a 500, whatever string is sent as BSN', async () => {
+    await fc.assert(fc.asyncProperty(fc.string({ maxLength: 20 }), async (bsn) => {
+      const { status, body } = await gql(system.gatewayUrl, 'query ($bsn: String!) { jongere(bsn: $bsn) { bsn } }', { bsn });
+      expect(status).toBe(200);
+      expect(JSON.stringify(body)).not.toMatch(/stacktrace|at \w+ \(/);
+      for (const e of body.errors ?? []) expect(e.extensions?.code).toBe('BAD_USER_INPUT');
+    }), { numRuns: 60 });
+  });
+});

@@ -1,0 +1,51 @@
+import { SHOWCASE_BSN } from '../../population/generator';
+import type { RunningSystem } from '../../system';
+import { gql } from '../support/graphql';
+import { startTestSystem } from '../support/system';
+
+let system: RunningSystem;
+beforeAll(async () => { system = await startTestSystem({ population: { size: 500, seed: 1, peildatum: '2026-11-01' }, sourceTimeoutMs: 500 }); }, 120_000);
+afterAll(() => system?.stop());
+afterEach(() => { for (const sim of Object.values(system.simulators)) sim.faults = { latencyMs: 0, mode: 'ok' }; });
+
+const QUERY = `{ jongere(bsn: "${SHOWCASE_BSN}") { naam { volledigeNaam } startkwalificatie doorstroomstatus heeftUitkering heeftZorgtoewijzing zorgtoewijzingen { wet } } }`;
+const codes = (errors: { extensions?: Record<string, any> }[] = []) => [...new Set(errors.map((e) => e.extensions?.code))];
+
+describe('a failing source system costs only its own fields', () => {
+  it('serves everything else when the Wmo/Jeugd registry answers errors', async () => {
+    system.simulators.zorg.faults = { latencyMs: 0, mode: 'error' };
+    const { status, body } = await gql(system.gatewayUrl, QUERY);
+    expect(status).toBe(200);
+    expect(codes(body.errors)).toEqual(['SOURCE_UNAVAILABLE']);
+    expect(body.errors!.map((e) => e.path?.join('.')).sort()).toEqual(['jongere.heeftZorgtoewijzing', 'jongere.zorgtoewijzingen']);
+    const j = body.data.jongere;
+    expect([j.heeftZorgtoewijzing, j.zorgtoewijzingen]).toEqual([null, null]);
+    expect(j.naam.volledigeNaam).toEqual(expect.any(String));
+    expect(j.heeftUitkering).toBe(true);
+  });
+
+  it('times out a hanging Participatiewet suite with SOURCE_TIMEOUT and serves the rest', async () => {
+    system.simulators.participatie.faults = { latencyMs: 0, mode: 'hang' };
+    const { body } = await gql(system.gatewayUrl, QUERY);
+    expect(codes(body.errors)).toEqual(['SOURCE_TIMEOUT']);
+    expect(body.data.jongere.heeftUitkering).toBeNull();
+    expect(body.data.jongere.zorgtoewijzingen.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the caseload when the BRP is down, losing only the BRP fields', async () => {
+    system.simulators.brp.faults = { latencyMs: 0, mode: 'error' };
+    const { body } = await gql(system.gatewayUrl, '{ jongeren(eerste: 30) { totaal jongeren { bsn naam { volledigeNaam } doorstroomstatus } } }');
+    expect(body.data.jongeren.jongeren).toHaveLength(30);
+    expect(body.data.jongeren.jongeren.every((j: { naam: unknown }) => j.naam === null)).toBe(true);
+    expect(codes(body.errors)).toEqual(['SOURCE_UNAVAILABLE']);
+  });
+
+  it('reports an unreachable subgraph as SUBGRAPH_UNAVAILABLE without transport details', async () => {
+    await system.subgraphs.zorg.stop();
+    const { body } = await gql(system.gatewayUrl, QUERY);
+    expect(codes(body.errors)).toEqual(['SUBGRAPH_UNAVAILABLE']);
+    expect(JSON.stringify(body.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+    expect(body.data.jongere.naam.volledigeNaam).toEqual(expect.any(String));
+    expect(body.data.jongere.zorgtoewijzingen).toBeNull();
+  });
+});
