@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { categoryMap } from '../policies/categories';
+import { loadRegister } from '../policies/register';
 
 /** The subgraphs in composition order, with the default local URL each one listens on. */
 export const SUBGRAPHS = [
@@ -15,7 +17,10 @@ export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 
 export const SUPERGRAPH_PATH = join(__dirname, 'supergraph.graphql');
 
-/** Composes the subgraph schemas into the supergraph SDL, or throws with every composition error. */
+/**
+ * Composes the subgraph schemas into the supergraph SDL, or throws with every composition error.
+ * Composition also fails when a field has no data category, or a category the register does not know.
+ */
 export function composeSupergraph(): string {
   const result = composeServices(SUBGRAPHS.map(({ name, port }) => ({
     name,
@@ -25,6 +30,10 @@ export function composeSupergraph(): string {
   if (result.errors) {
     throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
+  const categories = categoryMap(result.supergraphSdl);
+  const known = loadRegister().categorieen;
+  const problems = [...categories.problems, ...[...categories.used()].filter((c) => !known.has(c)).map((c) => `category "${c}" is not in the register`)];
+  if (problems.length) throw new Error(`composition failed:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   return result.supergraphSdl;
 }
 

@@ -14,3 +14,24 @@ describe('supergraph', () => {
     }
   });
 });
+
+describe('data categories', () => {
+  const { categoryMap } = jest.requireActual('../policies/categories') as typeof import('../policies/categories');
+
+  it('are declared on every root and entity field, and composition fails otherwise', () => {
+    const sdl = checkedInSupergraph();
+    expect(categoryMap(sdl).problems).toEqual([]);
+    const stripped = sdl.replace('heeftZorgtoewijzing: Boolean @join__field(graph: ZORG) @gegevenscategorie(id: "zorg.indicatie")', 'heeftZorgtoewijzing: Boolean @join__field(graph: ZORG)');
+    expect(stripped).not.toBe(sdl);
+    expect(categoryMap(stripped).problems).toEqual(['field Jongere.heeftZorgtoewijzing has no data category (@gegevenscategorie)']);
+  });
+
+  it('keep withholdable fields nullable: only identification and reference fields of entities are non-null', () => {
+    const sdl = checkedInSupergraph();
+    const map = categoryMap(sdl);
+    const nonNull = [...sdl.matchAll(/\n  (\w+)(\([^)]*\))?: [^\n]*!( |\n)[^\n]*@gegevenscategorie\(id: "([^"]+)"\)/g)].map((m) => m[4]);
+    expect(new Set(nonNull)).toEqual(new Set(['identificatie', 'referentie']));
+    expect(map.of('Jongere', 'zorgtoewijzingen')).toBe('zorg.detail');
+    expect(map.of('JongerenPagina', 'totaal')).toBe('identificatie');
+  });
+});

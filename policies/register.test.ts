@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { loadRegister, parseRegister, REGISTER_PATH, RegisterError } from './register';
+
+const text = readFileSync(REGISTER_PATH, 'utf8');
+const problemsOf = (t: string, fields?: Set<string>) => {
+  try { parseRegister(t, 'test.yaml', { fields }); return []; } catch (e) { return (e as RegisterError).problems; }
+};
+
+describe('register of processing activities', () => {
+  it('loads the shipped example register with the activities the demo needs', () => {
+    const r = loadRegister();
+    expect(r.activiteiten.map((a) => a.id).sort()).toEqual(['doorstroompunt-begeleiding', 'inzage-betrokkene', 'jongerenloket-intake',
+      'leerplicht-handhaving', 'mbo-nazorg', 'regionale-monitoring', 'reintegratie-participatiewet', 'toezicht-fg', 'wmo-jeugd-toegang']);
+    expect(r.activiteiten[0].uri).toBe('https://register.jongeren-federatie.example/verwerkingsactiviteiten/doorstroompunt-begeleiding/versies/1');
+  });
+
+  it('refuses an unknown category, naming the line', () => {
+    const bad = text.replace('categorieen: [identificatie, woonadres, onderwijs.inschrijving, verzuim, vsv]', 'categorieen: [identificatie, schoenmaat]');
+    const lineNo = bad.split('\n').findIndex((l) => l.includes('schoenmaat')) + 1;
+    expect(problemsOf(bad)).toEqual([`line ${lineNo}: unknown category "schoenmaat" in leerplicht-handhaving@1`]);
+  });
+
+  it('refuses an unknown role, naming the line', () => {
+    const bad = text.replace('rollen: [werkcoach]', 'rollen: [tovenaar]');
+    const lineNo = bad.split('\n').findIndex((l) => l.includes('tovenaar')) + 1;
+    expect(problemsOf(bad)).toEqual([`line ${lineNo}: unknown role "tovenaar" in reintegratie-participatiewet@1`]);
+  });
+
+  it('refuses a duplicate id@versie', () => {
+    const bad = text.replace('  - id: leerplicht-handhaving\n    versie: 1', '  - id: doorstroompunt-begeleiding\n    versie: 1');
+    expect(problemsOf(bad)).toEqual([expect.stringMatching(/^line \d+: duplicate activity doorstroompunt-begeleiding@1$/)]);
+  });
+
+  it('refuses an unknown field but accepts a category granted to nobody', () => {
+    const fields = new Set(['Jongere.nationaliteiten', 'Jongere.overlijdensdatum']);
+    expect(problemsOf(text, fields)).toEqual([]);
+    const bad = text.replace('uitgezonderd: [Jongere.nationaliteiten,', 'uitgezonderd: [Jongere.schoenmaat,');
+    expect(problemsOf(bad, fields)).toEqual([expect.stringMatching(/^line \d+: unknown field "Jongere.schoenmaat" in mbo-nazorg@1$/)]);
+  });
+
+  it('refuses special category data without an AVG art. 9 exception', () => {
+    const bad = text.replace(/\n      avg9: "AVG art\. 9 lid 2 onder h[^\n]*/, '');
+    expect(problemsOf(bad)).toEqual([expect.stringMatching(/wmo-jeugd-toegang@1 grants special category data \(zorg\.indicatie, zorg\.detail\) without an AVG art\. 9 exception/)]);
+  });
+
+  it('refuses schema violations with the line of the offending value', () => {
+    const bad = text.replace('      avg6: c\n    rollen: [leerplichtambtenaar]', '      avg6: z\n    rollen: [leerplichtambtenaar]');
+    const lineNo = bad.split('\n').findIndex((l) => l.includes('avg6: z')) + 1;
+    expect(problemsOf(bad)[0]).toMatch(new RegExp(`^line ${lineNo}: /activiteiten/1/grondslag/avg6 must be equal to one of the allowed values`));
+  });
+
+  it('refuses YAML it cannot read, naming the line', () => {
+    expect(problemsOf('register:\n  naam: [unclosed\n')[0]).toMatch(/^line \d+:/);
+  });
+});

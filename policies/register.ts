@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Register, Verwerkingsactiviteit } from './types';
+
+export const REGISTER_PATH = join(__dirname, 'verwerkingsregister.yaml');
+const SCHEMA = JSON.parse(readFileSync(join(__dirname, 'verwerkingsregister.schema.json'), 'utf8'));
+
+/** Thrown at start when the register is invalid; every problem names its line. */
+export class RegisterError extends Error {
+  constructor(readonly file: string, readonly problems: string[]) {
+    super(`invalid register ${file}:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    this.name = 'RegisterError';
+  }
+}
+
+export interface RegisterContext {
+  /** Every `Type.field` of the supergraph, to check `uitgezonderd`. */
+  fields?: Set<string>;
+}
+
+/** Loads and validates a register file. */
+export function loadRegister(path: string = REGISTER_PATH, context: RegisterContext = {}): Register {
+  return parseRegister(readFileSync(path, 'utf8'), path, context);
+}
+
+export function parseRegister(text: string, file = 'register', context: RegisterContext = {}): Register {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  const lineOf = (path: (string | number)[]) => lineOfPath(doc, lines, path);
+  if (doc.errors.length) throw new RegisterError(file, doc.errors.map((e) => `line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`));
+  const raw = doc.toJS() as any;
+  const ajv = new Ajv2020({ allErrors: true });
+  addFormats(ajv);
+  const validate = ajv.compile<any>(SCHEMA);
+  if (!validate(raw)) {
+    throw new RegisterError(file, (validate.errors ?? []).map((e) => {
+      const path = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      return `line ${lineOf(path)}: ${e.instancePath || '(root)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${e.params.additionalProperty})` : ''}`;
+    }));
+  }
+  const problems: string[] = [];
+  const categorieen = new Map<string, any>();
+  raw.categorieen.forEach((c: any, i: number) => {
+    if (categorieen.has(c.id)) problems.push(`line ${lineOf(['categorieen', i, 'id'])}: duplicate category "${c.id}"`);
+    categorieen.set(c.id, { bijzonder: false, openbaar: false, ...c });
+  });
+  const rollen = new Map<string, any>();
+  raw.rollen.forEach((r: any, i: number) => {
+    if (rollen.has(r.id)) problems.push(`line ${lineOf(['rollen', i, 'id'])}: duplicate role "${r.id}"`);
+    rollen.set(r.id, r);
+  });
+  const seen = new Set<string>();
+  const activiteiten: Verwerkingsactiviteit[] = raw.activiteiten.map((a: any, i: number) => {
+    const at = (...p: (string | number)[]) => `line ${lineOf(['activiteiten', i, ...p])}`;
+    const key = `${a.id}@${a.versie}`;
+    if (seen.has(key)) problems.push(`${at('id')}: duplicate activity ${key}`);
+    seen.add(key);
+    a.rollen.forEach((r: string, j: number) => { if (!rollen.has(r)) problems.push(`${at('rollen', j)}: unknown role "${r}" in ${key}`); });
+    for (const list of ['categorieen', 'metToestemming'] as const) {
+      (a[list] ?? []).forEach((c: string, j: number) => { if (!categorieen.has(c)) problems.push(`${at(list, j)}: unknown category "${c}" in ${key}`); });
+    }
+    const special = [...a.categorieen, ...(a.metToestemming ?? [])].filter((c: string) => categorieen.get(c)?.bijzonder);
+    if (special.length && !a.grondslag.avg9) {
+      problems.push(`${at('grondslag')}: ${key} grants special category data (${special.join(', ')}) without an AVG art. 9 exception (grondslag.avg9)`);
+    }
+    (a.uitgezonderd ?? []).forEach((f: string, j: number) => {
+      if (context.fields && !context.fields.has(f)) problems.push(`${at('uitgezonderd', j)}: unknown field "${f}" in ${key}`);
+    });
+    const leeftijd = a.voorwaarden?.leeftijd;
+    if (leeftijd && leeftijd.van > leeftijd.tot) problems.push(`${at('voorwaarden', 'leeftijd')}: age range ${leeftijd.van}-${leeftijd.tot} is empty in ${key}`);
+    return {
+      ...a, metToestemming: a.metToestemming ?? [], uitgezonderd: a.uitgezonderd ?? [], voorwaarden: a.voorwaarden ?? {},
+      geldigVanaf: String(a.geldigVanaf), uri: `${raw.register.basisUri}/${a.id}/versies/${a.versie}`,
+    };
+  });
+  if (problems.length) throw new RegisterError(file, problems);
+  return { ...raw.register, categorieen, rollen, activiteiten };
+}
+
+function lineOfPath(doc: Document, lines: LineCounter, path: (string | number)[]): number {
+  let node: any = doc.contents;
+  let last = node;
+  for (const key of path) {
+    if (isMap(node)) node = node.items.find((p: any) => p.key?.value === key)?.value ?? node.items.find((p: any) => p.key?.value === key)?.key;
+    else if (isSeq(node)) node = node.items[key as number];
+    else break;
+    if (!node) break;
+    last = node;
+  }
+  return last?.range ? lines.linePos(last.range[0]).line : 1;
+}
+
+/** The version of an activity in force on `day` (the latest whose geldigVanaf has come). */
+export function huidigeVersie(register: Register, id: string, day: string): Verwerkingsactiviteit | undefined {
+  return register.activiteiten.filter((a) => a.id === id && a.geldigVanaf <= day).sort((a, b) => b.versie - a.versie)[0];
+}
+
+/** Categories granted by an activity without consent, including the public ones. */
+export function toegestaneCategorieen(register: Register, a: Verwerkingsactiviteit): Set<string> {
+  return new Set([...a.categorieen, ...[...register.categorieen.values()].filter((c) => c.openbaar).map((c) => c.id)]);
+}

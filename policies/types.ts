@@ -1,0 +1,54 @@
+/** The register of processing activities, as loaded and validated from policies/verwerkingsregister.yaml. */
+export interface Categorie { id: string; omschrijving: string; bijzonder: boolean; openbaar: boolean }
+export interface Rol { id: string; omschrijving: string; organisatie: 'gemeente' | 'school' | 'geen' }
+export type RegioScope = 'gemeente' | 'arbeidsmarktregio' | 'doorstroompuntregio';
+
+export interface Voorwaarden {
+  /** Inclusive age bounds of the young person, on the day of access. */
+  leeftijd?: { van: number; tot: number };
+  /** The employee may only see people living in this region of their own municipality. */
+  regio?: RegioScope;
+  /** Only students (current or former) of the employee's own school. */
+  eigenStudenten?: boolean;
+  /** Only within this many months after the person's diploma at the employee's school. */
+  nazorgMaanden?: number;
+  /** Only the young person's own data (self-service). */
+  alleenEigenGegevens?: boolean;
+}
+
+export interface Verwerkingsactiviteit {
+  id: string;
+  versie: number;
+  geldigVanaf: string;
+  naam: string;
+  doel: string;
+  grondslag: { wet: string; artikel: string; avg6: 'a' | 'b' | 'c' | 'd' | 'e' | 'f'; avg9?: string };
+  rollen: string[];
+  /** Granted without further condition on the person (besides `voorwaarden`). */
+  categorieen: string[];
+  /** Granted only when the young person consented to this activity. */
+  metToestemming: string[];
+  /** Fields (`Type.veld`) withheld even though their category is granted. */
+  uitgezonderd: string[];
+  voorwaarden: Voorwaarden;
+  bewaartermijn: string;
+  /** `<basisUri>/<id>/versies/<versie>`: what audit records point at. */
+  uri: string;
+}
+
+export interface Register {
+  naam: string;
+  verwerkingsverantwoordelijke: string;
+  basisUri: string;
+  categorieen: Map<string, Categorie>;
+  rollen: Map<string, Rol>;
+  /** Every version of every activity. */
+  activiteiten: Verwerkingsactiviteit[];
+}
+
+/** A decision on one field for one request: a value with a reason, never an exception. */
+export type Besluit =
+  | { uitkomst: 'TOEGESTAAN' }
+  | { uitkomst: 'GEEN_GRONDSLAG'; categorie: string; reden: string }
+  | { uitkomst: 'GEEN_TOESTEMMING'; categorie: string; reden: string }
+  | { uitkomst: 'BUITEN_BEREIK'; reden: string };
