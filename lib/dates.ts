@@ -50,3 +50,13 @@ export function langFormaat(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${d} ${MAANDEN[m - 1]} ${y}`;
 }
+
+/** The same day `months` later, clamped to the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

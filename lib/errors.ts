@@ -17,6 +17,28 @@ export const ErrorCodes = {
   SOURCE_INVALID_RESPONSE: { http: 502 },
   /** The gateway could not reach a subgraph; only that subgraph's fields are lost. */
   SUBGRAPH_UNAVAILABLE: { http: 502 },
+  /** No bearer token, or one that cannot be read. */
+  UNAUTHENTICATED: { http: 401 },
+  /** The token's expiry has passed (beyond the allowed clock skew). */
+  TOKEN_EXPIRED: { http: 401 },
+  /** Bad signature, issuer, audience or algorithm. */
+  INVALID_TOKEN: { http: 401 },
+  /** No X-Verwerkingsactiviteit header. */
+  ACTIVITY_REQUIRED: { http: 403 },
+  /** The header names no activity (version) in force in the register. */
+  UNKNOWN_ACTIVITY: { http: 403 },
+  /** None of the caller's roles may use the activity. */
+  ACTIVITY_NOT_ALLOWED: { http: 403 },
+  /** A field's data category is not granted by the activity; the field is withheld. */
+  NO_LEGAL_BASIS: { http: 403 },
+  /** The category is granted only with the young person's consent, which is absent. */
+  NO_CONSENT: { http: 403 },
+  /** The person is outside the activity's scope (region, age, own students, nazorg window, self). */
+  OUT_OF_SCOPE: { http: 403 },
+  /** The audit record could not be written, so no personal data is returned. */
+  AUDIT_UNAVAILABLE: { http: 503 },
+  /** A subgraph was called without a valid gateway-signed context. */
+  GATEWAY_CONTEXT_REQUIRED: { http: 401 },
   /** Anything unexpected; the details stay in the server log. */
   INTERNAL_SERVER_ERROR: { http: 500 },
 } as const;
@@ -47,4 +69,9 @@ export class SourceError extends AppError {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/** An AppError that ends the whole HTTP request with its code's status (Apollo reads `extensions.http`). */
+export function requestError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError(code, message, { ...details, http: { status: ErrorCodes[code].http } });
 }

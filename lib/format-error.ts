@@ -12,11 +12,14 @@ const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILE
  */
 export function maskError(service: string, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof AppError) return { ...formatted, extensions: { ...original.extensions } };
+  if (original instanceof AppError) {
+    const { http: _status, ...extensions } = original.extensions;
+    return { ...formatted, extensions };
+  }
   const code = formatted.extensions?.code;
   // Errors relayed by the gateway from a subgraph carry our codes but are no longer AppErrors.
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && (REQUEST_CODES.has(code) || code in ErrorCodes)) {
-    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    const { stacktrace: _drop, http: _status, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   console.error(`[${service}] unexpected error`, original);

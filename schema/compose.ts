@@ -12,6 +12,7 @@ export const SUBGRAPHS = [
   { name: 'doorstroom', port: 4003 },
   { name: 'participatie', port: 4004 },
   { name: 'zorg', port: 4005 },
+  { name: 'inzage', port: 4006 },
 ] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 

@@ -21,7 +21,7 @@ describe('data categories', () => {
   it('are declared on every root and entity field, and composition fails otherwise', () => {
     const sdl = checkedInSupergraph();
     expect(categoryMap(sdl).problems).toEqual([]);
-    const stripped = sdl.replace('heeftZorgtoewijzing: Boolean @join__field(graph: ZORG) @gegevenscategorie(id: "zorg.indicatie")', 'heeftZorgtoewijzing: Boolean @join__field(graph: ZORG)');
+    const stripped = sdl.replace(/(heeftZorgtoewijzing: Boolean @join__field\([^\n]*\)) @gegevenscategorie\(id: "zorg.indicatie"\)/, '$1');
     expect(stripped).not.toBe(sdl);
     expect(categoryMap(stripped).problems).toEqual(['field Jongere.heeftZorgtoewijzing has no data category (@gegevenscategorie)']);
   });

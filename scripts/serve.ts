@@ -1,18 +1,21 @@
 /**
  * Runs one service in its own process, as the containers of docker-compose.yml do:
  *   tsx scripts/serve.ts simulator <brp|leerplicht|participatie|zorg|duo>
- *   tsx scripts/serve.ts subgraph <basis|onderwijs|doorstroom|participatie|zorg>
+ *   tsx scripts/serve.ts subgraph <basis|onderwijs|doorstroom|participatie|zorg|inzage>
  *   tsx scripts/serve.ts gateway
- * Configuration comes from environment variables (README, "Configuration").
+ * Configuration comes from environment variables (README, "Configuration"); the keys that tie
+ * gateway and subgraphs together come from `npm run keys`.
  */
 import { listen } from '../lib/http';
 import { demoRegions } from '../lib/regions';
 import { systemClock } from '../lib/dates';
+import { createContextSigner } from '../lib/internal-context';
 import { startGateway } from '../gateway/server';
 import { checkedInSupergraph, SUBGRAPHS, type SubgraphName } from '../schema/compose';
 import { createSimulator, SIMULATOR_NAMES, type SimulatorName } from '../simulators';
 import { Population } from '../population/generator';
 import { configFromEnv } from '../system/config';
+import { buildSecurity } from '../system/security';
 import { startNamedSubgraph } from '../system/services';
 
 export const ROLES = { simulator: SIMULATOR_NAMES as readonly string[], subgraph: SUBGRAPHS.map((s) => s.name) as readonly string[], gateway: [''] };
@@ -33,15 +36,22 @@ async function main(role: string, name = ''): Promise<void> {
   if (role === 'simulator') {
     const sim = createSimulator(name as SimulatorName, new Population(config.population), systemClock);
     console.log(`simulator ${name} at ${await listen(sim.server, port, host)}`);
-  } else if (role === 'subgraph') {
+    return;
+  }
+  required('INTERNAL_VERIFY_KEY');
+  const kit = await buildSecurity({ ...config.security, dataDir: config.dataDir ?? 'data' }, checkedInSupergraph());
+  if (role === 'subgraph') {
     const running = await startNamedSubgraph(name as SubgraphName, {
-      sourceUrl: required('SOURCE_URL'), regions: demoRegions(), clock: systemClock, sourceTimeoutMs: config.sourceTimeoutMs ?? 2000,
-      dataDir: config.dataDir ?? 'data', port, host,
+      sourceUrl: name === 'inzage' ? 'http://127.0.0.1:0' : required('SOURCE_URL'), regions: demoRegions(), clock: systemClock,
+      sourceTimeoutMs: config.sourceTimeoutMs ?? 2000, dataDir: config.dataDir ?? 'data', port, host, security: kit,
     });
     console.log(`subgraph ${name} at ${running.url}`);
   } else {
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, required(`SUBGRAPH_URL_${s.name.toUpperCase()}`)])) as Record<SubgraphName, string>;
-    const gateway = await startGateway({ supergraphSdl: checkedInSupergraph(), subgraphUrls, port, host });
+    const gateway = await startGateway({
+      supergraphSdl: checkedInSupergraph(), subgraphUrls, port, host, clock: systemClock,
+      security: { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(JSON.parse(required('INTERNAL_SIGNING_KEY'))), mode: kit.mode },
+    });
     console.log(`gateway at ${gateway.url}`);
   }
 }

@@ -6,23 +6,44 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { maskError } from '../lib/format-error';
+import { INTERNAL_CONTEXT_HEADER, type InternalContext } from '../lib/internal-context';
+import type { AuditStore } from '../stores/audit';
+import { auditPlugin } from './policy/audit-plugin';
+import { RequestPolicy, type PolicyDeps } from './policy/request-policy';
+import { policyLayer, type KenmerkenLezer, type PolicyContext } from './policy/shield';
 
 /** One subgraph: its schema, its resolvers, and the per-request context they read. */
-export interface SubgraphDefinition<C extends object> {
+export interface SubgraphDefinition<C extends PolicyContext> {
   name: string;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<C>;
-  /** Builds the context of one request (fresh DataLoaders, so batching never leaks across requests). */
-  context(): C | Promise<C>;
+  /**
+   * Builds the request's own context: DataLoaders fresh per request, or per trace (one client
+   * operation) where the gateway calls this subgraph more than once for it.
+   */
+  context(request: { traceId: string | null }): Omit<C, 'beleid'> | Promise<Omit<C, 'beleid'>>;
+  /** Reads the policy facts (residence, birth date, schools) of a Jongere this subgraph resolves; required when it has Jongere fields. */
+  kenmerken?: KenmerkenLezer<C>;
   /** Work to do once at start-up (e.g. ingesting a feed) and at shutdown. */
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }
 
 /**
- * Wraps the executable schema before it is served. This is where the policy layer
- * (graphql-shield rules generated from the register of processing activities) plugs in.
+ * How a subgraph enforces the register: it accepts only gateway-signed contexts, runs the
+ * generated graphql-shield rules, and writes the audit log (failing closed).
  */
+export interface SubgraphSecurity {
+  verify(header: string | undefined): Promise<InternalContext>;
+  policy: PolicyDeps;
+  audit: AuditStore;
+  pseudonym(bsn: string): string;
+  log?: (line: string) => void;
+}
+
+/** For the enforcement benchmark only: serve without verification, rules or audit. Never configurable from outside code. */
+export const BENCHMARK_ONLY_NO_ENFORCEMENT = Symbol('benchmark-only: no enforcement');
+
 export type SchemaLayer = (schema: GraphQLSchema) => GraphQLSchema;
 
 export function loadTypeDefs(path: string): DocumentNode {
@@ -31,22 +52,30 @@ export function loadTypeDefs(path: string): DocumentNode {
 
 export interface RunningService { name: string; url: string; stop(): Promise<void> }
 
-export async function startSubgraph<C extends object>(
+export async function startSubgraph<C extends PolicyContext>(
   def: SubgraphDefinition<C>,
-  options: { port?: number; host?: string; layers?: SchemaLayer[]; plugins?: ApolloServerPlugin[] } = {},
+  options: { port?: number; host?: string; security: SubgraphSecurity | typeof BENCHMARK_ONLY_NO_ENFORCEMENT },
 ): Promise<RunningService> {
-  const schema = (options.layers ?? []).reduce((s, layer) => layer(s), buildSubgraphSchema({ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }));
+  const security = options.security === BENCHMARK_ONLY_NO_ENFORCEMENT ? null : options.security;
+  const base = buildSubgraphSchema({ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> });
+  const schema = security ? policyLayer(def.typeDefs, def.kenmerken)(base) : base;
+  const plugins: ApolloServerPlugin<C>[] = [ApolloServerPluginInlineTraceDisabled()];
+  if (security) plugins.push(auditPlugin(def.name, security.audit, security.pseudonym, security.log ?? console.error) as ApolloServerPlugin<C>);
   const server = new ApolloServer<C>({
     schema,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => maskError(def.name, formatted, error),
-    // Inline traces would hand resolver timings to any caller; this product reports no usage to Apollo.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    plugins,
   });
   await def.start?.();
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
-    context: async () => def.context(),
+    context: async ({ req }) => {
+      if (!security) return { ...(await def.context({ traceId: null })), beleid: null } as unknown as C;
+      const header = req.headers[INTERNAL_CONTEXT_HEADER];
+      const beleid = new RequestPolicy(security.policy, await security.verify(Array.isArray(header) ? header[0] : header));
+      return { ...(await def.context({ traceId: beleid.trace.traceId })), beleid } as C;
+    },
   });
   return {
     name: def.name,

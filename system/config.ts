@@ -1,3 +1,4 @@
+import { ENFORCEMENT_MODES, type EnforcementMode } from '../gateway/policy/enforce';
 import { isoDate } from '../lib/dates';
 import type { SystemOptions } from './index';
 
@@ -17,7 +18,23 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
   };
   const peildatum = env.PEILDATUM || isoDate(today);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(peildatum)) throw new RangeError(`PEILDATUM must be an ISO date (yyyy-mm-dd); received "${peildatum}"`);
+  const mode = (env.ENFORCEMENT_MODE || 'filter') as EnforcementMode;
+  if (!ENFORCEMENT_MODES.includes(mode)) throw new RangeError(`ENFORCEMENT_MODE must be one of ${ENFORCEMENT_MODES.join(', ')}; received "${mode}"`);
+  const oidc = env.OIDC_ISSUER || env.OIDC_JWKS_URL || env.OIDC_AUDIENCE;
+  if (oidc && !(env.OIDC_ISSUER && env.OIDC_JWKS_URL && env.OIDC_AUDIENCE)) {
+    throw new RangeError('OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together; set all three or none');
+  }
   return {
+    security: {
+      mode,
+      postgres: env.DATABASE_URL ? { connectionString: env.DATABASE_URL, schema: env.DATABASE_SCHEMA || 'public' } : undefined,
+      oidc: oidc ? { issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE!, jwksUrl: env.OIDC_JWKS_URL! } : undefined,
+      pseudonymKey: env.PSEUDONYM_KEY || undefined,
+      internalKeys: env.INTERNAL_VERIFY_KEY ? {
+        privateJwk: env.INTERNAL_SIGNING_KEY ? JSON.parse(env.INTERNAL_SIGNING_KEY) : undefined,
+        publicJwk: JSON.parse(env.INTERNAL_VERIFY_KEY),
+      } : undefined,
+    },
     population: { size: int('POPULATION_SIZE', 0, 2_900_000), seed: int('POPULATION_SEED', 0, 2 ** 31 - 1), peildatum },
     ports: { gateway: int('PORT', 0, 65535) ?? 4000 },
     dataDir: env.DATA_DIR || 'data',

@@ -1,26 +1,30 @@
 import { mkdirSync } from 'node:fs';
 import { close, listen, type SimulatorServer } from '../lib/http';
 import { systemClock, type Clock } from '../lib/dates';
-import { startGateway, type PrePlanningStep } from '../gateway/server';
+import { createContextSigner } from '../lib/internal-context';
+import { GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT, startGateway } from '../gateway/server';
 import { Population, type PopulationOptions } from '../population/generator';
 import { checkedInSupergraph, SUBGRAPHS, type SubgraphName } from '../schema/compose';
 import { createSimulator, SIMULATOR_NAMES, type SimulatorName } from '../simulators';
-import type { RunningService } from '../subgraphs/runtime';
+import { BENCHMARK_ONLY_NO_ENFORCEMENT, type RunningService } from '../subgraphs/runtime';
+import { buildSecurity, seedConsent, type SecurityKit, type SecurityOptions } from './security';
 import { SOURCE_OF, startNamedSubgraph } from './services';
 
 export interface SystemOptions {
   /** The synthetic population the simulators serve. Default: 10,000 people, seed 20260101. */
   population?: PopulationOptions;
-  /** Today, for ages and current allocations. Default: the system clock. */
+  /** Today, for ages, activity versions and current allocations. Default: the system clock. */
   clock?: Clock;
   /** Fixed ports; 0 (the default for every service but the gateway's 4000) picks a free one. */
   ports?: Partial<Record<'gateway' | SubgraphName | SimulatorName, number>>;
-  /** Folder for durable local state. Default `./data`; `:memory:` keeps nothing. */
+  /** Folder for durable local state (education store, audit log, consent, dev secrets). Default `./data`; `:memory:` keeps nothing. */
   dataDir?: string;
   /** Per-call timeout towards source systems (ms). Default 2000. */
   sourceTimeoutMs?: number;
-  /** Steps the gateway runs before query planning. */
-  prePlanning?: PrePlanningStep[];
+  /** Stores, identity provider, keys and enforcement mode (see SecurityOptions). */
+  security?: Omit<SecurityOptions, 'dataDir'>;
+  /** BENCHMARK ONLY: run without authentication, legal-basis checks or audit, to measure their cost. */
+  benchmarkOnlyWithoutEnforcement?: boolean;
   log?: (line: string) => void;
 }
 
@@ -29,6 +33,8 @@ export interface RunningSystem {
   population: Population;
   simulators: Record<SimulatorName, SimulatorServer & { url: string }>;
   subgraphs: Record<SubgraphName, RunningService>;
+  /** The register, stores and (with the embedded identity provider) the dev issuer for tokens. */
+  security: SecurityKit | null;
   stop(): Promise<void>;
 }
 
@@ -38,7 +44,14 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const clock = options.clock ?? systemClock;
   const ports = options.ports ?? {};
   const dataDir = options.dataDir ?? 'data';
+  const log = options.log ?? console.log;
   if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
+  const supergraphSdl = checkedInSupergraph();
+  const kit = options.benchmarkOnlyWithoutEnforcement ? null : await buildSecurity({ ...options.security, dataDir, clock }, supergraphSdl);
+  if (kit) {
+    const seeded = await seedConsent(kit, population);
+    if (seeded) log(`consent: ${seeded} records seeded for the synthetic population`);
+  }
   const simulators = {} as RunningSystem['simulators'];
   const subgraphs = {} as RunningSystem['subgraphs'];
   let gateway: { url: string; stop(): Promise<void> } | undefined;
@@ -46,28 +59,29 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     await gateway?.stop();
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     await Promise.all(Object.values(simulators).map((s) => close(s.server)));
+    await kit?.close();
   };
   try {
     for (const name of SIMULATOR_NAMES) {
       const sim = createSimulator(name, population, clock);
       simulators[name] = Object.assign(sim, { url: await listen(sim.server, ports[name] ?? 0) });
     }
-    await Promise.all(SUBGRAPHS.map(async ({ name }) => {
+    await Promise.all(SUBGRAPHS.filter(({ name }) => kit || name !== 'inzage').map(async ({ name }) => {
       subgraphs[name] = await startNamedSubgraph(name, {
-        sourceUrl: simulators[SOURCE_OF[name]].url, regions: population.regions, clock,
-        sourceTimeoutMs: options.sourceTimeoutMs ?? 2000, dataDir, port: ports[name] ?? 0, host: '127.0.0.1', log: options.log,
+        sourceUrl: name === 'inzage' ? 'http://127.0.0.1:0' : simulators[SOURCE_OF[name]].url, regions: population.regions, clock,
+        sourceTimeoutMs: options.sourceTimeoutMs ?? 2000, dataDir, port: ports[name] ?? 0, host: '127.0.0.1', log,
+        security: kit ?? BENCHMARK_ONLY_NO_ENFORCEMENT,
       });
     }));
+    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/'])) as Record<SubgraphName, string>;
     gateway = await startGateway({
-      supergraphSdl: checkedInSupergraph(),
-      subgraphUrls: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name].url])) as Record<SubgraphName, string>,
-      port: ports.gateway ?? 4000,
-      prePlanning: options.prePlanning,
-      log: options.log,
+      supergraphSdl, subgraphUrls, clock, port: ports.gateway ?? 4000, log,
+      security: kit ? { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(kit.internalKeys.privateJwk!), mode: kit.mode }
+        : GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT,
     });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { gatewayUrl: gateway.url, population, simulators, subgraphs, stop };
+  return { gatewayUrl: gateway.url, population, simulators, subgraphs, security: kit, stop };
 }

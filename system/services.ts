@@ -6,24 +6,28 @@ import { createDuoLevering } from '../adapters/onderwijs/duo-levering/client';
 import { createReferentieParticipatie } from '../adapters/participatie/referentie/client';
 import { createReferentieZorg } from '../adapters/zorg/referentie/client';
 import type { Clock } from '../lib/dates';
+import { createContextVerifier } from '../lib/internal-context';
 import type { RegionRegistry } from '../lib/regions';
 import type { SubgraphName } from '../schema/compose';
+import type { SimulatorName } from '../simulators';
 import { basisSubgraph } from '../subgraphs/basis';
 import { doorstroomSubgraph } from '../subgraphs/doorstroom';
+import { inzageSubgraph } from '../subgraphs/inzage';
 import { onderwijsSubgraph } from '../subgraphs/onderwijs';
 import { OnderwijsStore } from '../subgraphs/onderwijs/store';
 import { participatieSubgraph } from '../subgraphs/participatie';
-import { startSubgraph, type RunningService } from '../subgraphs/runtime';
+import type { PolicyContext } from '../subgraphs/policy/shield';
+import { BENCHMARK_ONLY_NO_ENFORCEMENT, startSubgraph, type RunningService, type SubgraphDefinition, type SubgraphSecurity } from '../subgraphs/runtime';
 import { zorgSubgraph } from '../subgraphs/zorg';
-import type { SimulatorName } from '../simulators';
+import type { SecurityKit } from './security';
 
-/** Which source system each subgraph reads. */
-export const SOURCE_OF: Record<SubgraphName, SimulatorName> = {
+/** Which source system each subgraph reads (inzage reads the audit log). */
+export const SOURCE_OF: Record<Exclude<SubgraphName, 'inzage'>, SimulatorName> = {
   basis: 'brp', onderwijs: 'duo', doorstroom: 'leerplicht', participatie: 'participatie', zorg: 'zorg',
 };
 
 export interface SubgraphRuntimeOptions {
-  /** Base URL of the subgraph's source system. */
+  /** Base URL of the subgraph's source system (not used by inzage). */
   sourceUrl: string;
   regions: RegionRegistry;
   clock: Clock;
@@ -33,30 +37,47 @@ export interface SubgraphRuntimeOptions {
   dataDir: string;
   port: number;
   host: string;
+  /** The shared register, stores and keys; or the benchmark-only setting without enforcement. */
+  security: SecurityKit | typeof BENCHMARK_ONLY_NO_ENFORCEMENT;
   /** Injected fetch towards the source system; default global fetch. */
   fetch?: typeof fetch;
   log?: (line: string) => void;
 }
 
+function subgraphSecurity(name: SubgraphName, o: SubgraphRuntimeOptions): SubgraphSecurity | typeof BENCHMARK_ONLY_NO_ENFORCEMENT {
+  if (o.security === BENCHMARK_ONLY_NO_ENFORCEMENT) return o.security;
+  const kit = o.security;
+  return {
+    verify: createContextVerifier(kit.internalKeys.publicJwk, name),
+    policy: { register: kit.register, regions: o.regions, consent: kit.consent, clock: o.clock },
+    audit: kit.audit,
+    pseudonym: kit.pseudonym,
+    log: o.log,
+  };
+}
+
 /** Builds one subgraph with its adapter and starts it. */
 export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeOptions): Promise<RunningService> {
   const source = { baseUrl: o.sourceUrl, timeoutMs: o.sourceTimeoutMs, fetch: o.fetch };
-  const listen = { port: o.port, host: o.host };
+  const run = <C extends PolicyContext>(def: SubgraphDefinition<C>) => startSubgraph(def, { port: o.port, host: o.host, security: subgraphSecurity(name, o) });
   switch (name) {
     case 'basis':
-      return startSubgraph(basisSubgraph({ brp: createHaalCentraalBrp(source), regions: o.regions, clock: o.clock }), listen);
+      return run(basisSubgraph({ brp: createHaalCentraalBrp(source), regions: o.regions, clock: o.clock }));
     case 'doorstroom':
-      return startSubgraph(doorstroomSubgraph({ bron: createReferentieLeerplicht(source), regions: o.regions, clock: o.clock }), listen);
+      return run(doorstroomSubgraph({ bron: createReferentieLeerplicht(source), regions: o.regions, clock: o.clock }));
     case 'participatie':
-      return startSubgraph(participatieSubgraph({ bron: createReferentieParticipatie(source), regions: o.regions }), listen);
+      return run(participatieSubgraph({ bron: createReferentieParticipatie(source), regions: o.regions }));
     case 'zorg':
-      return startSubgraph(zorgSubgraph({ bron: createReferentieZorg(source), regions: o.regions, clock: o.clock }), listen);
+      return run(zorgSubgraph({ bron: createReferentieZorg(source), regions: o.regions, clock: o.clock }));
+    case 'inzage': {
+      if (o.security === BENCHMARK_ONLY_NO_ENFORCEMENT) throw new Error('the inzage subgraph needs the audit store');
+      return run(inzageSubgraph({ audit: o.security.audit, register: o.security.register, pseudonym: o.security.pseudonym }));
+    }
     case 'onderwijs': {
       if (o.dataDir !== ':memory:') mkdirSync(o.dataDir, { recursive: true });
       const store = new OnderwijsStore(o.dataDir === ':memory:' ? ':memory:' : join(o.dataDir, 'onderwijs.sqlite'));
       const def = onderwijsSubgraph({ feed: createDuoLevering(source), store, regions: o.regions, log: o.log });
-      const running = await startSubgraph({ ...def, stop: async () => { await def.stop?.(); store.close(); } }, listen);
-      return running;
+      return run({ ...def, stop: async () => { await def.stop?.(); store.close(); } });
     }
   }
 }

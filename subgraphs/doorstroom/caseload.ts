@@ -29,11 +29,15 @@ export function decodeCursor(cursor: string): string {
  * Turns the GraphQL arguments of `jongeren` into the case system's search, validating every
  * rule with a stable code. Ages become birth-date bounds on `today`.
  */
+/** What an activity lets this employee search: municipalities and ages (absent: no limit). */
+export interface Zoekbereik { gemeenten?: Set<string>; leeftijd?: { van: number; tot: number } }
+
 export function toZoekopdracht(
   args: { filter?: JongerenFilter | null; eerste: number; na?: string | null },
   regions: RegionRegistry,
   today: Date,
   maxPageSize: number,
+  bereik: Zoekbereik = {},
 ): Caseloadzoekopdracht {
   const { filter, eerste, na } = args;
   if (eerste > maxPageSize) {
@@ -42,13 +46,16 @@ export function toZoekopdracht(
   if (eerste < 1) throw new AppError('BAD_USER_INPUT', `eerste must be at least 1; received ${eerste}`, { argument: 'eerste' });
   const q: Caseloadzoekopdracht = { limiet: eerste };
   if (na) q.na = decodeCursor(na);
-  if (!filter) return q;
-  if (filter.regio) {
-    const regio = regions.get(filter.regio);
-    if (!regio) throw new AppError('BAD_USER_INPUT', `regio "${filter.regio}" is not a region of this area`, { argument: 'filter.regio' });
+  const f: JongerenFilter = filter ?? {};
+  if (f.regio) {
+    const regio = regions.get(f.regio);
+    if (!regio) throw new AppError('BAD_USER_INPUT', `regio "${f.regio}" is not a region of this area`, { argument: 'filter.regio' });
     q.gemeenten = regio.gemeenten;
   }
-  const { leeftijdVanaf: van, leeftijdTot: tot } = filter;
+  // The activity's scope narrows whatever the filter asked; it never widens it.
+  if (bereik.gemeenten) q.gemeenten = (q.gemeenten ?? regions.gemeenten().map((g) => g.code)).filter((g) => bereik.gemeenten!.has(g));
+  let van = f.leeftijdVanaf;
+  let tot = f.leeftijdTot;
   for (const [name, value] of [['leeftijdVanaf', van], ['leeftijdTot', tot]] as const) {
     if (value !== null && value !== undefined && (value < 0 || value > 150)) {
       throw new AppError('BAD_USER_INPUT', `${name} must be between 0 and 150; received ${value}`, { argument: `filter.${name}` });
@@ -57,10 +64,15 @@ export function toZoekopdracht(
   if (van != null && tot != null && van > tot) {
     throw new AppError('BAD_USER_INPUT', `leeftijdVanaf (${van}) may not exceed leeftijdTot (${tot})`, { argument: 'filter' });
   }
+  if (bereik.leeftijd) {
+    van = Math.max(van ?? 0, bereik.leeftijd.van);
+    tot = Math.min(tot ?? 150, bereik.leeftijd.tot);
+    if (van > tot) q.gemeenten = [];
+  }
   const range = birthDateRange(today, van ?? undefined, tot ?? undefined);
   if (range.vanaf) q.geboortedatumVanaf = range.vanaf;
   if (range.tot) q.geboortedatumTot = range.tot;
-  if (filter.zonderStartkwalificatie != null) q.zonderStartkwalificatie = filter.zonderStartkwalificatie;
-  if (filter.doorstroomstatus) q.status = filter.doorstroomstatus;
+  if (f.zonderStartkwalificatie != null) q.zonderStartkwalificatie = f.zonderStartkwalificatie;
+  if (f.doorstroomstatus) q.status = f.doorstroomstatus;
   return q;
 }

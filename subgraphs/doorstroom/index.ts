@@ -4,11 +4,28 @@ import type { DoorstroomBron, DoorstroomDossier } from '../../adapters/leerplich
 import { systemClock, type Clock } from '../../lib/dates';
 import type { RegionRegistry } from '../../lib/regions';
 import { batchLoader } from '../../lib/source';
+import { kenmerkenUitVertegenwoordiging, type Vertegenwoordiging } from '../policy/kenmerken';
+import type { PolicyContext } from '../policy/shield';
 import { loadTypeDefs, type SubgraphDefinition } from '../runtime';
-import { encodeCursor, toZoekopdracht, type JongerenFilter } from './caseload';
+import { AppError } from '../../lib/errors';
+import { scopeGemeenten } from '../../policies/scope';
+import { encodeCursor, toZoekopdracht, type JongerenFilter, type Zoekbereik } from './caseload';
 
-interface Context { dossiers: DataLoader<string, DoorstroomDossier | null> }
-type Jongere = { bsn: string };
+/** The caseload an activity allows: its region and ages. Activities scoped by school or self have none. */
+function zoekbereik(ctx: Context, regions: RegionRegistry): Zoekbereik {
+  if (!ctx.beleid) return {};
+  const { voorwaarden, id, versie } = ctx.beleid.activiteit;
+  if (voorwaarden.eigenStudenten || voorwaarden.nazorgMaanden || voorwaarden.alleenEigenGegevens) {
+    throw new AppError('OUT_OF_SCOPE', `a caseload search is not available under ${id}@${versie}`, { activity: `${id}@${versie}` });
+  }
+  return {
+    gemeenten: voorwaarden.regio ? scopeGemeenten(voorwaarden.regio, ctx.beleid.interne.organisatie, regions) : undefined,
+    leeftijd: voorwaarden.leeftijd,
+  };
+}
+
+interface Context extends PolicyContext { dossiers: DataLoader<string, DoorstroomDossier | null> }
+type Jongere = Vertegenwoordiging;
 
 export interface DoorstroomOptions {
   bron: DoorstroomBron;
@@ -24,12 +41,15 @@ export function doorstroomSubgraph({ bron, regions, clock = systemClock }: Doors
   const huidig = async (j: Jongere, ctx: Context) => (await dossier(j, ctx))?.trajecten.at(-1) ?? null;
   return {
     name: 'doorstroom',
+    kenmerken: kenmerkenUitVertegenwoordiging,
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
     context: () => ({ dossiers: batchLoader(bron.batchSize, (bsns) => bron.dossiers(bsns), null) }),
     resolvers: {
       Query: {
-        jongeren: async (_: unknown, args: { filter?: JongerenFilter; eerste: number; na?: string }) => {
-          const result = await bron.zoek(toZoekopdracht(args, regions, clock(), bron.maxPageSize));
+        jongeren: async (_: unknown, args: { filter?: JongerenFilter; eerste: number; na?: string }, ctx: Context) => {
+          const result = await bron.zoek(toZoekopdracht(args, regions, clock(), bron.maxPageSize, zoekbereik(ctx, regions)));
+          // The page itself discloses who is in the caseload: each person gets an audit record.
+          for (const bsn of result.bsns) ctx.beleid?.registreer(bsn, 'identificatie', { uitkomst: 'TOEGESTAAN' });
           return {
             totaal: result.totaal,
             jongeren: result.bsns.map((bsn) => ({ bsn })),
@@ -38,7 +58,7 @@ export function doorstroomSubgraph({ bron, regions, clock = systemClock }: Doors
         },
       },
       Jongere: {
-        __resolveReference: (ref: Jongere): Jongere => ({ bsn: ref.bsn }),
+        __resolveReference: (ref: Jongere): Jongere => ref,
         doorstroomstatus: async (j: Jongere, _: unknown, ctx: Context) => (await huidig(j, ctx))?.status ?? null,
         doorstroomcoach: async (j: Jongere, _: unknown, ctx: Context) => (await huidig(j, ctx))?.coach ?? null,
         doorstroomtrajecten: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx))?.trajecten ?? [],

@@ -6,7 +6,7 @@ export interface Inschrijving {
   opleidingscode: string | null; opleiding: string | null; begindatum: string; einddatum: string | null;
 }
 export interface Diploma {
-  id: string; instelling: Instelling; onderwijssoort: Onderwijssoort; niveau: string; opleidingscode: string | null;
+  id: string; inschrijvingId: string; instelling: Instelling; onderwijssoort: Onderwijssoort; niveau: string; opleidingscode: string | null;
   opleiding: string | null; datum: string;
 }
 export interface VsvRegistratie { id: string; instelling: Instelling; datum: string; inschrijvingId: string }
@@ -32,7 +32,7 @@ export function foldHistorie(regels: Onderwijsregel[]): Onderwijshistorie {
         leerweg: r.leerweg, opleidingscode: r.opleidingscode, opleiding: r.opleiding, begindatum: r.datum, einddatum: null });
     } else if (r.soort === 'UITSCHRIJVING') einden.set(r.inschrijvingId, r.datum);
     else if (r.soort === 'DIPLOMA') {
-      diplomas.push({ id: r.regelId, instelling, onderwijssoort: r.onderwijssoort!, niveau: r.niveau!, opleidingscode: r.opleidingscode,
+      diplomas.push({ id: r.regelId, inschrijvingId: r.inschrijvingId, instelling, onderwijssoort: r.onderwijssoort!, niveau: r.niveau!, opleidingscode: r.opleidingscode,
         opleiding: r.opleiding, datum: r.datum });
     } else vsvRegistraties.push({ id: r.regelId, instelling, datum: r.datum, inschrijvingId: r.inschrijvingId });
   }

@@ -3,12 +3,24 @@ import DataLoader from 'dataloader';
 import type { OnderwijsFeed } from '../../adapters/onderwijs/port';
 import { AppError } from '../../lib/errors';
 import type { RegionRegistry } from '../../lib/regions';
+import { kenmerkenUitVertegenwoordiging, type Vertegenwoordiging } from '../policy/kenmerken';
+import type { PolicyContext } from '../policy/shield';
 import { loadTypeDefs, type SubgraphDefinition } from '../runtime';
 import { foldHistorie, isStartkwalificatie, type Diploma, type Onderwijshistorie } from './history';
 import { ingestFeed } from './ingest';
 import type { OnderwijsStore } from './store';
 
-interface Context { historie: DataLoader<string, Onderwijshistorie> }
+interface Context extends PolicyContext { historie: DataLoader<string, Onderwijshistorie> }
+type Jongere = Vertegenwoordiging;
+
+/** The person's schools: enrolled now, or with the diploma date there. */
+export function onderwijsrelaties(h: Onderwijshistorie) {
+  return h.inschrijvingen.map((i) => ({
+    brin: i.instelling.brin,
+    ingeschreven: i.einddatum === null,
+    diplomadatum: h.diplomas.find((d) => d.inschrijvingId === i.id)?.datum ?? null,
+  }));
+}
 
 export interface OnderwijsOptions {
   feed: OnderwijsFeed;
@@ -27,8 +39,10 @@ export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, 
     log(`onderwijs: ${verslagen.length} deliveries, ${nieuw.length} ingested, ${nieuw.reduce((s, v) => s + v.fouten.length, 0)} rows skipped`);
   };
   const gemeentenVan = (code: string) => regions.get(code)?.gemeenten ?? [];
+  const historie = (j: Jongere, ctx: Context) => ctx.historie.load(j.bsn);
   return {
     name: 'onderwijs',
+    kenmerken: async (j: Jongere, ctx: Context) => ({ ...kenmerkenUitVertegenwoordiging(j), onderwijs: onderwijsrelaties(await historie(j, ctx)) }),
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
     async start() {
       await ingest();
@@ -48,9 +62,13 @@ export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, 
     }),
     resolvers: {
       Jongere: {
-        __resolveReference: async (ref: { bsn: string }, ctx: Context) => ({ bsn: ref.bsn, ...(await ctx.historie.load(ref.bsn)) }),
-        startkwalificatie: (h: Onderwijshistorie) => h.diplomas.some(isStartkwalificatie),
-        huidigeInschrijving: (h: Onderwijshistorie) => h.inschrijvingen.filter((i) => i.einddatum === null).at(-1) ?? null,
+        __resolveReference: (ref: Jongere): Jongere => ref,
+        startkwalificatie: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).diplomas.some(isStartkwalificatie),
+        inschrijvingen: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).inschrijvingen,
+        huidigeInschrijving: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).inschrijvingen.filter((i) => i.einddatum === null).at(-1) ?? null,
+        diplomas: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).diplomas,
+        vsvRegistraties: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).vsvRegistraties,
+        onderwijskenmerken: async (j: Jongere, _: unknown, ctx: Context) => ({ relaties: onderwijsrelaties(await historie(j, ctx)) }),
       },
       Diploma: { startkwalificatie: (d: Diploma) => isStartkwalificatie(d) },
       Regio: {

@@ -3,10 +3,12 @@ import type DataLoader from 'dataloader';
 import { LEEG_PARTICIPATIEDOSSIER, type ParticipatieAantallen, type ParticipatieBron, type ParticipatieDossier } from '../../adapters/participatie/port';
 import type { RegionRegistry } from '../../lib/regions';
 import { batchLoader } from '../../lib/source';
+import { kenmerkenUitVertegenwoordiging, type Vertegenwoordiging } from '../policy/kenmerken';
+import type { PolicyContext } from '../policy/shield';
 import { loadTypeDefs, type SubgraphDefinition } from '../runtime';
 
-interface Context { dossiers: DataLoader<string, ParticipatieDossier> }
-type Jongere = { bsn: string };
+interface Context extends PolicyContext { dossiers: DataLoader<string, ParticipatieDossier> }
+type Jongere = Vertegenwoordiging;
 
 export function participatieSubgraph({ bron, regions }: { bron: ParticipatieBron; regions: RegionRegistry }): SubgraphDefinition<Context> {
   const dossier = (j: Jongere, ctx: Context) => ctx.dossiers.load(j.bsn);
@@ -16,11 +18,12 @@ export function participatieSubgraph({ bron, regions }: { bron: ParticipatieBron
   };
   return {
     name: 'participatie',
+    kenmerken: kenmerkenUitVertegenwoordiging,
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
     context: () => ({ dossiers: batchLoader(bron.batchSize, (bsns) => bron.dossiers(bsns), LEEG_PARTICIPATIEDOSSIER) }),
     resolvers: {
       Jongere: {
-        __resolveReference: (ref: Jongere): Jongere => ({ bsn: ref.bsn }),
+        __resolveReference: (ref: Jongere): Jongere => ref,
         heeftUitkering: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx)).uitkering !== null,
         uitkering: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx)).uitkering,
         reintegratietrajecten: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx)).trajecten,

@@ -4,10 +4,12 @@ import type { ZorgAantallen, ZorgBron, Zorgtoewijzing } from '../../adapters/zor
 import { isoDate, systemClock, type Clock } from '../../lib/dates';
 import type { RegionRegistry } from '../../lib/regions';
 import { batchLoader } from '../../lib/source';
+import { kenmerkenUitVertegenwoordiging, type Vertegenwoordiging } from '../policy/kenmerken';
+import type { PolicyContext } from '../policy/shield';
 import { loadTypeDefs, type SubgraphDefinition } from '../runtime';
 
-interface Context { toewijzingen: DataLoader<string, Zorgtoewijzing[]> }
-type Jongere = { bsn: string };
+interface Context extends PolicyContext { toewijzingen: DataLoader<string, Zorgtoewijzing[]> }
+type Jongere = Vertegenwoordiging;
 
 /** Current on `today`: care has started, has not stopped, and the allocation period holds today. */
 export function isLopend(t: Zorgtoewijzing, today: string): boolean {
@@ -20,11 +22,12 @@ export function zorgSubgraph({ bron, regions, clock = systemClock }: { bron: Zor
     (await Promise.all(regions.get(code)!.gemeenten.map((g) => bron.aantallen(g)))).reduce((s, a) => s + a[key], 0);
   return {
     name: 'zorg',
+    kenmerken: kenmerkenUitVertegenwoordiging,
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
     context: () => ({ toewijzingen: batchLoader(bron.batchSize, (bsns) => bron.toewijzingen(bsns), [] as Zorgtoewijzing[]) }),
     resolvers: {
       Jongere: {
-        __resolveReference: (ref: Jongere): Jongere => ({ bsn: ref.bsn }),
+        __resolveReference: (ref: Jongere): Jongere => ref,
         heeftZorgtoewijzing: async (j: Jongere, _: unknown, ctx: Context) => (await toewijzingen(j, ctx)).some((t) => isLopend(t, isoDate(clock()))),
         zorgtoewijzingen: (j: Jongere, _: unknown, ctx: Context) => toewijzingen(j, ctx),
       },

@@ -30,8 +30,18 @@ describe('docker-compose.yml', () => {
 
   it('wires each subgraph to its own source system and the gateway to every subgraph', () => {
     for (const { name } of SUBGRAPHS) {
-      expect(services[`subgraph-${name}`].environment.SOURCE_URL).toBe(`http://sim-${SOURCE_OF[name]}:4000`);
+      if (name !== 'inzage') expect(services[`subgraph-${name}`].environment.SOURCE_URL).toBe(`http://sim-${SOURCE_OF[name]}:4000`);
       expect(services.gateway.environment[`SUBGRAPH_URL_${name.toUpperCase()}`]).toBe(`http://subgraph-${name}:4000/`);
+    }
+  });
+
+  it('gives the gateway the signing key, every subgraph the verifying key, and all of them PostgreSQL', () => {
+    expect(services.gateway.environment.INTERNAL_SIGNING_KEY).toBe('${INTERNAL_SIGNING_KEY}');
+    for (const { name } of SUBGRAPHS) {
+      const env = services[`subgraph-${name}`].environment;
+      expect(env.INTERNAL_VERIFY_KEY).toBe('${INTERNAL_VERIFY_KEY}');
+      expect(env.INTERNAL_SIGNING_KEY).toBeUndefined();
+      expect(env.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\//);
     }
   });
 

@@ -3,10 +3,13 @@ import { LEERPLICHT_BATCH_SIZE } from '../../adapters/leerplicht/referentie/clie
 import { PARTICIPATIE_BATCH_SIZE } from '../../adapters/participatie/referentie/client';
 import { ZORG_BATCH_SIZE } from '../../adapters/zorg/referentie/client';
 import { ageOn } from '../../lib/dates';
+import { heeftToestemming } from '../../population/consent';
 import { heeftStartkwalificatie } from '../../population/generator';
 import type { RunningSystem } from '../../system';
-import { gql, INTEGRAL_QUERY } from '../support/graphql';
-import { startTestSystem, testClock } from '../support/system';
+import { INTEGRAL_QUERY } from '../support/graphql';
+import { gqlAs, startTestSystem, testClock, type Identity } from '../support/system';
+
+const coach = (org: string): Identity => ({ role: 'doorstroomcoach', org, activity: 'doorstroompunt-begeleiding' });
 
 let system: RunningSystem;
 beforeAll(async () => { system = await startTestSystem(); }, 120_000);
@@ -15,13 +18,13 @@ afterAll(() => system?.stop());
 const PAGE = `query ($filter: JongerenFilter, $eerste: Int, $na: String) {
   jongeren(filter: $filter, eerste: $eerste, na: $na) { totaal volgendeCursor jongeren { bsn } } }`;
 
-async function allPages(filter: Record<string, unknown>, eerste: number): Promise<{ bsns: string[]; totaal: number; pages: number }> {
+async function allPages(who: Identity, filter: Record<string, unknown>, eerste: number): Promise<{ bsns: string[]; totaal: number; pages: number }> {
   const bsns: string[] = [];
   let na: string | null = null;
   let totaal = 0;
   let pages = 0;
   do {
-    const { body } = await gql(system.gatewayUrl, PAGE, { filter, eerste, na });
+    const { body } = await gqlAs(system, who, PAGE, { filter, eerste, na });
     expect(body.errors).toBeUndefined();
     bsns.push(...body.data.jongeren.jongeren.map((j: { bsn: string }) => j.bsn));
     totaal = body.data.jongeren.totaal;
@@ -34,9 +37,11 @@ async function allPages(filter: Record<string, unknown>, eerste: number): Promis
 describe('caseload search', () => {
   it('makes at most ceil(1000 / batch size) calls per source system for 1,000 people (no N+1)', async () => {
     for (const sim of Object.values(system.simulators)) sim.resetCalls();
-    const { body } = await gql(system.gatewayUrl, `${INTEGRAL_QUERY} { jongeren(eerste: 1000) { totaal jongeren { ...Integraal } } }`);
-    expect(body.errors).toBeUndefined();
+    // A Doorstroompunt coach in Drenthe: zorg is withheld at the gateway, participatie needs consent.
+    const { body } = await gqlAs(system, coach('GM0114'), `${INTEGRAL_QUERY} { jongeren(eerste: 1000) { totaal jongeren { ...Integraal } } }`);
     expect(body.data.jongeren.jongeren).toHaveLength(1000);
+    const codes = new Set(body.errors?.map((e) => e.extensions?.code));
+    expect(codes).toEqual(new Set(['NO_LEGAL_BASIS', 'NO_CONSENT']));
     const { brp, leerplicht, participatie, zorg, duo } = system.simulators;
     const calls = {
       brp: brp.callCount('POST /personen'),
@@ -50,10 +55,22 @@ describe('caseload search', () => {
       brp: Math.ceil(1000 / BRP_BATCH_SIZE),
       leerplichtDossiers: Math.ceil(1000 / LEERPLICHT_BATCH_SIZE),
       leerplichtZoeken: 1, // the search itself, once per page
-      participatie: Math.ceil(1000 / PARTICIPATIE_BATCH_SIZE),
-      zorg: Math.ceil(1000 / ZORG_BATCH_SIZE),
+      // only the people who consented are looked up, in batches
+      participatie: Math.ceil(body.data.jongeren.jongeren.filter((j: { bsn: string }) => heeftToestemming(j.bsn, 'doorstroompunt-begeleiding')).length / PARTICIPATIE_BATCH_SIZE),
+      zorg: 0, // withheld before planning: never asked
       duo: 0, // education is served from the ingested deliveries
     });
+  });
+
+  it('batches the Wmo/Jeugd registry too when its fields are granted', async () => {
+    for (const sim of Object.values(system.simulators)) sim.resetCalls();
+    const consulent: Identity = { role: 'wmo-jeugdconsulent', org: 'GM0034', activity: 'wmo-jeugd-toegang' };
+    const { body } = await gqlAs(system, consulent, '{ jongeren(eerste: 1000) { totaal jongeren { bsn heeftZorgtoewijzing zorgtoewijzingen { wet } } } }');
+    expect(body.errors).toBeUndefined();
+    const n = body.data.jongeren.jongeren.length;
+    expect(n).toBeGreaterThan(300);
+    expect(system.simulators.zorg.callCount('POST /toewijzingen/opvragen')).toBe(Math.ceil(n / ZORG_BATCH_SIZE));
+    expect(system.simulators.brp.callCount('POST /personen')).toBe(Math.ceil(n / BRP_BATCH_SIZE));
   });
 
   it('walks all pages of a filtered caseload and finds exactly the ground truth', async () => {
@@ -62,7 +79,7 @@ describe('caseload search', () => {
     const expected = [...population.persons()]
       .filter((p) => regio.gemeenten.includes(p.gemeenteCode) && !heeftStartkwalificatie(p))
       .map((p) => p.bsn).sort();
-    const { bsns, totaal, pages } = await allPages({ regio: 'DP-GORINCHEM', zonderStartkwalificatie: true }, 100);
+    const { bsns, totaal, pages } = await allPages(coach('GM0512'), { regio: 'DP-GORINCHEM', zonderStartkwalificatie: true }, 100);
     expect(bsns).toEqual(expected);
     expect(totaal).toBe(expected.length);
     expect(pages).toBe(Math.ceil(expected.length / 100));
@@ -77,7 +94,21 @@ describe('caseload search', () => {
         && p.leerplicht.trajecten.at(-1)?.status === 'AFGESLOTEN';
     }).map((p) => p.bsn).sort();
     expect(expected.length).toBeGreaterThan(0);
-    const { bsns } = await allPages({ regio: 'AM11', leeftijdVanaf: 18, leeftijdTot: 20, doorstroomstatus: 'AFGESLOTEN' }, 1000);
+    const { bsns } = await allPages(coach('GM0034'), { regio: 'AM11', leeftijdVanaf: 18, leeftijdTot: 20, doorstroomstatus: 'AFGESLOTEN' }, 1000);
     expect(bsns).toEqual(expected);
+  });
+
+  it('never widens beyond the activity\'s scope, whatever the filter asks', async () => {
+    const { population } = system;
+    const drenthe = population.regions.get('DP-DRENTHE')!.gemeenten;
+    const expected = [...population.persons()].filter((p) => drenthe.includes(p.gemeenteCode)).map((p) => p.bsn).sort();
+    const { bsns } = await allPages(coach('GM0114'), {}, 1000);
+    expect(bsns).toEqual(expected);
+    const other = await allPages(coach('GM0114'), { regio: 'AM11' }, 1000);
+    expect(other.bsns).toEqual([]);
+    const leerplicht: Identity = { role: 'leerplichtambtenaar', org: 'GM0114', activity: 'leerplicht-handhaving' };
+    const minors = await allPages(leerplicht, { leeftijdVanaf: 16 }, 1000);
+    const today = testClock();
+    expect(minors.bsns).toEqual([...population.persons()].filter((p) => p.gemeenteCode === 'GM0114' && ageOn(p.geboortedatum, today) < 18).map((p) => p.bsn).sort());
   });
 });

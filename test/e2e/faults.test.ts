@@ -1,7 +1,9 @@
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
-import { gql } from '../support/graphql';
-import { startTestSystem } from '../support/system';
+import { gqlAs, startTestSystem, zelf, type Identity } from '../support/system';
+
+const self = zelf(SHOWCASE_BSN);
+const coach: Identity = { role: 'doorstroomcoach', org: 'GM0114', activity: 'doorstroompunt-begeleiding' };
 
 let system: RunningSystem;
 beforeAll(async () => { system = await startTestSystem({ population: { size: 500, seed: 1, peildatum: '2026-11-01' }, sourceTimeoutMs: 500 }); }, 120_000);
@@ -14,7 +16,7 @@ const codes = (errors: { extensions?: Record<string, any> }[] = []) => [...new S
 describe('a failing source system costs only its own fields', () => {
   it('serves everything else when the Wmo/Jeugd registry answers errors', async () => {
     system.simulators.zorg.faults = { latencyMs: 0, mode: 'error' };
-    const { status, body } = await gql(system.gatewayUrl, QUERY);
+    const { status, body } = await gqlAs(system, self, QUERY);
     expect(status).toBe(200);
     expect(codes(body.errors)).toEqual(['SOURCE_UNAVAILABLE']);
     expect(body.errors!.map((e) => e.path?.join('.')).sort()).toEqual(['jongere.heeftZorgtoewijzing', 'jongere.zorgtoewijzingen']);
@@ -26,7 +28,7 @@ describe('a failing source system costs only its own fields', () => {
 
   it('times out a hanging Participatiewet suite with SOURCE_TIMEOUT and serves the rest', async () => {
     system.simulators.participatie.faults = { latencyMs: 0, mode: 'hang' };
-    const { body } = await gql(system.gatewayUrl, QUERY);
+    const { body } = await gqlAs(system, self, QUERY);
     expect(codes(body.errors)).toEqual(['SOURCE_TIMEOUT']);
     expect(body.data.jongere.heeftUitkering).toBeNull();
     expect(body.data.jongere.zorgtoewijzingen.length).toBeGreaterThan(0);
@@ -34,7 +36,7 @@ describe('a failing source system costs only its own fields', () => {
 
   it('keeps the caseload when the BRP is down, losing only the BRP fields', async () => {
     system.simulators.brp.faults = { latencyMs: 0, mode: 'error' };
-    const { body } = await gql(system.gatewayUrl, '{ jongeren(eerste: 30) { totaal jongeren { bsn naam { volledigeNaam } doorstroomstatus } } }');
+    const { body } = await gqlAs(system, coach, '{ jongeren(eerste: 30) { totaal jongeren { bsn naam { volledigeNaam } doorstroomstatus } } }');
     expect(body.data.jongeren.jongeren).toHaveLength(30);
     expect(body.data.jongeren.jongeren.every((j: { naam: unknown }) => j.naam === null)).toBe(true);
     expect(codes(body.errors)).toEqual(['SOURCE_UNAVAILABLE']);
@@ -42,7 +44,7 @@ describe('a failing source system costs only its own fields', () => {
 
   it('reports an unreachable subgraph as SUBGRAPH_UNAVAILABLE without transport details', async () => {
     await system.subgraphs.zorg.stop();
-    const { body } = await gql(system.gatewayUrl, QUERY);
+    const { body } = await gqlAs(system, self, QUERY);
     expect(codes(body.errors)).toEqual(['SUBGRAPH_UNAVAILABLE']);
     expect(JSON.stringify(body.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
     expect(body.data.jongere.naam.volledigeNaam).toEqual(expect.any(String));

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { GraphQLError } from 'graphql';
+import type { CategoryMap } from '../../policies/categories';
+import { veldToegestaan, type Toegang } from './activity';
+import { filterOperation, restoreWithheld, type Withheld } from './field-filter';
+
+/**
+ * `filter` (default): withheld fields come back null with NO_LEGAL_BASIS, the rest is served.
+ * `reject`: an operation that asks for anything withheld is refused whole (HTTP 403).
+ * `dry-run`: everything is served and what would be withheld is reported; for rollout only.
+ */
+export type EnforcementMode = 'filter' | 'reject' | 'dry-run';
+export const ENFORCEMENT_MODES: EnforcementMode[] = ['filter', 'reject', 'dry-run'];
+
+/** A step before planning: the context to plan with, optionally a step on the result, or the answer itself (nothing is executed). */
+export interface PrePlanningResult {
+  ctx: GatewayGraphQLRequestContext;
+  after?(result: GatewayExecutionResult): GatewayExecutionResult;
+  answer?: GatewayExecutionResult;
+}
+export type PrePlanningStep = (ctx: GatewayGraphQLRequestContext) => PrePlanningResult | Promise<PrePlanningResult>;
+
+/** What the gateway's context function put on each request. */
+export interface GatewayRequestContext { toegang: Toegang }
+
+function noLegalBasis(w: Withheld, activity: string): GraphQLError {
+  return new GraphQLError(`no legal basis for ${w.field} (category ${w.category}) under ${activity}`, {
+    path: w.path,
+    extensions: { code: 'NO_LEGAL_BASIS', category: w.category, activity, field: w.field },
+  });
+}
+
+/**
+ * The legal-basis field filter (DESIGN §3 step 2): removes every field whose data category the
+ * activity does not grant before the gateway plans the operation, and keys the plan cache by
+ * query and permission profile.
+ */
+export function legalBasisStep(categories: CategoryMap, mode: EnforcementMode, log: (line: string) => void): PrePlanningStep {
+  if (!ENFORCEMENT_MODES.includes(mode)) throw new RangeError(`enforcement mode must be one of ${ENFORCEMENT_MODES.join(', ')}; received "${mode}"`);
+  if (mode === 'dry-run') log('WARNING: legal-basis enforcement is in DRY-RUN mode: fields without a legal basis ARE SERVED. Use only during rollout.');
+  return (ctx) => {
+    const { toegang } = ctx.context as GatewayRequestContext;
+    const activity = `${toegang.activiteit.id}@${toegang.activiteit.versie}`;
+    const operation = ctx.operation!;
+    const { document, operation: filtered, withheld } = filterOperation(ctx.document!, operation, ctx.schema, categories,
+      (field, category) => veldToegestaan(toegang, field, category));
+    if (withheld.length === 0) return { ctx };
+    const errors = withheld.map((w) => noLegalBasis(w, activity));
+    if (mode === 'dry-run') {
+      log(`DRY-RUN: ${activity} (${toegang.rol}) would be refused ${withheld.map((w) => w.field).join(', ')}`);
+      return { ctx, after: (result) => ({ ...result, extensions: { ...result.extensions, wouldWithhold: errors } }) };
+    }
+    if (mode === 'reject') {
+      if (ctx.response?.http) ctx.response.http.status = 403;
+      return { ctx, answer: { data: null, errors } };
+    }
+    const queryHash = createHash('sha256').update(`${ctx.queryHash}\n${toegang.profiel}`).digest('hex');
+    return {
+      ctx: { ...ctx, document, operation: filtered, queryHash },
+      after: (result) => {
+        restoreWithheld(result.data as Record<string, unknown> | null, withheld);
+        return { ...result, errors: [...errors, ...(result.errors ?? [])] };
+      },
+    };
+  };
+}
+
+/**
+ * Fail closed on the audit log: when any subgraph could not write its audit records, the whole
+ * answer is withheld with HTTP 503 AUDIT_UNAVAILABLE.
+ */
+export const auditFailClosedStep: PrePlanningStep = (ctx) => ({
+  ctx,
+  after: (result) => {
+    if (!result.errors?.some((e) => e.extensions?.code === 'AUDIT_UNAVAILABLE')) return result;
+    if (ctx.response?.http) ctx.response.http.status = 503;
+    return { data: null, errors: [new GraphQLError('the audit log is unavailable, so no personal data is returned', { extensions: { code: 'AUDIT_UNAVAILABLE' } })] };
+  },
+});

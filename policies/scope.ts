@@ -1,0 +1,55 @@
+import { addMonths, ageOn, parseIsoDate } from '../lib/dates';
+import type { RegionRegistry } from '../lib/regions';
+import type { Besluit, Verwerkingsactiviteit } from './types';
+
+/** What the rules must know about a person to decide scope; null where the source did not say. */
+export interface Persoonskenmerken {
+  bsn: string;
+  gemeente: string | null;
+  geboortedatum: string | null;
+  /** Schools the person is or was enrolled at, with the diploma date there; null when not known in this request. */
+  onderwijs: { brin: string; ingeschreven: boolean; diplomadatum: string | null }[] | null;
+}
+
+/** The employee's side: their organisation and, for self-service, their own BSN. */
+export interface Aanvrager { organisatie: string | null; bsn: string | null }
+
+const buiten = (reden: string): Besluit => ({ uitkomst: 'BUITEN_BEREIK', reden });
+
+/**
+ * Whether a person falls within an activity's conditions for this employee on `today`:
+ * self only, age range, region of the employee's municipality, own students, nazorg window.
+ */
+export function beoordeelBereik(a: Verwerkingsactiviteit, p: Persoonskenmerken, wie: Aanvrager, today: string, regions: RegionRegistry): Besluit {
+  const v = a.voorwaarden;
+  if (v.alleenEigenGegevens && p.bsn !== wie.bsn) return buiten('only the young person\'s own data');
+  if (v.leeftijd) {
+    if (!p.geboortedatum) return buiten('age unknown');
+    const age = ageOn(p.geboortedatum, parseIsoDate(today));
+    if (age < v.leeftijd.van || age > v.leeftijd.tot) return buiten(`age outside ${v.leeftijd.van}-${v.leeftijd.tot}`);
+  }
+  if (v.regio) {
+    const gemeenten = scopeGemeenten(v.regio, wie.organisatie, regions);
+    if (!p.gemeente || !gemeenten.has(p.gemeente)) return buiten(`not living in the employee's ${v.regio}`);
+  }
+  if (v.eigenStudenten || v.nazorgMaanden) {
+    if (!p.onderwijs) return buiten('school relation unknown');
+    const eigen = p.onderwijs.filter((o) => o.brin === wie.organisatie);
+    if (eigen.length === 0) return buiten('not a student of the employee\'s school');
+    if (v.nazorgMaanden) {
+      const vanaf = addMonths(today, -v.nazorgMaanden);
+      if (!eigen.some((o) => o.diplomadatum && o.diplomadatum >= vanaf && o.diplomadatum <= today)) {
+        return buiten(`no diploma from the employee's school in the last ${v.nazorgMaanden} months`);
+      }
+    }
+  }
+  return { uitkomst: 'TOEGESTAAN' };
+}
+
+/** The municipalities an employee of `organisatie` may see under a region condition. */
+export function scopeGemeenten(scope: 'gemeente' | 'arbeidsmarktregio' | 'doorstroompuntregio', organisatie: string | null, regions: RegionRegistry): Set<string> {
+  const gemeente = organisatie ? regions.get(organisatie) : undefined;
+  if (!gemeente || gemeente.soort !== 'GEMEENTE') return new Set();
+  const code = scope === 'gemeente' ? gemeente.code : scope === 'arbeidsmarktregio' ? gemeente.arbeidsmarktregio : gemeente.doorstroompuntregio;
+  return new Set(regions.get(code!)?.gemeenten ?? []);
+}

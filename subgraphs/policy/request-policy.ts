@@ -1,0 +1,128 @@
+import DataLoader from 'dataloader';
+import { isoDate, type Clock } from '../../lib/dates';
+import { AppError } from '../../lib/errors';
+import type { InternalContext } from '../../lib/internal-context';
+import type { RegionRegistry } from '../../lib/regions';
+import { continueTrace, type TraceContext } from '../../lib/trace';
+import { toegestaneCategorieen } from '../../policies/register';
+import { beoordeelBereik, type Persoonskenmerken } from '../../policies/scope';
+import type { Besluit, Register, Verwerkingsactiviteit } from '../../policies/types';
+import type { AuditRecord } from '../../stores/audit';
+import type { ConsentStore } from '../../stores/consent';
+
+/** What every subgraph's policy layer needs, injected once at start. */
+export interface PolicyDeps {
+  register: Register;
+  regions: RegionRegistry;
+  consent: ConsentStore;
+  clock: Clock;
+}
+
+/**
+ * The policy state of one subgraph request: the activity version from the gateway's signed
+ * context, decisions per person and category (values, never exceptions), consent looked up in
+ * one batch, and what was disclosed or withheld per person for the audit log.
+ */
+export class RequestPolicy {
+  readonly activiteit: Verwerkingsactiviteit;
+  readonly today: string;
+  readonly trace: TraceContext;
+  readonly startTime = new Date();
+  private readonly toegestaan: Set<string>;
+  private readonly metToestemming: Set<string>;
+  private readonly consent: DataLoader<string, string[] | null | false>;
+  private readonly bereikPerBsn = new Map<string, Besluit>();
+  private readonly log = new Map<string, { verstrekt: Set<string>; geweigerd: Map<string, string> }>();
+
+  constructor(private readonly deps: PolicyDeps, readonly interne: InternalContext) {
+    const [id, versie] = interne.activiteit.split('@');
+    const activiteit = deps.register.activiteiten.find((a) => a.id === id && String(a.versie) === versie);
+    if (!activiteit) throw new AppError('INTERNAL_SERVER_ERROR', `the gateway named activity ${interne.activiteit}, which this subgraph's register does not hold`);
+    this.activiteit = activiteit;
+    this.today = isoDate(deps.clock());
+    this.trace = continueTrace(interne.traceparent);
+    this.toegestaan = toegestaneCategorieen(deps.register, activiteit);
+    this.metToestemming = new Set(activiteit.metToestemming);
+    this.consent = new DataLoader(async (bsns) => {
+      const found = await deps.consent.actief(activiteit.id, [...bsns]);
+      return bsns.map((b) => (found.has(b) ? found.get(b)! : false));
+    }, { maxBatchSize: 500 });
+  }
+
+  /** Whether the person falls within the activity's conditions for this employee. */
+  bereik(p: Persoonskenmerken): Besluit {
+    let besluit = this.bereikPerBsn.get(p.bsn);
+    if (!besluit) {
+      besluit = beoordeelBereik(this.activiteit, p, { organisatie: this.interne.organisatie, bsn: this.interne.bsn }, this.today, this.deps.regions);
+      this.bereikPerBsn.set(p.bsn, besluit);
+    }
+    return besluit;
+  }
+
+  /**
+   * Scope on the facts the BRP alone gives (self, age, region): what an entry point can check
+   * before other subgraphs have said anything about the person's schools.
+   */
+  bereikOpBrp(p: Omit<Persoonskenmerken, 'onderwijs'>): Besluit {
+    const { eigenStudenten: _e, nazorgMaanden: _n, ...voorwaarden } = this.activiteit.voorwaarden;
+    return beoordeelBereik({ ...this.activiteit, voorwaarden }, { ...p, onderwijs: null }, { organisatie: this.interne.organisatie, bsn: this.interne.bsn }, this.today, this.deps.regions);
+  }
+
+  /** The decision on one category of one person's data. */
+  async beoordeel(p: Persoonskenmerken, categorie: string): Promise<Besluit> {
+    const bereik = this.bereik(p);
+    if (bereik.uitkomst !== 'TOEGESTAAN') return bereik;
+    if (this.toegestaan.has(categorie)) return bereik;
+    if (!this.metToestemming.has(categorie)) {
+      return { uitkomst: 'GEEN_GRONDSLAG', categorie, reden: `${this.interne.activiteit} does not grant ${categorie}` };
+    }
+    const consent = await this.consent.load(p.bsn);
+    if (consent === null || (consent && consent.includes(categorie))) return { uitkomst: 'TOEGESTAAN' };
+    return { uitkomst: 'GEEN_TOESTEMMING', categorie, reden: `no consent of the young person for ${categorie} under ${this.activiteit.id}` };
+  }
+
+  /** Notes a decision for the audit log. */
+  registreer(bsn: string, categorie: string, besluit: Besluit): void {
+    let entry = this.log.get(bsn);
+    if (!entry) this.log.set(bsn, (entry = { verstrekt: new Set(), geweigerd: new Map() }));
+    if (besluit.uitkomst === 'TOEGESTAAN') entry.verstrekt.add(categorie);
+    else entry.geweigerd.set(categorie, besluit.uitkomst);
+  }
+
+  /** One Logboek Dataverwerkingen record per person this request decided on. */
+  auditRecords(service: string, operation: string, failed: boolean, pseudonym: (bsn: string) => string): AuditRecord[] {
+    const end = new Date().toISOString();
+    return [...this.log.entries()].map(([bsn, { verstrekt, geweigerd }]) => ({
+      trace_id: this.trace.traceId,
+      span_id: this.trace.spanId,
+      parent_span_id: this.trace.parentSpanId,
+      name: `${service}.${operation}`,
+      start_time: this.startTime.toISOString(),
+      end_time: end,
+      status_code: failed ? 2 : 1,
+      resource: { 'service.name': service },
+      attributes: {
+        'dpl.core.processing_activity_id': this.activiteit.uri,
+        'dpl.core.data_subject_id': pseudonym(bsn),
+        'dpl.core.data_subject_id_type': 'BSN',
+        'jf.activiteit': `${this.activiteit.id}@${this.activiteit.versie}`,
+        'jf.grondslag': `${this.activiteit.grondslag.wet}, ${this.activiteit.grondslag.artikel}; AVG art. 6 lid 1 onder ${this.activiteit.grondslag.avg6}`,
+        'jf.medewerker': this.interne.medewerker,
+        'jf.rol': this.interne.rol,
+        'jf.organisatie': this.interne.organisatie,
+        'jf.categorieen.verstrekt': [...verstrekt].sort(),
+        'jf.categorieen.geweigerd': Object.fromEntries([...geweigerd.entries()].sort()),
+      },
+    }));
+  }
+}
+
+/** The error a refused decision gives the client; the reason stays in the audit log. */
+export function besluitFout(besluit: Besluit, activiteit: string): AppError | null {
+  switch (besluit.uitkomst) {
+    case 'TOEGESTAAN': return null;
+    case 'GEEN_GRONDSLAG': return new AppError('NO_LEGAL_BASIS', `${activiteit} grants no legal basis for ${besluit.categorie}`, { category: besluit.categorie, activity: activiteit });
+    case 'GEEN_TOESTEMMING': return new AppError('NO_CONSENT', `the young person has not consented to sharing ${besluit.categorie} under ${activiteit}`, { category: besluit.categorie, activity: activiteit });
+    case 'BUITEN_BEREIK': return new AppError('OUT_OF_SCOPE', `this person is outside the scope of ${activiteit} for you`, { activity: activiteit });
+  }
+}

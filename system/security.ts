@@ -1,0 +1,87 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { createLocalJWKSet, createRemoteJWKSet } from 'jose';
+import { Pool } from 'pg';
+import { createAuthenticator, type Principal } from '../gateway/auth/authenticate';
+import { DEFAULT_AUDIENCE, DEV_ISSUER, DevIssuer } from '../gateway/auth/dev-issuer';
+import type { EnforcementMode } from '../gateway/policy/enforce';
+import { generateInternalKeys, type InternalKeys } from '../lib/internal-context';
+import { createPseudonymiser } from '../lib/pseudonym';
+import { categoryMap, type CategoryMap } from '../policies/categories';
+import { loadRegister } from '../policies/register';
+import type { Register } from '../policies/types';
+import { consentSeed } from '../population/consent';
+import type { Population } from '../population/generator';
+import { PostgresAuditStore, SqliteAuditStore, type AuditStore } from '../stores/audit';
+import { PostgresConsentStore, SqliteConsentStore, type ConsentStore } from '../stores/consent';
+
+export interface SecurityOptions {
+  /** Folder for the embedded stores and the development secrets; `:memory:` keeps nothing. */
+  dataDir: string;
+  /** PostgreSQL for the audit log and consent records instead of the embedded SQLite files. */
+  postgres?: { connectionString: string; schema?: string };
+  /** The identity provider. Absent: the local development issuer (`npm run token`). */
+  oidc?: { issuer: string; audience: string; jwksUrl: string };
+  /** Key for the audit pseudonyms (at least 32 characters). Absent: generated once per data folder. */
+  pseudonymKey?: string;
+  /** The gateway's signing keys for subgraph contexts. Absent: generated at start (one process). */
+  internalKeys?: InternalKeys;
+  mode?: EnforcementMode;
+  /** Now, for token expiry. Default: the system clock. */
+  clock?: () => Date;
+}
+
+/** Everything both enforcement points share: one register, its categories, the stores, keys and the token check. */
+export interface SecurityKit {
+  register: Register;
+  categories: CategoryMap;
+  consent: ConsentStore;
+  audit: AuditStore;
+  pseudonym(bsn: string): string;
+  internalKeys: InternalKeys;
+  authenticate(authorization: string | undefined): Promise<Principal>;
+  devIssuer: DevIssuer | null;
+  mode: EnforcementMode;
+  close(): Promise<void>;
+}
+
+/** A secret kept in the data folder, so restarts keep pseudonyms and dev tokens valid. */
+function persistentSecret(dataDir: string, file: string, make: () => string): string {
+  if (dataDir === ':memory:') return make();
+  const path = join(dataDir, file);
+  if (!existsSync(path)) writeFileSync(path, make(), { mode: 0o600 });
+  return readFileSync(path, 'utf8').trim();
+}
+
+export async function buildSecurity(options: SecurityOptions, supergraphSdl: string): Promise<SecurityKit> {
+  const categories = categoryMap(supergraphSdl);
+  const register = loadRegister(undefined, { fields: new Set(categories.fields()) });
+  const pool = options.postgres ? new Pool({ connectionString: options.postgres.connectionString, max: 10 }) : null;
+  const file = (name: string) => (options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, name));
+  const consent = pool ? new PostgresConsentStore(pool, options.postgres!.schema) : new SqliteConsentStore(file('toestemming.sqlite'));
+  const audit = pool ? new PostgresAuditStore(pool, options.postgres!.schema) : new SqliteAuditStore(file('audit.sqlite'));
+  const devIssuer = options.oidc ? null : await DevIssuer.create(options.dataDir === ':memory:' ? undefined : join(options.dataDir, 'dev-issuer.json'));
+  const authenticate = createAuthenticator(options.oidc
+    ? { jwks: createRemoteJWKSet(new URL(options.oidc.jwksUrl)), issuer: options.oidc.issuer, audience: options.oidc.audience, clock: options.clock }
+    : { jwks: createLocalJWKSet(devIssuer!.jwks()), issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, clock: options.clock });
+  return {
+    register, categories, consent, audit, authenticate, devIssuer,
+    pseudonym: createPseudonymiser(options.pseudonymKey ?? persistentSecret(options.dataDir, 'pseudonym.key', () => randomBytes(32).toString('hex'))),
+    internalKeys: options.internalKeys ?? (await generateInternalKeys()),
+    mode: options.mode ?? 'filter',
+    async close() {
+      await consent.close();
+      await audit.close();
+      await pool?.end();
+    },
+  };
+}
+
+/** Writes the population's consent records once (an empty store only). */
+export async function seedConsent(kit: SecurityKit, population: Population): Promise<number> {
+  if ((await kit.consent.aantal()) > 0) return 0;
+  const records = [...consentSeed(population, kit.register)];
+  await kit.consent.geefAlle(records);
+  return records.length;
+}
