@@ -35,6 +35,7 @@ export function categoryMap(supergraphSdl: string): CategoryMap & { problems: st
   const objects = doc.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && !INTERNAL.test(d.name.value));
   for (const type of objects) {
     const t = type.name.value;
+    if (type.directives?.some((d) => d.name.value === 'inaccessible')) continue;
     const tc = [...new Set(categoryOf(type.directives))];
     if (tc.length > 1) problems.push(`type ${t} has several categories: ${tc.join(', ')}`);
     if (tc[0]) typeLevel.set(t, tc[0]);

@@ -69,7 +69,7 @@ export function filterOperation(
 
   const filtered: OperationDefinitionNode = { ...operation, selectionSet: filterSet(operation.selectionSet, root, [], undefined) };
   const used = new Set<string>();
-  visit(filtered, { Variable: (v) => { used.add(v.name.value); } });
+  visit(filtered.selectionSet, { Variable: (v) => { used.add(v.name.value); } });
   const pruned: OperationDefinitionNode = {
     ...filtered,
     variableDefinitions: filtered.variableDefinitions?.filter((v) => used.has(v.variable.name.value)),

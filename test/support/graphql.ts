@@ -14,13 +14,13 @@ export const INTEGRAL_QUERY = /* GraphQL */ `
     bsn
     naam { voornamen voorvoegsel geslachtsnaam volledigeNaam }
     geslacht geboortedatum leeftijd overlijdensdatum nationaliteiten
-    woonadres { straat huisnummer postcode woonplaats }
+    woonadres { straat huisnummer huisletter huisnummertoevoeging postcode woonplaats }
     gemeente { code naam arbeidsmarktregio { code } doorstroompuntregio { code } }
     startkwalificatie
     inschrijvingen { id instelling { brin naam } onderwijssoort niveau leerweg opleidingscode opleiding begindatum einddatum }
     huidigeInschrijving { id }
-    diplomas { id onderwijssoort niveau datum startkwalificatie }
-    vsvRegistraties { id datum inschrijvingId }
+    diplomas { id instelling { brin naam } onderwijssoort niveau opleidingscode opleiding datum startkwalificatie }
+    vsvRegistraties { id instelling { brin naam } datum inschrijvingId }
     doorstroomstatus
     doorstroomcoach { id naam }
     doorstroomtrajecten { id aanleiding status startdatum einddatum uitkomst coach { id naam } contactmomenten { datum soort } }
