@@ -4,7 +4,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLFormattedError } from 'graphql';
 import { isoDate, type Clock } from '../lib/dates';
-import { AppError } from '../lib/errors';
+import { AppError, ErrorCodes, type ErrorCode } from '../lib/errors';
 import { maskError } from '../lib/format-error';
 import { INTERNAL_CONTEXT_HEADER, type InternalContext } from '../lib/internal-context';
 import { continueTrace, toTraceparent, type TraceContext } from '../lib/trace';
@@ -64,6 +64,11 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
     }));
   }
   override didEncounterError(error: Error, _request: unknown, response?: unknown): void {
+    // A subgraph that refused with one of our codes (AUDIT_UNAVAILABLE, 503) keeps that code.
+    const first = (error as { extensions?: { response?: { body?: { errors?: { message?: string; extensions?: { code?: string } }[] } } } })
+      .extensions?.response?.body?.errors?.[0];
+    const code = first?.extensions?.code;
+    if (code && code in ErrorCodes && code !== 'INTERNAL_SERVER_ERROR') throw new AppError(code as ErrorCode, first!.message ?? code, { service: this.name });
     if (response) throw error;
     this.log(`gateway: subgraph ${this.name} unreachable: ${error.message}`);
     throw new AppError('SUBGRAPH_UNAVAILABLE', `subgraph ${this.name} is unavailable`, { service: this.name });

@@ -30,6 +30,8 @@ export interface SecurityOptions {
   mode?: EnforcementMode;
   /** Now, for token expiry. Default: the system clock. */
   clock?: () => Date;
+  /** Stores to use instead of building them (another durable store behind the same interface). */
+  stores?: { audit?: AuditStore; consent?: ConsentStore };
 }
 
 /** Everything both enforcement points share: one register, its categories, the stores, keys and the token check. */
@@ -59,8 +61,8 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
   const register = loadRegister(undefined, { fields: new Set(categories.fields()) });
   const pool = options.postgres ? new Pool({ connectionString: options.postgres.connectionString, max: 10 }) : null;
   const file = (name: string) => (options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, name));
-  const consent = pool ? new PostgresConsentStore(pool, options.postgres!.schema) : new SqliteConsentStore(file('toestemming.sqlite'));
-  const audit = pool ? new PostgresAuditStore(pool, options.postgres!.schema) : new SqliteAuditStore(file('audit.sqlite'));
+  const consent = options.stores?.consent ?? (pool ? new PostgresConsentStore(pool, options.postgres!.schema) : new SqliteConsentStore(file('toestemming.sqlite')));
+  const audit = options.stores?.audit ?? (pool ? new PostgresAuditStore(pool, options.postgres!.schema) : new SqliteAuditStore(file('audit.sqlite')));
   const devIssuer = options.oidc ? null : await DevIssuer.create(options.dataDir === ':memory:' ? undefined : join(options.dataDir, 'dev-issuer.json'));
   const authenticate = createAuthenticator(options.oidc
     ? { jwks: createRemoteJWKSet(new URL(options.oidc.jwksUrl)), issuer: options.oidc.issuer, audience: options.oidc.audience, clock: options.clock }
