@@ -79,19 +79,20 @@ export class SqliteAuditStore implements AuditStore {
 
 /** PostgreSQL, for production: a commit is durable under the default synchronous_commit. */
 export class PostgresAuditStore implements AuditStore {
-  private readonly ready: Promise<unknown>;
+  private ready: Promise<void> | null = null;
+  private readonly ddl: string;
   constructor(private readonly pool: Pool, private readonly schema = 'public') {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RangeError(`schema must be a plain SQL identifier; received "${schema}"`);
-    this.ready = pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema};
+    this.ddl = `CREATE SCHEMA IF NOT EXISTS ${schema};
       CREATE TABLE IF NOT EXISTS ${schema}.logregel (
         id BIGSERIAL PRIMARY KEY, trace_id TEXT NOT NULL, span_id TEXT NOT NULL, start_time TIMESTAMPTZ NOT NULL,
         processing_activity_id TEXT NOT NULL, data_subject_id TEXT NOT NULL, regel JSONB NOT NULL);
       CREATE INDEX IF NOT EXISTS logregel_subject ON ${schema}.logregel (data_subject_id);
       CREATE INDEX IF NOT EXISTS logregel_activity ON ${schema}.logregel (processing_activity_id);
-      CREATE INDEX IF NOT EXISTS logregel_trace ON ${schema}.logregel (trace_id);`);
+      CREATE INDEX IF NOT EXISTS logregel_trace ON ${schema}.logregel (trace_id);`;
   }
   async append(records: AuditRecord[]) {
-    await this.ready;
+    await this.ensureSchema();
     if (records.length === 0) return;
     await this.pool.query(`INSERT INTO ${this.schema}.logregel (trace_id, span_id, start_time, processing_activity_id, data_subject_id, regel)
       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::jsonb[])`, [
@@ -102,7 +103,7 @@ export class PostgresAuditStore implements AuditStore {
   }
   async query(filter: AuditFilter, limit: number) {
     requireFilter(filter);
-    await this.ready;
+    await this.ensureSchema();
     const where: string[] = [];
     const args: unknown[] = [];
     if (filter.dataSubjectId) { args.push(filter.dataSubjectId); where.push(`data_subject_id = $${args.length}`); }
@@ -113,5 +114,10 @@ export class PostgresAuditStore implements AuditStore {
       ORDER BY start_time DESC, id DESC LIMIT $${args.length}`, args);
     return rows.map((r) => r.regel as AuditRecord);
   }
+  /** Creates the tables on first use; a failure (database down) is retried on the next call, never left unhandled. */
+  private ensureSchema(): Promise<void> {
+    return (this.ready ??= this.pool.query(this.ddl).then(() => undefined, (error) => { this.ready = null; throw error; }));
+  }
+
   async close() {}
 }

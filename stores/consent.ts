@@ -67,17 +67,18 @@ export class SqliteConsentStore implements ConsentStore {
 
 /** PostgreSQL, for production: tables live in `schema` (created when missing). */
 export class PostgresConsentStore implements ConsentStore {
-  private readonly ready: Promise<unknown>;
+  private ready: Promise<void> | null = null;
+  private readonly ddl: string;
   constructor(private readonly pool: Pool, private readonly schema = 'public') {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RangeError(`schema must be a plain SQL identifier; received "${schema}"`);
-    this.ready = pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema};
+    this.ddl = `CREATE SCHEMA IF NOT EXISTS ${schema};
       CREATE TABLE IF NOT EXISTS ${schema}.toestemming (
         id BIGSERIAL PRIMARY KEY, bsn TEXT NOT NULL, activiteit TEXT NOT NULL, categorieen JSONB,
         gegeven_op TIMESTAMPTZ NOT NULL, ingetrokken_op TIMESTAMPTZ);
-      CREATE INDEX IF NOT EXISTS toestemming_actief ON ${schema}.toestemming (activiteit, bsn) WHERE ingetrokken_op IS NULL;`);
+      CREATE INDEX IF NOT EXISTS toestemming_actief ON ${schema}.toestemming (activiteit, bsn) WHERE ingetrokken_op IS NULL;`;
   }
   async actief(activiteit: string, bsns: string[]) {
-    await this.ready;
+    await this.ensureSchema();
     const { rows } = await this.pool.query(`SELECT bsn, categorieen FROM ${this.schema}.toestemming
       WHERE activiteit = $1 AND ingetrokken_op IS NULL AND bsn = ANY($2)`, [activiteit, bsns]);
     return new Map(rows.map((r) => [r.bsn as string, r.categorieen as string[] | null]));
@@ -86,7 +87,7 @@ export class PostgresConsentStore implements ConsentStore {
     await this.geefAlle([t], op);
   }
   async geefAlle(ts: Toestemming[], op = new Date()) {
-    await this.ready;
+    await this.ensureSchema();
     for (let i = 0; i < ts.length; i += 5000) {
       const chunk = ts.slice(i, i + 5000);
       await this.pool.query(`INSERT INTO ${this.schema}.toestemming (bsn, activiteit, categorieen, gegeven_op)
@@ -95,12 +96,17 @@ export class PostgresConsentStore implements ConsentStore {
     }
   }
   async trekIn(bsn: string, activiteit: string, op = new Date()) {
-    await this.ready;
+    await this.ensureSchema();
     await this.pool.query(`UPDATE ${this.schema}.toestemming SET ingetrokken_op = $1 WHERE bsn = $2 AND activiteit = $3 AND ingetrokken_op IS NULL`, [op, bsn, activiteit]);
   }
   async aantal() {
-    await this.ready;
+    await this.ensureSchema();
     return Number((await this.pool.query(`SELECT COUNT(*) AS n FROM ${this.schema}.toestemming`)).rows[0].n);
   }
+  /** Creates the tables on first use; a failure (database down) is retried on the next call, never left unhandled. */
+  private ensureSchema(): Promise<void> {
+    return (this.ready ??= this.pool.query(this.ddl).then(() => undefined, (error) => { this.ready = null; throw error; }));
+  }
+
   async close() {}
 }

@@ -59,7 +59,9 @@ function persistentSecret(dataDir: string, file: string, make: () => string): st
 export async function buildSecurity(options: SecurityOptions, supergraphSdl: string): Promise<SecurityKit> {
   const categories = categoryMap(supergraphSdl);
   const register = loadRegister(undefined, { fields: new Set(categories.fields()) });
-  const pool = options.postgres ? new Pool({ connectionString: options.postgres.connectionString, max: 10 }) : null;
+  const pool = options.postgres ? new Pool({ connectionString: options.postgres.connectionString, max: 10, connectionTimeoutMillis: 2000 }) : null;
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool?.on('error', (error) => console.error(`postgres: ${error.message}`));
   const file = (name: string) => (options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, name));
   const consent = options.stores?.consent ?? (pool ? new PostgresConsentStore(pool, options.postgres!.schema) : new SqliteConsentStore(file('toestemming.sqlite')));
   const audit = options.stores?.audit ?? (pool ? new PostgresAuditStore(pool, options.postgres!.schema) : new SqliteAuditStore(file('audit.sqlite')));

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { PostgresAuditStore, SqliteAuditStore, type AuditRecord, type AuditStore } from './audit';
+import { PostgresConsentStore, SqliteConsentStore, type ConsentStore } from './consent';
+
+/** The machine's PostgreSQL (127.0.0.1:5432, trust auth, database `test`); each run uses a schema of its own. */
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schema = `t_${randomBytes(6).toString('hex')}`;
+const pool = new Pool({ connectionString: PG_URL, max: 4 });
+afterAll(async () => {
+  await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await pool.end();
+});
+
+const record = (trace: string, subject: string, activity: string, start: string): AuditRecord => ({
+  trace_id: trace, span_id: randomBytes(8).toString('hex'), parent_span_id: null, name: 'basis.query', start_time: start, end_time: start,
+  status_code: 1, resource: { 'service.name': 'basis' },
+  attributes: { 'dpl.core.processing_activity_id': activity, 'dpl.core.data_subject_id': subject, 'dpl.core.data_subject_id_type': 'BSN', 'jf.rol': 'fg' },
+});
+
+const auditStores: [string, () => AuditStore][] = [
+  ['SQLite', () => new SqliteAuditStore(':memory:')],
+  ['PostgreSQL', () => new PostgresAuditStore(pool, schema)],
+];
+const consentStores: [string, () => ConsentStore][] = [
+  ['SQLite', () => new SqliteConsentStore(':memory:')],
+  ['PostgreSQL', () => new PostgresConsentStore(pool, `${schema}`)],
+];
+
+describe.each(auditStores)('audit store on %s', (_name, make) => {
+  it('keeps what it confirmed and finds it by subject, activity (prefix) and trace, newest first', async () => {
+    const store = make();
+    const a = 'https://r.example/verwerkingsactiviteiten/a/versies/1';
+    await store.append([record('t1', 's1', a, '2026-11-01T10:00:00.000Z'), record('t1', 's2', a, '2026-11-01T10:00:01.000Z')]);
+    const later = record('t2', 's1', 'https://r.example/verwerkingsactiviteiten/b/versies/2', '2026-11-01T11:00:00.000Z');
+    await store.append([later]);
+    expect((await store.query({ dataSubjectId: 's1' }, 10)).map((r) => r.trace_id)).toEqual(['t2', 't1']);
+    expect((await store.query({ processingActivityId: 'https://r.example/verwerkingsactiviteiten/a/' }, 10)).map((r) => r.attributes['dpl.core.data_subject_id'])).toEqual(['s2', 's1']);
+    expect(await store.query({ traceId: 't1' }, 1)).toHaveLength(1);
+    expect(await store.query({ traceId: 't2' }, 5)).toEqual([later]);
+    await store.close();
+  });
+
+  it('refuses a read without a filter on subject, activity or trace', async () => {
+    const store = make();
+    await expect(store.query({}, 10)).rejects.toThrow(/must filter/);
+    await store.close();
+  });
+});
+
+describe.each(consentStores)('consent store on %s', (_name, make) => {
+  it('answers active consents in one batch and honours withdrawal', async () => {
+    const store = make();
+    const [x, y, z] = [randomBytes(4).toString('hex'), randomBytes(4).toString('hex'), randomBytes(4).toString('hex')];
+    await store.geefAlle([{ bsn: x, activiteit: 'act', categorieen: null }, { bsn: y, activiteit: 'act', categorieen: ['zorg.indicatie'] }]);
+    await store.geef({ bsn: z, activiteit: 'andere', categorieen: null });
+    expect(await store.actief('act', [x, y, z])).toEqual(new Map([[x, null], [y, ['zorg.indicatie']]]));
+    await store.trekIn(x, 'act');
+    expect(await store.actief('act', [x, y])).toEqual(new Map([[y, ['zorg.indicatie']]]));
+    expect(await store.aantal()).toBeGreaterThanOrEqual(3);
+    await store.close();
+  });
+});
+
+describe('audit store outage on PostgreSQL', () => {
+  it('rejects the append (so the caller fails closed) when the database is unreachable', async () => {
+    const dead = new Pool({ connectionString: 'postgres://postgres@127.0.0.1:1/test', connectionTimeoutMillis: 500 });
+    const store = new PostgresAuditStore(dead, schema);
+    await expect(store.append([record('t', 's', 'a', '2026-11-01T10:00:00.000Z')])).rejects.toThrow();
+    await dead.end();
+  });
+});

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DevIssuer } from '../../gateway/auth/dev-issuer';
+import { createPseudonymiser } from '../../lib/pseudonym';
+import { bsnForIndex } from '../../population/bsn-allocation';
+import { SqliteAuditStore } from '../../stores/audit';
+
+const ROOT = join(__dirname, '..', '..');
+const FIELDS: Record<string, string> = { naam: 'basis', inschrijvingen: 'onderwijs', doorstroomtrajecten: 'doorstroom', reintegratietrajecten: 'participatie', zorgtoewijzingen: 'zorg' };
+const QUERY = 'query ($bsn: String!) { jongere(bsn: $bsn) { naam { volledigeNaam } inschrijvingen { id } doorstroomtrajecten { id } reintegratietrajecten { id } zorgtoewijzingen { wet } } }';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
+  });
+}
+
+/** Starts `npm start`'s script in a child process and resolves once the gateway says it is ready. */
+function startChild(dataDir: string, port: number): Promise<ChildProcess> {
+  // tsx as a loader in this very process (not its CLI, which would fork): SIGKILL must hit the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'start.ts')], {
+    cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, POPULATION_SIZE: '2000', PEILDATUM: '2026-11-01' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${out}`)), 60_000);
+    const onData = (d: Buffer) => { out += d; if (out.includes('Gateway ready')) { clearTimeout(timer); resolve(child); } };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d) => { out += d; });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`exited with ${code}:\n${out}`)); });
+  });
+}
+
+describe('durability of the audit log under a crash', () => {
+  let dataDir: string;
+  let child: ChildProcess | undefined;
+  beforeAll(() => { dataDir = mkdtempSync(join(tmpdir(), 'jf-crash-')); });
+  afterAll(() => { child?.kill('SIGKILL'); rmSync(dataDir, { recursive: true, force: true }); });
+
+  it('has audit records for every response with personal data a client received before SIGKILL, after a restart', async () => {
+    const port = await freePort();
+    const issuer = await DevIssuer.create(join(dataDir, 'dev-issuer.json'));
+    child = await startChild(dataDir, port);
+    const url = `http://127.0.0.1:${port}/`;
+    const received: { trace: string; bsn: string; services: string[] }[] = [];
+    let stop = false;
+    let n = 0;
+    const worker = async () => {
+      while (!stop) {
+        const bsn = bsnForIndex((n++ * 7919) % 2000);
+        const token = await issuer.sign({ sub: 'load', roles: ['jongere'], bsn }, { now: new Date('2026-11-01T12:00:00Z'), ttlSeconds: 10 ** 8 });
+        try {
+          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-verwerkingsactiviteit': 'inzage-betrokkene' },
+            body: JSON.stringify({ query: QUERY, variables: { bsn } }) });
+          const body = await res.json() as { data?: { jongere?: Record<string, unknown> | null } };
+          const j = body.data?.jongere;
+          if (res.ok && j) received.push({ trace: res.headers.get('traceparent')!.split('-')[1], bsn, services: Object.keys(FIELDS).filter((f) => j[f] !== null && j[f] !== undefined).map((f) => FIELDS[f]) });
+        } catch {
+          return; // the server is gone
+        }
+      }
+    };
+    const workers = Array.from({ length: 8 }, worker);
+    while (received.length < 150) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    stop = true;
+    await Promise.all(workers);
+    expect(received.length).toBeGreaterThanOrEqual(150);
+
+    child = await startChild(dataDir, port); // comes back on the same data
+    const pseudonym = createPseudonymiser(readFileSync(join(dataDir, 'pseudonym.key'), 'utf8').trim());
+    const audit = new SqliteAuditStore(join(dataDir, 'audit.sqlite'));
+    const missing: string[] = [];
+    for (const r of received) {
+      const records = await audit.query({ traceId: r.trace }, 50);
+      for (const service of r.services) {
+        if (!records.some((x) => x.resource['service.name'] === service && x.attributes['dpl.core.data_subject_id'] === pseudonym(r.bsn))) missing.push(`${r.trace}/${service}`);
+      }
+    }
+    await audit.close();
+    expect(missing).toEqual([]);
+    expect(received.flatMap((r) => r.services).length).toBeGreaterThan(received.length * 2);
+  }, 180_000);
+});
