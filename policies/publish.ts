@@ -14,9 +14,11 @@ export function activityUuid(id: string): string {
 }
 
 /** The fields an activity reaches: declared fields whose category it grants (with consent marked), minus exclusions. */
-export function veldenVan(register: Register, a: Verwerkingsactiviteit, categories: CategoryMap): { veld: string; categorie: string; toestemming: boolean }[] {
+export interface Veld { veld: string; categorie: string; toestemming: boolean }
+
+export function veldenVan(register: Register, a: Verwerkingsactiviteit, categories: CategoryMap): Veld[] {
   const granted = toegestaneCategorieen(register, a);
-  return categories.fields().flatMap((f) => {
+  return categories.fields().flatMap((f): Veld[] => {
     const [type, field] = f.split('.');
     const categorie = categories.of(type, field);
     if (!categorie || a.uitgezonderd.includes(f) || register.categorieen.get(categorie)?.openbaar) return [];

@@ -38,7 +38,8 @@ async function main(role: string, name = ''): Promise<void> {
     console.log(`simulator ${name} at ${await listen(sim.server, port, host)}`);
     return;
   }
-  required('INTERNAL_VERIFY_KEY');
+  required(role === 'gateway' ? 'INTERNAL_CONTEXT_SECRET' : 'INTERNAL_CONTEXT_KEY');
+  if (role === 'subgraph' && process.env.SUBGRAPH_NAME !== name) throw new Error(`SUBGRAPH_NAME must be "${name}" (its INTERNAL_CONTEXT_KEY is derived for that name)`);
   const kit = await buildSecurity({ ...config.security, dataDir: config.dataDir ?? 'data' }, checkedInSupergraph());
   if (role === 'subgraph') {
     const running = await startNamedSubgraph(name as SubgraphName, {
@@ -50,7 +51,7 @@ async function main(role: string, name = ''): Promise<void> {
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, required(`SUBGRAPH_URL_${s.name.toUpperCase()}`)])) as Record<SubgraphName, string>;
     const gateway = await startGateway({
       supergraphSdl: checkedInSupergraph(), subgraphUrls, port, host, clock: systemClock,
-      security: { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(JSON.parse(required('INTERNAL_SIGNING_KEY'))), mode: kit.mode },
+      security: { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(required('INTERNAL_CONTEXT_SECRET')), mode: kit.mode },
     });
     console.log(`gateway at ${gateway.url}`);
   }

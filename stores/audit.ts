@@ -1,5 +1,7 @@
-import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Pool } from 'pg';
+import { groupCommit } from '../lib/group-commit';
 
 /**
  * One processing of one data subject's personal data, in the Logboek Dataverwerkingen format
@@ -39,41 +41,58 @@ function requireFilter(filter: AuditFilter): void {
   }
 }
 
-/** Embedded default: SQLite in WAL mode with synchronous=FULL, so a commit is on disk when append returns. */
+/**
+ * Embedded default: SQLite in WAL mode with synchronous=FULL, written by a worker thread
+ * (stores/sqlite-audit-worker.js), so a commit is on disk when append resolves and the fsync
+ * never blocks the event loop. Concurrent appends share one commit.
+ */
 export class SqliteAuditStore implements AuditStore {
-  private readonly db: Database.Database;
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  private next = 0;
+  private failure: Error | null = null;
+
   constructor(path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS logregel (
-      id INTEGER PRIMARY KEY, trace_id TEXT NOT NULL, span_id TEXT NOT NULL, start_time TEXT NOT NULL,
-      processing_activity_id TEXT NOT NULL, data_subject_id TEXT NOT NULL, regel TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS logregel_subject ON logregel (data_subject_id);
-      CREATE INDEX IF NOT EXISTS logregel_activity ON logregel (processing_activity_id);
-      CREATE INDEX IF NOT EXISTS logregel_trace ON logregel (trace_id);`);
+    this.worker = new Worker(join(__dirname, 'sqlite-audit-worker.js'), { workerData: { path } });
+    this.worker.on('message', (m: { id: number; ok: boolean; error?: string; rows?: AuditRecord[] }) => {
+      const w = this.waiting.get(m.id);
+      this.waiting.delete(m.id);
+      if (m.ok) w?.resolve(m.rows);
+      else w?.reject(new Error(`audit store: ${m.error}`));
+    });
+    // A dead writer fails every waiting and later append: the callers then withhold their data.
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`audit store writer exited (${code})`)));
   }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const w of this.waiting.values()) w.reject(error);
+    this.waiting.clear();
+  }
+
+  private call<T>(message: Record<string, unknown>): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ ...message, id });
+    });
+  }
+
   async append(records: AuditRecord[]) {
-    const insert = this.db.prepare('INSERT INTO logregel (trace_id, span_id, start_time, processing_activity_id, data_subject_id, regel) VALUES (?, ?, ?, ?, ?, ?)');
-    this.db.transaction(() => {
-      for (const r of records) {
-        insert.run(r.trace_id, r.span_id, r.start_time, r.attributes['dpl.core.processing_activity_id'], r.attributes['dpl.core.data_subject_id'], JSON.stringify(r));
-      }
-    })();
+    if (records.length) await this.call({ type: 'append', records });
   }
+
   async query(filter: AuditFilter, limit: number) {
     requireFilter(filter);
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (filter.dataSubjectId) { where.push('data_subject_id = ?'); args.push(filter.dataSubjectId); }
-    if (filter.processingActivityId) { where.push('processing_activity_id LIKE ?'); args.push(`${filter.processingActivityId}%`); }
-    if (filter.traceId) { where.push('trace_id = ?'); args.push(filter.traceId); }
-    const rows = this.db.prepare(`SELECT regel FROM logregel WHERE ${where.join(' AND ')} ORDER BY start_time DESC, id DESC LIMIT ?`).all(...args, limit) as { regel: string }[];
-    return rows.map((r) => JSON.parse(r.regel) as AuditRecord);
+    return this.call<AuditRecord[]>({ type: 'query', filter, limit });
   }
+
   async close() {
-    this.db.close();
+    if (!this.failure) await this.call({ type: 'close' });
+    this.failure ??= new Error('audit store closed');
+    await this.worker.terminate();
   }
 }
 
@@ -91,7 +110,8 @@ export class PostgresAuditStore implements AuditStore {
       CREATE INDEX IF NOT EXISTS logregel_activity ON ${schema}.logregel (processing_activity_id);
       CREATE INDEX IF NOT EXISTS logregel_trace ON ${schema}.logregel (trace_id);`;
   }
-  async append(records: AuditRecord[]) {
+  /** Concurrent appends share one INSERT (one commit); each resolves after the commit. */
+  readonly append = groupCommit<AuditRecord>(async (records) => {
     await this.ensureSchema();
     if (records.length === 0) return;
     await this.pool.query(`INSERT INTO ${this.schema}.logregel (trace_id, span_id, start_time, processing_activity_id, data_subject_id, regel)
@@ -100,7 +120,8 @@ export class PostgresAuditStore implements AuditStore {
       records.map((r) => r.attributes['dpl.core.processing_activity_id']), records.map((r) => r.attributes['dpl.core.data_subject_id']),
       records.map((r) => JSON.stringify(r)),
     ]);
-  }
+  });
+
   async query(filter: AuditFilter, limit: number) {
     requireFilter(filter);
     await this.ensureSchema();

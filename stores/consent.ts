@@ -29,6 +29,7 @@ const row = (r: { bsn: string; categorieen: string | null }) => [r.bsn, r.catego
 
 export class SqliteConsentStore implements ConsentStore {
   private readonly db: Database.Database;
+  private readonly statements = new Map<number, Database.Statement>();
   constructor(path: string) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
@@ -41,8 +42,13 @@ export class SqliteConsentStore implements ConsentStore {
   }
   async actief(activiteit: string, bsns: string[]) {
     if (bsns.length === 0) return new Map();
-    const rows = this.db.prepare(`SELECT bsn, categorieen FROM toestemming WHERE activiteit = ? AND ingetrokken_op IS NULL
-      AND bsn IN (${bsns.map(() => '?').join(',')})`).all(activiteit, ...bsns) as { bsn: string; categorieen: string | null }[];
+    let statement = this.statements.get(bsns.length);
+    if (!statement) {
+      statement = this.db.prepare(`SELECT bsn, categorieen FROM toestemming WHERE activiteit = ? AND ingetrokken_op IS NULL
+        AND bsn IN (${bsns.map(() => '?').join(',')})`);
+      this.statements.set(bsns.length, statement);
+    }
+    const rows = statement.all(activiteit, ...bsns) as { bsn: string; categorieen: string | null }[];
     return new Map(rows.map(row));
   }
   async geef(t: Toestemming, op = new Date()) {

@@ -30,9 +30,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
       postgres: env.DATABASE_URL ? { connectionString: env.DATABASE_URL, schema: env.DATABASE_SCHEMA || 'public' } : undefined,
       oidc: oidc ? { issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE!, jwksUrl: env.OIDC_JWKS_URL! } : undefined,
       pseudonymKey: env.PSEUDONYM_KEY || undefined,
-      internalKeys: env.INTERNAL_VERIFY_KEY ? {
-        privateJwk: env.INTERNAL_SIGNING_KEY ? JSON.parse(env.INTERNAL_SIGNING_KEY) : undefined,
-        publicJwk: JSON.parse(env.INTERNAL_VERIFY_KEY),
+      internalKeys: env.INTERNAL_CONTEXT_SECRET || env.INTERNAL_CONTEXT_KEY ? {
+        master: env.INTERNAL_CONTEXT_SECRET || undefined,
+        forSubgraph: env.INTERNAL_CONTEXT_KEY && env.SUBGRAPH_NAME ? { [env.SUBGRAPH_NAME]: env.INTERNAL_CONTEXT_KEY } : undefined,
       } : undefined,
     },
     population: { size: int('POPULATION_SIZE', 0, 2_900_000), seed: int('POPULATION_SEED', 0, 2 ** 31 - 1), peildatum },

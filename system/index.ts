@@ -76,7 +76,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/'])) as Record<SubgraphName, string>;
     gateway = await startGateway({
       supergraphSdl, subgraphUrls, clock, port: ports.gateway ?? 4000, log,
-      security: kit ? { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(kit.internalKeys.privateJwk!), mode: kit.mode }
+      security: kit ? { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(kit.internalMaster!), mode: kit.mode }
         : GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT,
     });
   } catch (error) {

@@ -6,7 +6,7 @@ import { Pool } from 'pg';
 import { createAuthenticator, type Principal } from '../gateway/auth/authenticate';
 import { DEFAULT_AUDIENCE, DEV_ISSUER, DevIssuer } from '../gateway/auth/dev-issuer';
 import type { EnforcementMode } from '../gateway/policy/enforce';
-import { generateInternalKeys, type InternalKeys } from '../lib/internal-context';
+import { generateMasterSecret, subgraphKey } from '../lib/internal-context';
 import { createPseudonymiser } from '../lib/pseudonym';
 import { categoryMap, type CategoryMap } from '../policies/categories';
 import { loadRegister } from '../policies/register';
@@ -25,8 +25,11 @@ export interface SecurityOptions {
   oidc?: { issuer: string; audience: string; jwksUrl: string };
   /** Key for the audit pseudonyms (at least 32 characters). Absent: generated once per data folder. */
   pseudonymKey?: string;
-  /** The gateway's signing keys for subgraph contexts. Absent: generated at start (one process). */
-  internalKeys?: InternalKeys;
+  /**
+   * Subgraph context keys. The gateway needs `master`; a subgraph needs only `forSubgraph` (its
+   * derived key, `npm run keys`). Absent: a master secret generated at start (one process).
+   */
+  internalKeys?: { master?: string; forSubgraph?: Record<string, string> };
   mode?: EnforcementMode;
   /** Now, for token expiry. Default: the system clock. */
   clock?: () => Date;
@@ -41,7 +44,10 @@ export interface SecurityKit {
   consent: ConsentStore;
   audit: AuditStore;
   pseudonym(bsn: string): string;
-  internalKeys: InternalKeys;
+  /** The master secret (gateway only); null in a subgraph process. */
+  internalMaster: string | null;
+  /** The key a subgraph verifies its contexts with. */
+  subgraphKey(name: string): Uint8Array;
   authenticate(authorization: string | undefined): Promise<Principal>;
   devIssuer: DevIssuer | null;
   mode: EnforcementMode;
@@ -65,6 +71,7 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
   const file = (name: string) => (options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, name));
   const consent = options.stores?.consent ?? (pool ? new PostgresConsentStore(pool, options.postgres!.schema) : new SqliteConsentStore(file('toestemming.sqlite')));
   const audit = options.stores?.audit ?? (pool ? new PostgresAuditStore(pool, options.postgres!.schema) : new SqliteAuditStore(file('audit.sqlite')));
+  const master = options.internalKeys ? options.internalKeys.master ?? null : generateMasterSecret();
   const devIssuer = options.oidc ? null : await DevIssuer.create(options.dataDir === ':memory:' ? undefined : join(options.dataDir, 'dev-issuer.json'));
   const authenticate = createAuthenticator(options.oidc
     ? { jwks: createRemoteJWKSet(new URL(options.oidc.jwksUrl)), issuer: options.oidc.issuer, audience: options.oidc.audience, clock: options.clock }
@@ -72,7 +79,13 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
   return {
     register, categories, consent, audit, authenticate, devIssuer,
     pseudonym: createPseudonymiser(options.pseudonymKey ?? persistentSecret(options.dataDir, 'pseudonym.key', () => randomBytes(32).toString('hex'))),
-    internalKeys: options.internalKeys ?? (await generateInternalKeys()),
+    internalMaster: master,
+    subgraphKey: (name) => {
+      const given = options.internalKeys?.forSubgraph?.[name];
+      if (given) return Buffer.from(given, 'base64url');
+      if (!master) throw new Error(`no internal context key for subgraph ${name}: set INTERNAL_CONTEXT_KEY`);
+      return subgraphKey(master, name);
+    },
     mode: options.mode ?? 'filter',
     async close() {
       await consent.close();

@@ -48,7 +48,7 @@ function subgraphSecurity(name: SubgraphName, o: SubgraphRuntimeOptions): Subgra
   if (o.security === BENCHMARK_ONLY_NO_ENFORCEMENT) return o.security;
   const kit = o.security;
   return {
-    verify: createContextVerifier(kit.internalKeys.publicJwk, name),
+    verify: createContextVerifier(kit.subgraphKey(name), name),
     policy: { register: kit.register, regions: o.regions, consent: kit.consent, clock: o.clock },
     audit: kit.audit,
     pseudonym: kit.pseudonym,

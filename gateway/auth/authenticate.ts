@@ -26,6 +26,7 @@ export interface AuthenticatorOptions {
 }
 
 const DEFAULT_ALGORITHMS = ['ES256', 'RS256', 'PS256', 'EdDSA'];
+const MAX_REMEMBERED = 10_000;
 
 export function createAuthenticator(options: AuthenticatorOptions): (authorization: string | undefined) => Promise<Principal> {
   const tolerance = options.clockToleranceSeconds ?? 30;
@@ -35,9 +36,16 @@ export function createAuthenticator(options: AuthenticatorOptions): (authorizati
   const algorithms = options.algorithms ?? DEFAULT_ALGORITHMS;
   const weak = algorithms.filter((a) => a === 'none' || a.startsWith('HS'));
   if (weak.length) throw new RangeError(`algorithms may not include none or HMAC algorithms; received ${weak.join(', ')}`);
+  // Verified tokens are remembered until they expire: a front-end sends the same token many
+  // times, and a signature check per request is a measurable share of the request's cost.
+  const verified = new Map<string, { principal: Principal; exp: number }>();
+  const now = () => (options.clock?.() ?? new Date()).getTime() / 1000;
   return async (authorization) => {
     const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '')?.[1];
     if (!token) throw requestError('UNAUTHENTICATED', 'a bearer token is required (Authorization: Bearer <token>)');
+    const known = verified.get(token);
+    if (known && known.exp + tolerance > now()) return known.principal;
+    if (known) verified.delete(token);
     let payload;
     try {
       ({ payload } = await jwtVerify(token, options.jwks, {
@@ -50,12 +58,15 @@ export function createAuthenticator(options: AuthenticatorOptions): (authorizati
     }
     const rollen = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
     if (rollen.length === 0) throw requestError('INVALID_TOKEN', 'the token carries no roles');
-    return {
+    const principal: Principal = {
       medewerker: payload.sub!,
       rollen,
       organisatie: typeof payload.org === 'string' ? payload.org : null,
       bsn: typeof payload.bsn === 'string' ? payload.bsn : null,
     };
+    if (verified.size >= MAX_REMEMBERED) verified.delete(verified.keys().next().value!);
+    verified.set(token, { principal, exp: payload.exp! });
+    return principal;
   };
 }
 

@@ -7,6 +7,7 @@ import type { Onderwijsregel } from '../../adapters/onderwijs/port';
  */
 export class OnderwijsStore {
   private readonly db: Database.Database;
+  private readonly statements = new Map<number, Database.Statement>();
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -48,7 +49,9 @@ export class OnderwijsStore {
 
   regelsVoor(bsns: string[]): Onderwijsregel[] {
     if (bsns.length === 0) return [];
-    const rows = this.db.prepare(`SELECT * FROM regel WHERE bsn IN (${bsns.map(() => '?').join(',')}) ORDER BY datum, regel_id`).all(...bsns);
+    let statement = this.statements.get(bsns.length);
+    if (!statement) this.statements.set(bsns.length, (statement = this.db.prepare(`SELECT * FROM regel WHERE bsn IN (${bsns.map(() => '?').join(',')}) ORDER BY datum, regel_id`)));
+    const rows = statement.all(...bsns);
     return (rows as Record<string, string | null>[]).map((r) => ({
       soort: r.soort, regelId: r.regel_id, bsn: r.bsn, woongemeente: r.woongemeente, brin: r.brin, instelling: r.instelling,
       onderwijssoort: r.onderwijssoort, niveau: r.niveau, leerweg: r.leerweg, opleidingscode: r.opleidingscode,

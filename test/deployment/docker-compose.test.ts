@@ -35,12 +35,12 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('gives the gateway the signing key, every subgraph the verifying key, and all of them PostgreSQL', () => {
-    expect(services.gateway.environment.INTERNAL_SIGNING_KEY).toBe('${INTERNAL_SIGNING_KEY}');
+  it('gives the gateway the master secret, every subgraph only its own derived key, and all of them PostgreSQL', () => {
+    expect(services.gateway.environment.INTERNAL_CONTEXT_SECRET).toBe('${INTERNAL_CONTEXT_SECRET}');
     for (const { name } of SUBGRAPHS) {
       const env = services[`subgraph-${name}`].environment;
-      expect(env.INTERNAL_VERIFY_KEY).toBe('${INTERNAL_VERIFY_KEY}');
-      expect(env.INTERNAL_SIGNING_KEY).toBeUndefined();
+      expect([env.SUBGRAPH_NAME, env.INTERNAL_CONTEXT_KEY]).toEqual([name, `\${INTERNAL_CONTEXT_KEY_${name.toUpperCase()}}`]);
+      expect(env.INTERNAL_CONTEXT_SECRET).toBeUndefined();
       expect(env.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\//);
     }
   });

@@ -1,6 +1,6 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { DEFAULT_AUDIENCE, DEV_ISSUER } from '../../gateway/auth/dev-issuer';
-import { INTERNAL_CONTEXT_HEADER, createContextSigner, generateInternalKeys } from '../../lib/internal-context';
+import { INTERNAL_CONTEXT_HEADER, createContextSigner, generateMasterSecret } from '../../lib/internal-context';
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
 import { gql } from '../support/graphql';
@@ -89,9 +89,9 @@ describe('subgraphs accept only the gateway', () => {
   });
 
   it('refuses a context signed for another subgraph, or by another key', async () => {
-    const sign = createContextSigner(system.security!.internalKeys.privateJwk!);
+    const sign = createContextSigner(system.security!.internalMaster!);
     expect((await post(system.subgraphs.zorg.url, { [INTERNAL_CONTEXT_HEADER]: await sign('basis', ctx) })).status).toBe(401);
-    const foreign = createContextSigner((await generateInternalKeys()).privateJwk);
+    const foreign = createContextSigner(generateMasterSecret());
     expect((await post(system.subgraphs.zorg.url, { [INTERNAL_CONTEXT_HEADER]: await foreign('zorg', ctx) })).status).toBe(401);
     expect((await post(system.subgraphs.zorg.url, { [INTERNAL_CONTEXT_HEADER]: await sign('zorg', ctx) })).status).toBe(200);
   });

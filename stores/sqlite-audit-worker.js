@@ -1,0 +1,63 @@
+'use strict';
+/**
+ * The embedded audit store's writer, in a worker thread: it owns the SQLite connection, so the
+ * inserts and the fsync of each commit run beside the event loop instead of blocking it.
+ * Appends that arrive together are committed in one transaction (group commit) and each is
+ * acknowledged only after that commit. Plain JavaScript so it runs under any loader.
+ */
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require('better-sqlite3');
+
+const db = new Database(workerData.path);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.pragma('busy_timeout = 5000');
+db.exec(`CREATE TABLE IF NOT EXISTS logregel (
+  id INTEGER PRIMARY KEY, trace_id TEXT NOT NULL, span_id TEXT NOT NULL, start_time TEXT NOT NULL,
+  processing_activity_id TEXT NOT NULL, data_subject_id TEXT NOT NULL, regel TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS logregel_subject ON logregel (data_subject_id);
+  CREATE INDEX IF NOT EXISTS logregel_activity ON logregel (processing_activity_id);
+  CREATE INDEX IF NOT EXISTS logregel_trace ON logregel (trace_id);`);
+const insert = db.prepare('INSERT INTO logregel (trace_id, span_id, start_time, processing_activity_id, data_subject_id, regel) VALUES (?, ?, ?, ?, ?, ?)');
+const commit = db.transaction((batch) => {
+  for (const message of batch) {
+    for (const r of message.records) {
+      insert.run(r.trace_id, r.span_id, r.start_time, r.attributes['dpl.core.processing_activity_id'], r.attributes['dpl.core.data_subject_id'], JSON.stringify(r));
+    }
+  }
+});
+
+let pending = [];
+function flush() {
+  const batch = pending;
+  pending = [];
+  try {
+    commit(batch);
+    for (const m of batch) parentPort.postMessage({ id: m.id, ok: true });
+  } catch (error) {
+    for (const m of batch) parentPort.postMessage({ id: m.id, ok: false, error: String(error && error.message) });
+  }
+}
+
+function query({ filter, limit }) {
+  const where = [];
+  const args = [];
+  if (filter.dataSubjectId) { where.push('data_subject_id = ?'); args.push(filter.dataSubjectId); }
+  if (filter.processingActivityId) { where.push('processing_activity_id LIKE ?'); args.push(`${filter.processingActivityId}%`); }
+  if (filter.traceId) { where.push('trace_id = ?'); args.push(filter.traceId); }
+  return db.prepare(`SELECT regel FROM logregel WHERE ${where.join(' AND ')} ORDER BY start_time DESC, id DESC LIMIT ?`).all(...args, limit).map((r) => JSON.parse(r.regel));
+}
+
+parentPort.on('message', (m) => {
+  if (m.type === 'append') {
+    if (workerData.failWrites) { parentPort.postMessage({ id: m.id, ok: false, error: 'writes disabled' }); return; }
+    if (pending.length === 0) setImmediate(flush);
+    pending.push(m);
+  } else if (m.type === 'query') {
+    try { parentPort.postMessage({ id: m.id, ok: true, rows: query(m) }); } catch (error) { parentPort.postMessage({ id: m.id, ok: false, error: String(error && error.message) }); }
+  } else if (m.type === 'close') {
+    if (pending.length) flush();
+    db.close();
+    parentPort.postMessage({ id: m.id, ok: true });
+  }
+});
