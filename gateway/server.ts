@@ -1,11 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLFormattedError } from 'graphql';
 import { isoDate, type Clock } from '../lib/dates';
 import { AppError, ErrorCodes, type ErrorCode } from '../lib/errors';
 import { maskError } from '../lib/format-error';
+import { serveGraphQL } from '../lib/graphql-http';
 import { INTERNAL_CONTEXT_HEADER, type InternalContext } from '../lib/internal-context';
 import { continueTrace, toTraceparent, type TraceContext } from '../lib/trace';
 import type { CategoryMap } from '../policies/categories';
@@ -134,8 +134,8 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
     formatError: (formatted: GraphQLFormattedError, error: unknown) => maskError('gateway', formatted, error),
     plugins: [traceHeaderPlugin],
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port ?? 4000, host: options.host ?? '127.0.0.1' },
+  const http = await serveGraphQL(server, {
+    port: options.port ?? 4000, host: options.host ?? '127.0.0.1',
     context: async ({ req }) => {
       if (!security) return {};
       const header = (name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };
@@ -144,7 +144,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
       return { toegang, trace: continueTrace(header('traceparent')) };
     },
   });
-  return { url, stop: () => server.stop() };
+  return http;
 }
 
 export type { PrePlanningStep };

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { maskError } from '../lib/format-error';
+import { serveGraphQL } from '../lib/graphql-http';
 import { INTERNAL_CONTEXT_HEADER, type InternalContext } from '../lib/internal-context';
 import type { AuditStore } from '../stores/audit';
 import { auditPlugin } from './policy/audit-plugin';
@@ -68,8 +68,8 @@ export async function startSubgraph<C extends PolicyContext>(
     plugins,
   });
   await def.start?.();
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
+  const http = await serveGraphQL(server, {
+    port: options.port ?? 0, host: options.host ?? '127.0.0.1',
     context: async ({ req }) => {
       if (!security) return { ...(await def.context({ traceId: null })), beleid: null } as unknown as C;
       const header = req.headers[INTERNAL_CONTEXT_HEADER];
@@ -79,9 +79,9 @@ export async function startSubgraph<C extends PolicyContext>(
   });
   return {
     name: def.name,
-    url,
+    url: http.url,
     async stop() {
-      await server.stop();
+      await http.stop();
       await def.stop?.();
     },
   };

@@ -50,6 +50,22 @@ describe('bad input gets a stable code, never a stack trace or a 500', () => {
     }
   });
 
+  it('answers a malformed or oversized body with a JSON error and a 4xx, never an HTML page or a stack trace', async () => {
+    const post = (body: string, type = 'application/json') => fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': type }, body })
+      .then(async (r) => ({ status: r.status, type: r.headers.get('content-type'), text: await r.text() }));
+    for (const [body, status] of [['{"query": "{ jongere(bsn: \\"1\\") { bsn } }', 400], ['x'.repeat(1_100_000), 413]] as const) {
+      const r = await post(body);
+      expect(r.status).toBe(status);
+      expect(r.type).toMatch(/^application\/json/);
+      expect(JSON.parse(r.text).errors[0].extensions.code).toBe('BAD_REQUEST');
+      expect(r.text).not.toMatch(/<html|at \w+ \(/);
+    }
+    const plain = await post('{ jongere(bsn: "999993653") { bsn } }', 'text/plain');
+    expect(plain.status).toBeGreaterThanOrEqual(400);
+    expect(plain.status).toBeLessThan(500);
+    expect(plain.text).not.toMatch(/<html|at \w+ \(/);
+  });
+
   it('never answers a stack trace or a 500, whatever string is sent as BSN', async () => {
     await fc.assert(fc.asyncProperty(fc.string({ maxLength: 20 }), async (bsn) => {
       const { status, body } = await gqlAs(system, loket, 'query ($bsn: String!) { jongere(bsn: $bsn) { bsn } }', { bsn });

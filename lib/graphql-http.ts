@@ -1,0 +1,85 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext, type ContextFunction } from '@apollo/server';
+import { close, listen } from './http';
+
+/** Largest request body accepted (a GraphQL operation with its variables). */
+const MAX_BODY = 1_000_000;
+
+function errorBody(code: string, message: string): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(errorBody(code, message));
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Serves an Apollo Server over node:http (Apollo's integration API, executeHTTPGraphQLRequest).
+ * Unlike the standalone server, a malformed body gets a JSON error with a stable code, never an
+ * HTML page with a stack trace.
+ */
+export async function serveGraphQL<C extends BaseContext>(
+  server: ApolloServer<C>,
+  options: { port: number; host: string; context: ContextFunction<[{ req: IncomingMessage }], C> },
+): Promise<{ url: string; stop(): Promise<void> }> {
+  await server.start();
+  const http = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error('graphql-http: unexpected error', error);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      else res.end();
+    });
+  });
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let body: unknown;
+    if (req.method === 'POST') {
+      const text = await readBody(req);
+      if (text === null) {
+        // The rest of the body is not read: close this connection rather than leave it half-read for reuse.
+        res.setHeader('connection', 'close');
+        res.on('finish', () => req.destroy());
+        return sendError(res, 413, 'BAD_REQUEST', `the request body may be at most ${MAX_BODY} bytes`);
+      }
+      const type = headers.get('content-type') ?? '';
+      if (type.includes('json')) {
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          return sendError(res, 400, 'BAD_REQUEST', 'the request body is not valid JSON');
+        }
+      } else body = text;
+    }
+    const response = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => options.context({ req }),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') { res.end(response.body.string); return; }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+  const url = `${await listen(http, options.port, options.host)}/`;
+  return {
+    url,
+    async stop() {
+      await server.stop();
+      await close(http);
+    },
+  };
+}
