@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Pool } from 'pg';
+import { lazySchema } from './postgres-schema';
 import { groupCommit } from '../lib/group-commit';
 
 /**
@@ -98,17 +99,15 @@ export class SqliteAuditStore implements AuditStore {
 
 /** PostgreSQL, for production: a commit is durable under the default synchronous_commit. */
 export class PostgresAuditStore implements AuditStore {
-  private ready: Promise<void> | null = null;
-  private readonly ddl: string;
+  private readonly ensureSchema: () => Promise<void>;
   constructor(private readonly pool: Pool, private readonly schema = 'public') {
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RangeError(`schema must be a plain SQL identifier; received "${schema}"`);
-    this.ddl = `CREATE SCHEMA IF NOT EXISTS ${schema};
+    this.ensureSchema = lazySchema(pool, schema, `
       CREATE TABLE IF NOT EXISTS ${schema}.logregel (
         id BIGSERIAL PRIMARY KEY, trace_id TEXT NOT NULL, span_id TEXT NOT NULL, start_time TIMESTAMPTZ NOT NULL,
         processing_activity_id TEXT NOT NULL, data_subject_id TEXT NOT NULL, regel JSONB NOT NULL);
       CREATE INDEX IF NOT EXISTS logregel_subject ON ${schema}.logregel (data_subject_id);
       CREATE INDEX IF NOT EXISTS logregel_activity ON ${schema}.logregel (processing_activity_id);
-      CREATE INDEX IF NOT EXISTS logregel_trace ON ${schema}.logregel (trace_id);`;
+      CREATE INDEX IF NOT EXISTS logregel_trace ON ${schema}.logregel (trace_id);`);
   }
   /** Concurrent appends share one INSERT (one commit); each resolves after the commit. */
   readonly append = groupCommit<AuditRecord>(async (records) => {
@@ -135,10 +134,5 @@ export class PostgresAuditStore implements AuditStore {
       ORDER BY start_time DESC, id DESC LIMIT $${args.length}`, args);
     return rows.map((r) => r.regel as AuditRecord);
   }
-  /** Creates the tables on first use; a failure (database down) is retried on the next call, never left unhandled. */
-  private ensureSchema(): Promise<void> {
-    return (this.ready ??= this.pool.query(this.ddl).then(() => undefined, (error) => { this.ready = null; throw error; }));
-  }
-
   async close() {}
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Pool } from 'pg';
+import { lazySchema } from './postgres-schema';
 
 /** One consent of a young person for one processing activity (all its consent categories, or some). */
 export interface Toestemming {
@@ -73,15 +74,13 @@ export class SqliteConsentStore implements ConsentStore {
 
 /** PostgreSQL, for production: tables live in `schema` (created when missing). */
 export class PostgresConsentStore implements ConsentStore {
-  private ready: Promise<void> | null = null;
-  private readonly ddl: string;
+  private readonly ensureSchema: () => Promise<void>;
   constructor(private readonly pool: Pool, private readonly schema = 'public') {
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RangeError(`schema must be a plain SQL identifier; received "${schema}"`);
-    this.ddl = `CREATE SCHEMA IF NOT EXISTS ${schema};
+    this.ensureSchema = lazySchema(pool, schema, `
       CREATE TABLE IF NOT EXISTS ${schema}.toestemming (
         id BIGSERIAL PRIMARY KEY, bsn TEXT NOT NULL, activiteit TEXT NOT NULL, categorieen JSONB,
         gegeven_op TIMESTAMPTZ NOT NULL, ingetrokken_op TIMESTAMPTZ);
-      CREATE INDEX IF NOT EXISTS toestemming_actief ON ${schema}.toestemming (activiteit, bsn) WHERE ingetrokken_op IS NULL;`;
+      CREATE INDEX IF NOT EXISTS toestemming_actief ON ${schema}.toestemming (activiteit, bsn) WHERE ingetrokken_op IS NULL;`);
   }
   async actief(activiteit: string, bsns: string[]) {
     await this.ensureSchema();
@@ -109,10 +108,5 @@ export class PostgresConsentStore implements ConsentStore {
     await this.ensureSchema();
     return Number((await this.pool.query(`SELECT COUNT(*) AS n FROM ${this.schema}.toestemming`)).rows[0].n);
   }
-  /** Creates the tables on first use; a failure (database down) is retried on the next call, never left unhandled. */
-  private ensureSchema(): Promise<void> {
-    return (this.ready ??= this.pool.query(this.ddl).then(() => undefined, (error) => { this.ready = null; throw error; }));
-  }
-
   async close() {}
 }

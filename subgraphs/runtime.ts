@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -46,8 +47,13 @@ export const BENCHMARK_ONLY_NO_ENFORCEMENT = Symbol('benchmark-only: no enforcem
 
 export type SchemaLayer = (schema: GraphQLSchema) => GraphQLSchema;
 
+/** A subgraph's schema file with the shared header (federation links, @gegevenscategorie) in front. */
+export function subgraphSdl(path: string): string {
+  return `${readFileSync(join(__dirname, 'header.graphql'), 'utf8')}\n${readFileSync(path, 'utf8')}`;
+}
+
 export function loadTypeDefs(path: string): DocumentNode {
-  return parse(readFileSync(path, 'utf8'));
+  return parse(subgraphSdl(path));
 }
 
 export interface RunningService { name: string; url: string; stop(): Promise<void> }
