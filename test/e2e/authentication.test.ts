@@ -88,6 +88,27 @@ describe('subgraphs accept only the gateway', () => {
     expect(r.body.errors?.[0]?.extensions?.code).toBe('GATEWAY_CONTEXT_REQUIRED');
   });
 
+  it('reveals nobody out of scope through _entities, even with a valid context', async () => {
+    const sign = createContextSigner(system.security!.internalMaster!);
+    const person = system.population.byBsn(SHOWCASE_BSN)!;
+    const elsewhere = system.population.regions.gemeenten().find((g) => g.code !== person.gemeenteCode)!.code;
+    const consulent = { ...ctx, rol: 'wmo-jeugdconsulent', bsn: null, organisatie: elsewhere, activiteit: 'wmo-jeugd-toegang@1' };
+    const ask = async (representation: Record<string, unknown>, organisatie = elsewhere) => {
+      const res = await fetch(system.subgraphs.zorg.url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: await sign('zorg', { ...consulent, organisatie }) },
+        body: JSON.stringify({ query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Jongere { zorgtoewijzingen { wet } } } }', variables: { r: [{ __typename: 'Jongere', bsn: SHOWCASE_BSN, ...representation }] } }) });
+      return await res.json() as { data: { _entities: { zorgtoewijzingen: unknown }[] }; errors?: { extensions?: { code?: string } }[] };
+    };
+    const facts = { beleidskenmerken: { gemeente: person.gemeenteCode, geboortedatum: person.geboortedatum }, onderwijskenmerken: { relaties: [] } };
+    const outside = await ask(facts);
+    expect(outside.data._entities[0].zorgtoewijzingen).toBeNull();
+    expect(outside.errors?.[0]?.extensions?.code).toBe('OUT_OF_SCOPE');
+    const noFacts = await ask({}, person.gemeenteCode);
+    expect(noFacts.errors?.[0]?.extensions?.code).toBe('OUT_OF_SCOPE');
+    const inside = await ask(facts, person.gemeenteCode);
+    expect(inside.errors).toBeUndefined();
+    expect(inside.data._entities[0].zorgtoewijzingen).toEqual(expect.any(Array));
+  });
+
   it('refuses a context signed for another subgraph, or by another key', async () => {
     const sign = createContextSigner(system.security!.internalMaster!);
     expect((await post(system.subgraphs.zorg.url, { [INTERNAL_CONTEXT_HEADER]: await sign('basis', ctx) })).status).toBe(401);
