@@ -147,4 +147,3 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
   return http;
 }
 
-export type { PrePlanningStep };

@@ -95,4 +95,3 @@ export function generateZorg(ctx: Ctx, categorieen: Productcategorie[]): Zorgtoe
   return result.sort((a, b) => a.begindatum.localeCompare(b.begindatum));
 }
 
-export type { Ctx as DomainContext };

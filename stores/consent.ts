@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDurableSqlite } from '../lib/sqlite';
 import type { Pool } from 'pg';
 import { lazySchema } from './postgres-schema';
 
@@ -32,10 +33,7 @@ export class SqliteConsentStore implements ConsentStore {
   private readonly db: Database.Database;
   private readonly statements = new Map<number, Database.Statement>();
   constructor(path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openDurableSqlite(path);
     this.db.exec(`CREATE TABLE IF NOT EXISTS toestemming (
       id INTEGER PRIMARY KEY, bsn TEXT NOT NULL, activiteit TEXT NOT NULL, categorieen TEXT,
       gegeven_op TEXT NOT NULL, ingetrokken_op TEXT);

@@ -1,6 +1,6 @@
 import { createSimulatorServer, problem, type SimulatorServer } from '../../lib/http';
 import { heeftStartkwalificatie, type Population } from '../../population/generator';
-import { bsnList } from '../requests';
+import { badBsnList, bsnList } from '../requests';
 import { Jongerenregister, type Zoekopdracht } from './register';
 
 const STATUS = new Set(['AANGEMELD', 'ACTIEF', 'AFGESLOTEN']);
@@ -25,7 +25,7 @@ export function createLeerplichtSimulator(population: Population): SimulatorServ
       path: '/dossiers/opvragen',
       handle({ body }) {
         const bsns = bsnList(body);
-        if (!bsns) return problem(400, 'Invalid request', 'bsns must hold 1 to 100 nine-digit numbers', 'BSNS');
+        if (!bsns) return badBsnList();
         const dossiers = bsns.flatMap((bsn) => {
           const p = population.byBsn(bsn);
           if (!p) return [];

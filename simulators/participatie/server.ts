@@ -1,6 +1,6 @@
 import { createSimulatorServer, problem, type SimulatorServer } from '../../lib/http';
 import type { Population } from '../../population/generator';
-import { bsnList } from '../requests';
+import { badBsnList, bsnList } from '../requests';
 import { countPerGemeente } from '../counts';
 
 /** Simulated Participatiewet suite (see its spec in adapters/participatie/referentie). */
@@ -16,7 +16,7 @@ export function createParticipatieSimulator(population: Population): SimulatorSe
       path: '/klanten/opvragen',
       handle({ body }) {
         const bsns = bsnList(body);
-        if (!bsns) return problem(400, 'Invalid request', 'bsns must hold 1 to 100 nine-digit numbers', 'BSNS');
+        if (!bsns) return badBsnList();
         const klanten = bsns.flatMap((bsn) => {
           const p = population.byBsn(bsn);
           if (!p) return [];

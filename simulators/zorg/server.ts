@@ -2,7 +2,7 @@ import { createSimulatorServer, problem, type SimulatorServer } from '../../lib/
 import type { Population } from '../../population/generator';
 import type { Zorgtoewijzing } from '../../population/types';
 import { countPerGemeente } from '../counts';
-import { bsnList } from '../requests';
+import { badBsnList, bsnList } from '../requests';
 
 /** The iJw/iWmo messages an allocation has produced so far. */
 function berichten(t: Zorgtoewijzing) {
@@ -37,7 +37,7 @@ export function createZorgSimulator(population: Population): SimulatorServer {
       path: '/toewijzingen/opvragen',
       handle({ body }) {
         const bsns = bsnList(body);
-        if (!bsns) return problem(400, 'Invalid request', 'bsns must hold 1 to 100 nine-digit numbers', 'BSNS');
+        if (!bsns) return badBsnList();
         const clienten = bsns.flatMap((bsn) => {
           const p = population.byBsn(bsn);
           return p && p.zorg.toewijzingen.length ? [{ bsn, toewijzingen: p.zorg.toewijzingen.map(toToewijzing) }] : [];

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDurableSqlite } from '../../lib/sqlite';
 import type { Onderwijsregel } from '../../adapters/onderwijs/port';
 
 /**
@@ -10,9 +11,7 @@ export class OnderwijsStore {
   private readonly statements = new Map<number, Database.Statement>();
 
   constructor(path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db = openDurableSqlite(path);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS levering (
         id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, ingelezen TEXT NOT NULL, regels INTEGER NOT NULL, fouten INTEGER NOT NULL);
