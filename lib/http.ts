@@ -20,6 +20,11 @@ export interface SimulatorServer {
   faults: Faults;
   resetCalls(): void;
   callCount(route?: string): number;
+  /**
+   * Builds what the system keeps ready in production (reporting tables, search indexes), so the
+   * first request is not the one that pays for it. Resolves when the simulator is ready.
+   */
+  warm(): Promise<void>;
 }
 
 const MAX_BODY = 1_000_000;
@@ -29,7 +34,7 @@ export function problem(status: number, title: string, detail?: string, code?: s
   return { status, contentType: 'application/problem+json', body: { status, title, ...(detail ? { detail } : {}), ...(code ? { code } : {}) } };
 }
 
-export function createSimulatorServer(name: string, routes: Route[]): SimulatorServer {
+export function createSimulatorServer(name: string, routes: Route[], warmers: (() => unknown)[] = []): SimulatorServer {
   const compiled = routes.map((r) => ({ ...r, key: `${r.method} ${r.path}`, regex: pathRegex(r.path) }));
   const hanging = new Set<ServerResponse>();
   const sim: SimulatorServer = {
@@ -38,6 +43,12 @@ export function createSimulatorServer(name: string, routes: Route[]): SimulatorS
     faults: { latencyMs: 0, mode: 'ok' },
     resetCalls: () => sim.calls.clear(),
     callCount: (route) => (route ? sim.calls.get(route) ?? 0 : [...sim.calls.values()].reduce((a, b) => a + b, 0)),
+    warm: async () => {
+      for (const warmer of warmers) {
+        warmer();
+        await new Promise((r) => setImmediate(r)); // let other work run between tables
+      }
+    },
     server: createServer((req, res) => {
       handle(req, res).catch((error) => {
         console.error(`[${name}] unexpected error`, error);

@@ -25,9 +25,11 @@ export interface SubgraphDefinition<C extends PolicyContext> {
   context(request: { traceId: string | null }): Omit<C, 'beleid'> | Promise<Omit<C, 'beleid'>>;
   /** Reads the policy facts (residence, birth date, schools) of a Jongere this subgraph resolves; required when it has Jongere fields. */
   kenmerken?: KenmerkenLezer<C>;
-  /** Work to do once at start-up (e.g. ingesting a feed) and at shutdown. */
+  /** Work to do once at start-up (e.g. ingesting a feed, retried until it succeeds) and at shutdown. */
   start?(): Promise<void>;
   stop?(): Promise<void>;
+  /** Whether the subgraph can answer yet (for `/readyz`), with the reason when not. Default: ready. */
+  readiness?(): { ready: boolean; reason?: string };
 }
 
 /**

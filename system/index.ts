@@ -66,6 +66,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       const sim = createSimulator(name, population, clock);
       simulators[name] = Object.assign(sim, { url: await listen(sim.server, ports[name] ?? 0) });
     }
+    // Reporting tables and indexes are built before anything asks, as a real system keeps them.
+    for (const sim of Object.values(simulators)) await sim.warm();
     await Promise.all(SUBGRAPHS.filter(({ name }) => kit || name !== 'inzage').map(async ({ name }) => {
       subgraphs[name] = await startNamedSubgraph(name, {
         sourceUrl: name === 'inzage' ? 'http://127.0.0.1:0' : simulators[SOURCE_OF[name]].url, regions: population.regions, clock,

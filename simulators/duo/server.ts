@@ -15,5 +15,5 @@ export function createDuoSimulator(population: Population): SimulatorServer {
         return file === undefined ? problem(404, 'No such delivery', params.id) : { contentType: 'text/csv; charset=utf-8', body: file };
       },
     },
-  ]);
+  ], [() => leveringen.index()]);
 }

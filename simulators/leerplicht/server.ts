@@ -9,6 +9,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Simulated leerplicht/Doorstroompunt case system (see its spec in adapters/leerplicht/referentie). */
 export function createLeerplichtSimulator(population: Population): SimulatorServer {
   let register: Jongerenregister | undefined;
+  const jongerenregister = () => (register ??= new Jongerenregister(population));
   return createSimulatorServer('leerplicht', [
     {
       method: 'POST',
@@ -16,7 +17,7 @@ export function createLeerplichtSimulator(population: Population): SimulatorServ
       handle({ body }) {
         const q = validateZoek(body);
         if (typeof q === 'string') return problem(400, 'Invalid search', q, 'ZOEKOPDRACHT');
-        const result = (register ??= new Jongerenregister(population)).zoek(q);
+        const result = jongerenregister().zoek(q);
         return { body: { totaal: result.totaal, meer: result.meer, jongeren: result.bsns.map((bsn) => ({ bsn })) } };
       },
     },
@@ -35,7 +36,7 @@ export function createLeerplichtSimulator(population: Population): SimulatorServ
         return { body: { dossiers } };
       },
     },
-  ]);
+  ], [jongerenregister]);
 }
 
 /** The search, or the rule it breaks. */

@@ -36,5 +36,5 @@ export function createParticipatieSimulator(population: Population): SimulatorSe
         return { body: { gemeente, ...c } };
       },
     },
-  ]);
+  ], [counts]);
 }

@@ -54,5 +54,5 @@ export function createZorgSimulator(population: Population): SimulatorServer {
         return { body: { gemeente, ...(counts().get(gemeente) ?? { jeugdwet: 0, wmo: 0 }) } };
       },
     },
-  ]);
+  ], [counts]);
 }

@@ -8,6 +8,7 @@ import type { PolicyContext } from '../policy/shield';
 import { loadTypeDefs, type SubgraphDefinition } from '../runtime';
 import { foldHistorie, isStartkwalificatie, type Diploma, type Onderwijshistorie } from './history';
 import { ingestFeed } from './ingest';
+import { retryWithBackoff } from '../../lib/retry';
 import type { OnderwijsStore } from './store';
 
 interface Context extends PolicyContext { historie: DataLoader<string, Onderwijshistorie> }
@@ -33,9 +34,12 @@ export interface OnderwijsOptions {
 
 export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, log = console.log }: OnderwijsOptions): SubgraphDefinition<Context> {
   let timer: NodeJS.Timeout | undefined;
+  const stopping = new AbortController();
+  let ingested = store.aantalLeveringen() > 0;
   const ingest = async () => {
     const verslagen = await ingestFeed(store, feed, log);
     const nieuw = verslagen.filter((v) => v.resultaat === 'ingelezen');
+    ingested = true;
     log(`onderwijs: ${verslagen.length} deliveries, ${nieuw.length} ingested, ${nieuw.reduce((s, v) => s + v.fouten.length, 0)} rows skipped`);
   };
   const gemeentenVan = (code: string) => regions.get(code)?.gemeenten ?? [];
@@ -44,16 +48,21 @@ export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, 
     name: 'onderwijs',
     kenmerken: async (j: Jongere, ctx: Context) => ({ ...kenmerkenUitVertegenwoordiging(j), onderwijs: onderwijsrelaties(await historie(j, ctx)) }),
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
-    async start() {
-      await ingest();
+    // The feed may not be up yet (separate processes start in any order): keep trying, never exit.
+    start: () => retryWithBackoff(ingest, {
+      signal: stopping.signal,
+      onFailure: (e, attempt, delay) => log(`onderwijs: ingest attempt ${attempt} failed (${(e as Error).message}); retrying in ${delay} ms`),
+    }).then(() => {
       if (ingestIntervalMs > 0) {
         timer = setInterval(() => ingest().catch((e) => log(`onderwijs: ingest failed: ${(e as Error).message}`)), ingestIntervalMs);
         timer.unref();
       }
-    },
+    }),
     async stop() {
+      stopping.abort();
       clearInterval(timer);
     },
+    readiness: () => (ingested ? { ready: true } : { ready: false, reason: 'no education delivery ingested yet' }),
     context: () => ({
       historie: new DataLoader(async (bsns: readonly string[]) => {
         const regels = store.regelsVoor([...bsns]);

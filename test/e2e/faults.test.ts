@@ -6,7 +6,7 @@ const self = zelf(SHOWCASE_BSN);
 const coach: Identity = { role: 'doorstroomcoach', org: 'GM0114', activity: 'doorstroompunt-begeleiding' };
 
 let system: RunningSystem;
-beforeAll(async () => { system = await startTestSystem({ population: { size: 500, seed: 1, peildatum: '2026-11-01' }, sourceTimeoutMs: 500 }); }, 120_000);
+beforeAll(async () => { system = await startTestSystem({ population: { size: 500, seed: 1, peildatum: '2026-11-01' }, sourceTimeoutMs: 1500 }); }, 120_000);
 afterAll(() => system?.stop());
 afterEach(() => { for (const sim of Object.values(system.simulators)) sim.faults = { latencyMs: 0, mode: 'ok' }; });
 

@@ -12,6 +12,8 @@ export function startTestSystem(options: SystemOptions = {}): Promise<RunningSys
     clock: testClock,
     ports: { gateway: 0 },
     dataDir: ':memory:',
+    // Generous: on a busy machine a healthy source can be slow; fault tests inject their own.
+    sourceTimeoutMs: 15_000,
     log: () => {},
     ...options,
   });
