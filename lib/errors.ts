@@ -33,6 +33,11 @@ export const ErrorCodes = {
   NO_LEGAL_BASIS: { http: 403 },
   /** The category is granted only with the young person's consent, which is absent. */
   NO_CONSENT: { http: 403 },
+  /**
+   * An argument or filter uses a data category the activity does not grant outright (consent-only
+   * categories included: membership and totals would reveal them). The whole operation is refused.
+   */
+  FILTER_NOT_ALLOWED: { http: 403 },
   /** The person is outside the activity's scope (region, age, own students, nazorg window, self). */
   OUT_OF_SCOPE: { http: 403 },
   /** The audit record could not be written, so no personal data is returned. */

@@ -1,4 +1,4 @@
-import { Kind, parse, type ConstDirectiveNode, type ObjectTypeDefinitionNode } from 'graphql';
+import { Kind, parse, type ConstDirectiveNode, type InputObjectTypeDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
 
 /**
  * The data category of every field, read from the `@gegevenscategorie` directives that
@@ -11,6 +11,12 @@ export interface CategoryMap {
   of(type: string, field: string): string | undefined;
   /** Every `Type.field` of the supergraph's object types (federation internals excluded). */
   fields(): string[];
+  /**
+   * The category an argument (`Type.field(arg)`) or input field (`Input.field`) reveals about the
+   * people it selects. Every one declares its own: a filter's category is never inherited.
+   */
+  argument(type: string, field: string, arg: string): string | undefined;
+  inputField(type: string, field: string): string | undefined;
   /** Every category used. */
   used(): Set<string>;
 }
@@ -32,6 +38,14 @@ export function categoryMap(supergraphSdl: string): CategoryMap & { problems: st
   const all: string[] = [];
   const problems: string[] = [];
   const entities = new Set<string>();
+  const args = new Map<string, string>();
+  const inputs = new Map<string, string>();
+  const single = (what: string, directives: readonly ConstDirectiveNode[] | undefined): string | undefined => {
+    const c = [...new Set(categoryOf(directives))];
+    if (c.length > 1) problems.push(`${what} has several categories: ${c.join(', ')}`);
+    if (c.length === 0) problems.push(`${what} has no data category (@gegevenscategorie): an argument reveals what it filters on`);
+    return c[0];
+  };
   const objects = doc.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && !INTERNAL.test(d.name.value));
   for (const type of objects) {
     const t = type.name.value;
@@ -47,6 +61,18 @@ export function categoryMap(supergraphSdl: string): CategoryMap & { problems: st
       const fc = [...new Set(categoryOf(field.directives))];
       if (fc.length > 1) problems.push(`field ${f} has several categories: ${fc.join(', ')}`);
       if (fc[0]) own.set(f, fc[0]);
+      for (const arg of field.arguments ?? []) {
+        const c = single(`argument ${f}(${arg.name.value})`, arg.directives);
+        if (c) args.set(`${f}(${arg.name.value})`, c);
+      }
+    }
+  }
+  const inputTypes = doc.definitions.filter((d): d is InputObjectTypeDefinitionNode => d.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION && !INTERNAL.test(d.name.value));
+  for (const type of inputTypes) {
+    for (const field of type.fields ?? []) {
+      const f = `${type.name.value}.${field.name.value}`;
+      const c = single(`input field ${f}`, field.directives);
+      if (c) inputs.set(f, c);
     }
   }
   // Roots and entities are reached directly, so nothing to inherit from: they must declare.
@@ -58,6 +84,8 @@ export function categoryMap(supergraphSdl: string): CategoryMap & { problems: st
     problems,
     of: (type, field) => own.get(`${type}.${field}`) ?? typeLevel.get(type),
     fields: () => [...all],
-    used: () => new Set([...own.values(), ...typeLevel.values()]),
+    argument: (type, field, arg) => args.get(`${type}.${field}(${arg})`),
+    inputField: (type, field) => inputs.get(`${type}.${field}`),
+    used: () => new Set([...own.values(), ...typeLevel.values(), ...args.values(), ...inputs.values()]),
   };
 }

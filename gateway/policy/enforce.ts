@@ -3,6 +3,7 @@ import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apol
 import { GraphQLError } from 'graphql';
 import type { CategoryMap } from '../../policies/categories';
 import { veldToegestaan, type Toegang } from './activity';
+import { filterUses, type FilterUse } from './argument-filter';
 import { filterOperation, restoreWithheld, type Withheld } from './field-filter';
 
 /**
@@ -31,6 +32,13 @@ function noLegalBasis(w: Withheld, activity: string): GraphQLError {
   });
 }
 
+function filterNotAllowed(u: FilterUse, activity: string): GraphQLError {
+  return new GraphQLError(`${u.argument} filters on ${u.category}, which ${activity} does not grant outright`, {
+    path: u.path,
+    extensions: { code: 'FILTER_NOT_ALLOWED', argument: u.argument, category: u.category, activity },
+  });
+}
+
 /**
  * The legal-basis field filter (DESIGN §3 step 2): removes every field whose data category the
  * activity does not grant before the gateway plans the operation, and keys the plan cache by
@@ -45,6 +53,13 @@ export function legalBasisStep(categories: CategoryMap, mode: EnforcementMode, l
     const operation = ctx.operation!;
     const { document, operation: filtered, withheld } = filterOperation(ctx.document!, operation, ctx.schema, categories,
       (field, category) => veldToegestaan(toegang, field, category));
+    // Filters first, in every mode: a filter on a category not granted outright reveals it through
+    // membership and totals, and the owning subgraph refuses it as well.
+    const refusedFilters = filterUses(document, filtered, ctx.schema, categories, ctx.request.variables).filter((u) => !toegang.toegestaan.has(u.category));
+    if (refusedFilters.length) {
+      if (ctx.response?.http) ctx.response.http.status = 403;
+      return { ctx, answer: { data: null, errors: refusedFilters.map((u) => filterNotAllowed(u, activity)) } };
+    }
     if (withheld.length === 0) return { ctx };
     const errors = withheld.map((w) => noLegalBasis(w, activity));
     if (mode === 'dry-run') {

@@ -33,6 +33,8 @@ export class RequestPolicy {
   private readonly consent: DataLoader<string, string[] | null | false>;
   private readonly bereikPerBsn = new Map<string, Besluit>();
   private readonly log = new Map<string, { verstrekt: Set<string>; geweigerd: Map<string, string> }>();
+  /** Categories that filters of this request used: disclosed about everyone the request returned. */
+  private readonly filterCategorieen = new Set<string>();
 
   constructor(private readonly deps: PolicyDeps, readonly interne: InternalContext) {
     const [id, versie] = interne.activiteit.split('@');
@@ -81,6 +83,16 @@ export class RequestPolicy {
     return { uitkomst: 'GEEN_TOESTEMMING', categorie, reden: `no consent of the young person for ${categorie} under ${this.activiteit.id}` };
   }
 
+  /** Whether a filter may use `categorie`: only what the activity grants outright (never consent-only). */
+  filterToegestaan(categorie: string): boolean {
+    return this.toegestaan.has(categorie);
+  }
+
+  /** Notes the categories a filter used; every audit record of this request lists them. */
+  noteerFilter(categorieen: Iterable<string>): void {
+    for (const c of categorieen) this.filterCategorieen.add(c);
+  }
+
   /** Notes a decision for the audit log. */
   registreer(bsn: string, categorie: string, besluit: Besluit): void {
     let entry = this.log.get(bsn);
@@ -110,7 +122,8 @@ export class RequestPolicy {
         'jf.medewerker': this.interne.medewerker,
         'jf.rol': this.interne.rol,
         'jf.organisatie': this.interne.organisatie,
-        'jf.categorieen.verstrekt': [...verstrekt].sort(),
+        'jf.categorieen.verstrekt': [...new Set([...verstrekt, ...this.filterCategorieen])].sort(),
+        'jf.categorieen.filter': [...this.filterCategorieen].sort(),
         'jf.categorieen.geweigerd': Object.fromEntries([...geweigerd.entries()].sort()),
       },
     }));

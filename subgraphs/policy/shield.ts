@@ -1,7 +1,10 @@
 import { allow, rule, shield, type IRule } from 'graphql-shield';
 import { applyMiddleware } from 'graphql-middleware';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { print } from 'graphql';
+import {
+  getNamedType, isInputObjectType, isListType, isNonNullType, isObjectType, Kind, print,
+  type ConstDirectiveNode, type DocumentNode, type GraphQLField, type GraphQLInputType, type GraphQLSchema,
+} from 'graphql';
+import type { IMiddlewareFunction } from 'graphql-middleware';
 import { AppError } from '../../lib/errors';
 import { categoryMap } from '../../policies/categories';
 import type { Persoonskenmerken } from '../../policies/scope';
@@ -45,6 +48,59 @@ export function policyLayer<C extends PolicyContext>(typeDefs: DocumentNode, ken
     }).generate(schema) as Record<string, unknown>;
     // Shield wraps every field with its fallback rule; only Jongere's fields carry person data,
     // so only they keep the middleware (wrapping the rest cost a third of a 1,000-person page).
-    return applyMiddleware(schema, jongereFields.length ? { Jongere: generated.Jongere } as never : {});
+    return applyMiddleware(schema, jongereFields.length ? { Jongere: generated.Jongere } as never : {}, argumentGuards(schema) as never);
   };
+}
+
+/** The categories of the arguments and input fields a resolver was given (non-null values only). */
+export function argumentCategories(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): Set<string> {
+  const found = new Set<string>();
+  const walk = (value: unknown, type: GraphQLInputType, categorie: string | undefined) => {
+    if (value === null || value === undefined) return;
+    found.add(categorie ?? 'onbekend');
+    const inner = isNonNullType(type) ? type.ofType : type;
+    if (isListType(inner)) { for (const v of Array.isArray(value) ? value : [value]) walk(v, inner.ofType, categorie); return; }
+    const named = getNamedType(inner);
+    if (!isInputObjectType(named) || typeof value !== 'object') return;
+    for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+      const f = named.getFields()[name];
+      if (f) walk(v, f.type, directiveCategory(f.astNode?.directives));
+    }
+  };
+  for (const arg of field.args) walk(args[arg.name], arg.type, directiveCategory(arg.astNode?.directives));
+  return found;
+}
+
+function directiveCategory(directives: readonly ConstDirectiveNode[] | undefined): string | undefined {
+  const arg = directives?.find((d) => d.name.value === 'gegevenscategorie')?.arguments?.find((a) => a.name.value === 'id');
+  return arg?.value.kind === Kind.STRING ? arg.value.value : undefined;
+}
+
+/**
+ * The owning subgraph's own check of filters: every field with arguments refuses a value whose
+ * category the activity does not grant outright (FILTER_NOT_ALLOWED), and notes the categories
+ * used for the audit log. Generated from the schema's argument categories, like the field rules.
+ */
+function argumentGuards(schema: GraphQLSchema): Record<string, Record<string, IMiddlewareFunction>> {
+  const guards: Record<string, Record<string, IMiddlewareFunction>> = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('_')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.name.startsWith('_') || !field.args.some((a) => directiveCategory(a.astNode?.directives))) continue;
+      (guards[type.name] ??= {})[field.name] = (resolve, parent, args, ctx: PolicyContext, info) => {
+        if (ctx?.beleid) {
+          const used = argumentCategories(field, args);
+          const refused = [...used].filter((c) => !ctx.beleid.filterToegestaan(c));
+          if (refused.length) {
+            const activity = ctx.beleid.interne.activiteit;
+            throw new AppError('FILTER_NOT_ALLOWED', `${field.name} filters on ${refused.join(', ')}, which ${activity} does not grant outright`,
+              { category: refused[0], activity, argument: field.name });
+          }
+          ctx.beleid.noteerFilter(used);
+        }
+        return resolve(parent, args, ctx, info);
+      };
+    }
+  }
+  return guards;
 }
