@@ -1,12 +1,12 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
+import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLFormattedError } from 'graphql';
 import { isoDate, type Clock } from '../lib/dates';
 import { AppError, ErrorCodes, type ErrorCode } from '../lib/errors';
 import { maskError } from '../lib/format-error';
 import { serveGraphQL } from '../lib/graphql-http';
-import { INTERNAL_CONTEXT_HEADER, type InternalContext } from '../lib/internal-context';
+import { INTERNAL_CONTEXT_HEADER, type ContextSigner, type InternalContext } from '../lib/internal-context';
 import { continueTrace, toTraceparent, type TraceContext } from '../lib/trace';
 import type { CategoryMap } from '../policies/categories';
 import type { Register } from '../policies/types';
@@ -21,8 +21,8 @@ export interface GatewaySecurity {
   authenticate(authorization: string | undefined): Promise<Principal>;
   register: Register;
   categories: CategoryMap;
-  /** Signs the short-lived context for one subgraph (audience = its name). */
-  sign(audience: string, ctx: InternalContext): Promise<string>;
+  /** Signs the short-lived context for one subgraph (audience = its name), bound to the call's body. */
+  sign: ContextSigner;
   /** `filter` (default), `reject` or `dry-run`. */
   mode?: EnforcementMode;
 }
@@ -44,24 +44,52 @@ export interface GatewayOptions {
   host?: string;
   /** Operational log lines. Default: console.error. */
   log?: (line: string) => void;
+  /**
+   * Total time budget of one client request (ms), from arrival to answer. Every subgraph call,
+   * and every source call behind it, gets only what remains; a subgraph that is late costs its
+   * own fields (SUBGRAPH_TIMEOUT). Default 10000. Example: 3000 for an interactive front-end.
+   */
+  requestTimeoutMs?: number;
+  /** Wall-clock milliseconds for deadlines (not the business date). Default Date.now. */
+  now?: () => number;
 }
 
-interface RequestContext { toegang?: Toegang; trace?: TraceContext }
+interface RequestContext { toegang?: Toegang; trace?: TraceContext; deadline?: number }
 
-/** Sends each subgraph the signed context and the trace; reports an unreachable subgraph with a stable code. */
+/** Internal header that carries a call's unsigned context from willSendRequest to the fetcher; never sent. */
+const CLAIMS_HEADER = 'x-jf-claims';
+
+/**
+ * Sends each subgraph a context MAC'd over the exact body of that call (single use, seconds to
+ * live) and the trace; bounds the call by what remains of the client's budget; reports an
+ * unreachable or late subgraph with a stable code.
+ */
 class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
-  constructor(private readonly name: string, url: string, private readonly sign: GatewaySecurity['sign'] | null, private readonly log: (line: string) => void) {
+  constructor(private readonly name: string, url: string, private readonly sign: ContextSigner | null, private readonly log: (line: string) => void,
+    private readonly now: () => number) {
     super({ url });
+    this.fetcher = ((input: string, init: { headers: Record<string, string>; body: string; method: string }) => this.send(input, init)) as never;
   }
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>): Promise<void> {
-    const { toegang, trace } = context as RequestContext;
-    if (!this.sign || !toegang || !trace) return;
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>): void {
+    const { toegang, trace, deadline } = context as RequestContext;
+    if (trace) request.http!.headers.set('traceparent', toTraceparent(trace));
+    if (!toegang || !trace) return;
     const p = toegang.principal;
-    request.http!.headers.set('traceparent', toTraceparent(trace));
-    request.http!.headers.set(INTERNAL_CONTEXT_HEADER, await this.sign(this.name, {
+    const claims: InternalContext = {
       medewerker: p.medewerker, rol: toegang.rol, organisatie: p.organisatie, bsn: p.bsn,
-      activiteit: `${toegang.activiteit.id}@${toegang.activiteit.versie}`, traceparent: toTraceparent(trace),
-    }));
+      activiteit: `${toegang.activiteit.id}@${toegang.activiteit.versie}`, traceparent: toTraceparent(trace), deadline: deadline ?? this.now() + 30_000,
+    };
+    request.http!.headers.set(CLAIMS_HEADER, JSON.stringify(claims));
+  }
+  private async send(url: string, init: { headers: Record<string, string>; body: string; method: string }): Promise<Response> {
+    const headers = { ...init.headers };
+    const raw = headers[CLAIMS_HEADER];
+    delete headers[CLAIMS_HEADER];
+    const claims = raw ? (JSON.parse(raw) as InternalContext) : null;
+    if (claims && this.sign) headers[INTERNAL_CONTEXT_HEADER] = this.sign(this.name, claims, init.body);
+    const remaining = claims ? claims.deadline - this.now() : 30_000;
+    if (remaining <= 0) throw Object.assign(new Error('no budget left'), { name: 'TimeoutError' });
+    return fetch(url, { method: init.method, headers, body: init.body, signal: AbortSignal.timeout(remaining) });
   }
   override didEncounterError(error: Error, _request: unknown, response?: unknown): void {
     // A subgraph that refused with one of our codes (AUDIT_UNAVAILABLE, 503) keeps that code.
@@ -70,13 +98,17 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
     const code = first?.extensions?.code;
     if (code && code in ErrorCodes && code !== 'INTERNAL_SERVER_ERROR') throw new AppError(code as ErrorCode, first!.message ?? code, { service: this.name });
     if (response) throw error;
+    if (error.name === 'TimeoutError' || error.name === 'AbortError') {
+      this.log(`gateway: subgraph ${this.name} did not answer within the request budget`);
+      throw new AppError('SUBGRAPH_TIMEOUT', `subgraph ${this.name} did not answer within the request's time budget`, { service: this.name });
+    }
     this.log(`gateway: subgraph ${this.name} unreachable: ${error.message}`);
     throw new AppError('SUBGRAPH_UNAVAILABLE', `subgraph ${this.name} is unavailable`, { service: this.name });
   }
 }
 
 /** Wraps the gateway so every operation passes the pre-planning steps first. */
-function withPrePlanning(gateway: ApolloGateway, steps: PrePlanningStep[]): GatewayInterface {
+function withPrePlanning(gateway: ApolloGateway, steps: PrePlanningStep[], now: () => number): GatewayInterface {
   return {
     onSchemaLoadOrUpdate: (cb) => gateway.onSchemaLoadOrUpdate(cb),
     stop: () => gateway.stop(),
@@ -92,13 +124,34 @@ function withPrePlanning(gateway: ApolloGateway, steps: PrePlanningStep[]): Gate
             current = r.ctx;
             if (r.after) afters.push(r.after);
           }
-          let result = await inner(current);
+          let result = await withinBudget(inner(current), (current.context as RequestContext).deadline, now, current);
           for (const after of afters.reverse()) result = after(result);
           return result;
         },
       };
     },
   };
+}
+
+/**
+ * A backstop for the request's budget: every subgraph call is already bounded by it, so this
+ * fires only when planning or merging itself runs late; the answer is then GATEWAY_TIMEOUT (504).
+ */
+async function withinBudget(execution: Promise<GatewayExecutionResult>, deadline: number | undefined, now: () => number,
+  ctx: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
+  if (deadline === undefined) return execution;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<GatewayExecutionResult>((resolve) => {
+    timer = setTimeout(() => {
+      if (ctx.response?.http) ctx.response.http.status = 504;
+      resolve({ data: null, errors: [new AppError('GATEWAY_TIMEOUT', 'the request did not complete within its time budget')] });
+    }, Math.max(0, deadline - now()) + 1_000);
+  });
+  try {
+    return await Promise.race([execution, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Returns the trace id to the client, so a response can be matched to its audit records. */
@@ -117,6 +170,9 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
     if (!/^https?:\/\//.test(url)) throw new TypeError(`subgraph URL for ${name} must be http(s); received ${JSON.stringify(url)}`);
   }
   const log = options.log ?? console.error;
+  const now = options.now ?? Date.now;
+  const budget = options.requestTimeoutMs ?? 10_000;
+  if (!Number.isInteger(budget) || budget < 100 || budget > 600_000) throw new RangeError(`requestTimeoutMs must be an integer from 100 to 600000; received ${options.requestTimeoutMs}`);
   const security = options.security === GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT ? null : options.security;
   if (!security) log('WARNING: gateway started WITHOUT enforcement (benchmark-only setting)');
   const gateway = new ApolloGateway({
@@ -124,12 +180,12 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
-      return new SubgraphDataSource(name, url, security?.sign ?? null, log);
+      return new SubgraphDataSource(name, url, security?.sign ?? null, log, now);
     },
   });
   const steps = security ? [auditFailClosedStep, legalBasisStep(security.categories, security.mode ?? 'filter', log)] : [];
   const server = new ApolloServer<RequestContext>({
-    gateway: withPrePlanning(gateway, steps),
+    gateway: withPrePlanning(gateway, steps, now),
     includeStacktraceInErrorResponses: false,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => maskError('gateway', formatted, error),
     plugins: [traceHeaderPlugin],
@@ -137,11 +193,11 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
   const http = await serveGraphQL(server, {
     port: options.port ?? 4000, host: options.host ?? '127.0.0.1',
     context: async ({ req }) => {
-      if (!security) return {};
+      if (!security) return { deadline: now() + budget };
       const header = (name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };
       const principal = await security.authenticate(header('authorization'));
       const toegang = resolveToegang(security.register, principal, header(ACTIVITY_HEADER), isoDate(options.clock()));
-      return { toegang, trace: continueTrace(header('traceparent')) };
+      return { toegang, trace: continueTrace(header('traceparent')), deadline: now() + budget };
     },
   });
   return http;

@@ -15,6 +15,10 @@ export const ErrorCodes = {
   SOURCE_UNAVAILABLE: { http: 502 },
   /** A source system answered with something the adapter cannot map. */
   SOURCE_INVALID_RESPONSE: { http: 502 },
+  /** A subgraph did not answer within what remained of the request's time budget; only its fields are lost. */
+  SUBGRAPH_TIMEOUT: { http: 504 },
+  /** The request as a whole ran out of its time budget. */
+  GATEWAY_TIMEOUT: { http: 504 },
   /** The gateway could not reach a subgraph; only that subgraph's fields are lost. */
   SUBGRAPH_UNAVAILABLE: { http: 502 },
   /** No bearer token, or one that cannot be read. */
@@ -40,6 +44,12 @@ export const ErrorCodes = {
   FILTER_NOT_ALLOWED: { http: 403 },
   /** The person is outside the activity's scope (region, age, own students, nazorg window, self). */
   OUT_OF_SCOPE: { http: 403 },
+  /**
+   * Whether the person is in scope cannot be decided: a fact the rule needs (residence, birth
+   * date, schools) is missing, unsigned, or its source is down (`source` names it). Fail closed:
+   * the field is withheld.
+   */
+  SCOPE_UNVERIFIABLE: { http: 503 },
   /** The audit record could not be written, so no personal data is returned. */
   AUDIT_UNAVAILABLE: { http: 503 },
   /** A subgraph was called without a valid gateway-signed context. */

@@ -32,7 +32,7 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
  */
 export async function serveGraphQL<C extends BaseContext>(
   server: ApolloServer<C>,
-  options: { port: number; host: string; context: ContextFunction<[{ req: IncomingMessage }], C> },
+  options: { port: number; host: string; context: ContextFunction<[{ req: IncomingMessage; body: string }], C> },
 ): Promise<{ url: string; stop(): Promise<void> }> {
   await server.start();
   const http = createServer((req, res) => {
@@ -47,6 +47,7 @@ export async function serveGraphQL<C extends BaseContext>(
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     const url = new URL(req.url ?? '/', 'http://localhost');
     let body: unknown;
+    let raw = '';
     if (req.method === 'POST') {
       const text = await readBody(req);
       if (text === null) {
@@ -55,6 +56,7 @@ export async function serveGraphQL<C extends BaseContext>(
         res.on('finish', () => req.destroy());
         return sendError(res, 413, 'BAD_REQUEST', `the request body may be at most ${MAX_BODY} bytes`);
       }
+      raw = text;
       const type = headers.get('content-type') ?? '';
       if (type.includes('json')) {
         try {
@@ -66,7 +68,7 @@ export async function serveGraphQL<C extends BaseContext>(
     }
     const response = await server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => options.context({ req }),
+      context: () => options.context({ req, body: raw }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -9,6 +9,11 @@ export interface Persoonskenmerken {
   geboortedatum: string | null;
   /** Schools the person is or was enrolled at, with the diploma date there; null when not known in this request. */
   onderwijs: { brin: string; ingeschreven: boolean; diplomadatum: string | null }[] | null;
+  /**
+   * Facts that could not be verified, with the source to blame: `beleid` (residence, birth date)
+   * and `onderwijs` (schools). A condition that needs them cannot be decided.
+   */
+  onverifieerbaar?: { beleid?: { bron: string; reden: string }; onderwijs?: { bron: string; reden: string } };
 }
 
 /** The employee's side: their organisation and, for self-service, their own BSN. */
@@ -23,6 +28,10 @@ const buiten = (reden: string): Besluit => ({ uitkomst: 'BUITEN_BEREIK', reden }
 export function beoordeelBereik(a: Verwerkingsactiviteit, p: Persoonskenmerken, wie: Aanvrager, today: string, regions: RegionRegistry): Besluit {
   const v = a.voorwaarden;
   if (v.alleenEigenGegevens && p.bsn !== wie.bsn) return buiten('only the young person\'s own data');
+  const beleid = p.onverifieerbaar?.beleid;
+  if (beleid && (v.leeftijd || v.regio)) return { uitkomst: 'ONVERIFIEERBAAR', bron: beleid.bron, reden: beleid.reden };
+  const onderwijs = p.onverifieerbaar?.onderwijs;
+  if (onderwijs && (v.eigenStudenten || v.nazorgMaanden)) return { uitkomst: 'ONVERIFIEERBAAR', bron: onderwijs.bron, reden: onderwijs.reden };
   if (v.leeftijd) {
     if (!p.geboortedatum) return buiten('age unknown');
     const age = ageOn(p.geboortedatum, parseIsoDate(today));

@@ -51,4 +51,6 @@ export type Besluit =
   | { uitkomst: 'TOEGESTAAN' }
   | { uitkomst: 'GEEN_GRONDSLAG'; categorie: string; reden: string }
   | { uitkomst: 'GEEN_TOESTEMMING'; categorie: string; reden: string }
-  | { uitkomst: 'BUITEN_BEREIK'; reden: string };
+  | { uitkomst: 'BUITEN_BEREIK'; reden: string }
+  /** Scope cannot be decided: a fact it needs is missing, unsigned, or its source is down (fail closed). */
+  | { uitkomst: 'ONVERIFIEERBAAR'; reden: string; bron: string };

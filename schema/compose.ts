@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { categoryMap } from '../policies/categories';
-import { subgraphSdl } from '../subgraphs/runtime';
+import { subgraphTypeDefs } from '../subgraphs/runtime';
 import { loadRegister } from '../policies/register';
 
 /** The subgraphs in composition order, with the default local URL each one listens on. */
@@ -27,7 +27,7 @@ export function composeSupergraph(): string {
   const result = composeServices(SUBGRAPHS.map(({ name, port }) => ({
     name,
     url: `http://127.0.0.1:${port}/`,
-    typeDefs: parse(subgraphSdl(join(__dirname, '..', 'subgraphs', name, 'schema.graphql'))),
+    typeDefs: subgraphTypeDefs(name),
   })));
   if (result.errors) {
     throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);

@@ -12,6 +12,7 @@ import type { AuditStore } from '../stores/audit';
 import { auditPlugin } from './policy/audit-plugin';
 import { RequestPolicy, type PolicyDeps } from './policy/request-policy';
 import { policyLayer, type KenmerkenLezer, type PolicyContext } from './policy/shield';
+import { metFeiten } from './policy/feiten';
 
 /** One subgraph: its schema, its resolvers, and the per-request context they read. */
 export interface SubgraphDefinition<C extends PolicyContext> {
@@ -37,7 +38,8 @@ export interface SubgraphDefinition<C extends PolicyContext> {
  * generated graphql-shield rules, and writes the audit log (failing closed).
  */
 export interface SubgraphSecurity {
-  verify(header: string | undefined): Promise<InternalContext>;
+  /** Checks the gateway context against the exact request body it must be bound to. */
+  verify(header: string | undefined, body: string): Promise<InternalContext>;
   policy: PolicyDeps;
   audit: AuditStore;
   pseudonym(bsn: string): string;
@@ -49,13 +51,13 @@ export const BENCHMARK_ONLY_NO_ENFORCEMENT = Symbol('benchmark-only: no enforcem
 
 export type SchemaLayer = (schema: GraphQLSchema) => GraphQLSchema;
 
-/** A subgraph's schema file with the shared header (federation links, @gegevenscategorie) in front. */
-export function subgraphSdl(path: string): string {
-  return `${readFileSync(join(__dirname, 'header.graphql'), 'utf8')}\n${readFileSync(path, 'utf8')}`;
-}
-
-export function loadTypeDefs(path: string): DocumentNode {
-  return parse(subgraphSdl(path));
+/**
+ * A subgraph's schema: the shared header (federation links, @gegevenscategorie) in front of its
+ * own `schema.graphql`, with the policy facts it owns or consumes added from their one home.
+ */
+export function subgraphTypeDefs(name: string): DocumentNode {
+  const header = readFileSync(join(__dirname, 'header.graphql'), 'utf8');
+  return metFeiten(name, parse(`${header}\n${readFileSync(join(__dirname, name, 'schema.graphql'), 'utf8')}`));
 }
 
 export interface RunningService { name: string; url: string; stop(): Promise<void> }
@@ -78,10 +80,10 @@ export async function startSubgraph<C extends PolicyContext>(
   await def.start?.();
   const http = await serveGraphQL(server, {
     port: options.port ?? 0, host: options.host ?? '127.0.0.1',
-    context: async ({ req }) => {
+    context: async ({ req, body }) => {
       if (!security) return { ...(await def.context({ traceId: null })), beleid: null } as unknown as C;
       const header = req.headers[INTERNAL_CONTEXT_HEADER];
-      const beleid = new RequestPolicy(security.policy, await security.verify(Array.isArray(header) ? header[0] : header));
+      const beleid = new RequestPolicy(security.policy, await security.verify(Array.isArray(header) ? header[0] : header, body));
       return { ...(await def.context({ traceId: beleid.trace.traceId })), beleid } as C;
     },
   });

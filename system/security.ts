@@ -7,6 +7,7 @@ import { createAuthenticator, type Principal } from '../gateway/auth/authenticat
 import { DEFAULT_AUDIENCE, DEV_ISSUER, DevIssuer } from '../gateway/auth/dev-issuer';
 import type { EnforcementMode } from '../gateway/policy/enforce';
 import { generateMasterSecret, subgraphKey } from '../lib/internal-context';
+import { CONSUMENTEN, feitsleutel } from '../subgraphs/policy/feiten';
 import { createPseudonymiser } from '../lib/pseudonym';
 import { categoryMap, type CategoryMap } from '../policies/categories';
 import { loadRegister } from '../policies/register';
@@ -29,7 +30,7 @@ export interface SecurityOptions {
    * Subgraph context keys. The gateway needs `master`; a subgraph needs only `forSubgraph` (its
    * derived key, `npm run keys`). Absent: a master secret generated at start (one process).
    */
-  internalKeys?: { master?: string; forSubgraph?: Record<string, string> };
+  internalKeys?: { master?: string; forSubgraph?: Record<string, string>; factKeys?: Record<string, Record<string, string>> };
   mode?: EnforcementMode;
   /** Now, for token expiry. Default: the system clock. */
   clock?: () => Date;
@@ -48,6 +49,8 @@ export interface SecurityKit {
   internalMaster: string | null;
   /** The key a subgraph verifies its contexts with. */
   subgraphKey(name: string): Uint8Array;
+  /** For a subgraph that owns facts: the key it signs them with for each consumer. */
+  feitSleutels(eigenaar: string): Record<string, Uint8Array>;
   authenticate(authorization: string | undefined): Promise<Principal>;
   devIssuer: DevIssuer | null;
   mode: EnforcementMode;
@@ -85,6 +88,12 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
       if (given) return Buffer.from(given, 'base64url');
       if (!master) throw new Error(`no internal context key for subgraph ${name}: set INTERNAL_CONTEXT_KEY`);
       return subgraphKey(master, name);
+    },
+    feitSleutels: (eigenaar) => {
+      const given = options.internalKeys?.factKeys?.[eigenaar];
+      if (given) return Object.fromEntries(Object.entries(given).map(([c, k]) => [c, Buffer.from(k, 'base64url')]));
+      if (!master) throw new Error(`no fact signing keys for subgraph ${eigenaar}: set INTERNAL_FACT_KEYS`);
+      return Object.fromEntries(CONSUMENTEN.filter((c) => c !== eigenaar).map((c) => [c, feitsleutel(subgraphKey(master, c), eigenaar)]));
     },
     mode: options.mode ?? 'filter',
     async close() {

@@ -7,6 +7,8 @@ import { createReferentieParticipatie } from '../adapters/participatie/referenti
 import { createReferentieZorg } from '../adapters/zorg/referentie/client';
 import type { Clock } from '../lib/dates';
 import { createContextVerifier } from '../lib/internal-context';
+import type { ReplayCache } from '../lib/replay-cache';
+import { FEITEN, feitControleur, feitOndertekenaar, feitsleutel } from '../subgraphs/policy/feiten';
 import type { RegionRegistry } from '../lib/regions';
 import type { SubgraphName } from '../schema/compose';
 import type { SimulatorName } from '../simulators';
@@ -39,6 +41,8 @@ export interface SubgraphRuntimeOptions {
   host: string;
   /** The shared register, stores and keys; or the benchmark-only setting without enforcement. */
   security: SecurityKit | typeof BENCHMARK_ONLY_NO_ENFORCEMENT;
+  /** Where used context ids are remembered (Redis when configured); default this process's memory. */
+  replays?: ReplayCache;
   /** Injected fetch towards the source system; default global fetch. */
   fetch?: typeof fetch;
   log?: (line: string) => void;
@@ -47,9 +51,17 @@ export interface SubgraphRuntimeOptions {
 function subgraphSecurity(name: SubgraphName, o: SubgraphRuntimeOptions): SubgraphSecurity | typeof BENCHMARK_ONLY_NO_ENFORCEMENT {
   if (o.security === BENCHMARK_ONLY_NO_ENFORCEMENT) return o.security;
   const kit = o.security;
+  const key = kit.subgraphKey(name);
+  const owns = FEITEN.some((f) => f.eigenaar === name);
   return {
-    verify: createContextVerifier(kit.subgraphKey(name), name),
-    policy: { register: kit.register, regions: o.regions, consent: kit.consent, clock: o.clock },
+    verify: createContextVerifier(key, name, { replays: o.replays }),
+    policy: {
+      register: kit.register, regions: o.regions, consent: kit.consent, clock: o.clock,
+      feiten: {
+        ondertekenaar: owns ? feitOndertekenaar(name, kit.feitSleutels(name)) : undefined,
+        controleur: feitControleur(name, Object.fromEntries(FEITEN.map((f) => [f.eigenaar, feitsleutel(key, f.eigenaar)]))),
+      },
+    },
     audit: kit.audit,
     pseudonym: kit.pseudonym,
     log: o.log,

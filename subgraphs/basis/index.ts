@@ -7,12 +7,19 @@ import type { Regio, RegionRegistry, RegioSoort } from '../../lib/regions';
 import { perTrace } from '../../lib/per-trace';
 import { batchLoader } from '../../lib/source';
 import { besluitFout } from '../policy/request-policy';
-import type { Vertegenwoordiging } from '../policy/kenmerken';
+import type { Vertegenwoordiging } from '../policy/request-policy';
+import { SourceError } from '../../lib/errors';
 import type { PolicyContext } from '../policy/shield';
-import { loadTypeDefs, type SubgraphDefinition } from '../runtime';
+import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 
 interface Context extends PolicyContext { personen: DataLoader<string, Persoonsgegevens | null> }
-type Jongere = Persoonsgegevens & Pick<Vertegenwoordiging, 'onderwijskenmerken'>;
+/**
+ * A person as basis resolves it: from the BRP, or a stand-in when the BRP does not know the BSN
+ * (`onbekend`) or could not be reached (`bronFout`), so the signed facts can say which.
+ */
+type Jongere = (Persoonsgegevens & { onbekend?: false; bronFout?: undefined } | { bsn: string; onbekend: true; bronFout?: undefined } | { bsn: string; onbekend?: false; bronFout: SourceError })
+  & Vertegenwoordiging;
+const bekend = (p: Jongere): p is Persoonsgegevens & Vertegenwoordiging => !p.onbekend && !p.bronFout;
 
 export interface BasisOptions {
   /** The BRP adapter. */
@@ -28,8 +35,12 @@ export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOption
   const personen = perTrace(() => batchLoader(brp.batchSize, (bsns) => brp.personen(bsns), null));
   return {
     name: 'basis',
-    kenmerken: (p: Jongere) => ({ bsn: p.bsn, gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum, onderwijs: p.onderwijskenmerken?.relaties ?? null }),
-    typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
+    kenmerken: (p: Jongere, ctx: Context) => {
+      // Basis's own fields of a person the BRP could not give: the source's error, not a scope verdict.
+      if (p.bronFout) throw p.bronFout;
+      return ctx.beleid.feiten(p, bekend(p) ? { gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum } : { gemeente: null, geboortedatum: null });
+    },
+    typeDefs: subgraphTypeDefs('basis'),
     context: ({ traceId }) => ({ personen: personen(traceId) }),
     resolvers: {
       Query: {
@@ -48,12 +59,22 @@ export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOption
         regios: (_: unknown, { soort }: { soort?: RegioSoort }) => regions.all(soort ?? undefined),
       },
       Jongere: {
-        __resolveReference: async (ref: Vertegenwoordiging, ctx: Context): Promise<Jongere | null> => {
-          const persoon = await ctx.personen.load(ref.bsn);
-          return persoon && { ...persoon, onderwijskenmerken: ref.onderwijskenmerken };
+        __resolveReference: async (ref: Vertegenwoordiging, ctx: Context): Promise<Jongere> => {
+          try {
+            const persoon = await ctx.personen.load(ref.bsn);
+            return persoon ? { ...ref, ...persoon } : { ...ref, onbekend: true };
+          } catch (error) {
+            if (error instanceof SourceError) return { ...ref, bronFout: error };
+            throw error;
+          }
         },
-        beleidskenmerken: (p: Jongere) => ({ gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum }),
-        naam: (p: Persoonsgegevens) => p,
+        // The fact other subgraphs' rules need, signed for them; it says so when the BRP is down.
+        beleidskenmerken: (p: Jongere, _: unknown, ctx: Context) => {
+          const feit = bekend(p) ? { gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum, status: 'BEKEND', bron: 'brp' }
+            : { gemeente: null, geboortedatum: null, status: p.bronFout ? 'BRON_ONBEREIKBAAR' : 'ONBEKEND', bron: 'brp' };
+          return { ...feit, zegel: ctx.beleid ? ctx.beleid.tekenFeit('beleidskenmerken', p.bsn, feit) : '' };
+        },
+        naam: (p: Jongere) => (bekend(p) ? p : null),
         leeftijd: (p: Persoonsgegevens) => (p.geboortedatum && !p.overlijdensdatum ? ageOn(p.geboortedatum, clock()) : null),
         woonadres: (p: Persoonsgegevens) => (p.adres ? { ...p.adres, huisnummertoevoeging: p.adres.toevoeging } : null),
         gemeente: (p: Persoonsgegevens) => regio(p.gemeenteCode),

@@ -4,9 +4,9 @@ import type { DoorstroomBron, DoorstroomDossier } from '../../adapters/leerplich
 import { systemClock, type Clock } from '../../lib/dates';
 import type { RegionRegistry } from '../../lib/regions';
 import { batchLoader } from '../../lib/source';
-import { kenmerkenUitVertegenwoordiging, type Vertegenwoordiging } from '../policy/kenmerken';
+import type { Vertegenwoordiging } from '../policy/request-policy';
 import type { PolicyContext } from '../policy/shield';
-import { loadTypeDefs, type SubgraphDefinition } from '../runtime';
+import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 import { AppError } from '../../lib/errors';
 import { scopeGemeenten } from '../../policies/scope';
 import { encodeCursor, toZoekopdracht, type JongerenFilter, type Zoekbereik } from './caseload';
@@ -41,8 +41,8 @@ export function doorstroomSubgraph({ bron, regions, clock = systemClock }: Doors
   const huidig = async (j: Jongere, ctx: Context) => (await dossier(j, ctx))?.trajecten.at(-1) ?? null;
   return {
     name: 'doorstroom',
-    kenmerken: kenmerkenUitVertegenwoordiging,
-    typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
+    kenmerken: (j: Jongere, ctx: Context) => ctx.beleid.feiten(j),
+    typeDefs: subgraphTypeDefs('doorstroom'),
     context: () => ({ dossiers: batchLoader(bron.batchSize, (bsns) => bron.dossiers(bsns), null) }),
     resolvers: {
       Query: {

@@ -5,7 +5,7 @@ import { toegestaneCategorieen } from '../../policies/register';
 import type { Register } from '../../policies/types';
 import type { AuditRecord, AuditStore } from '../../stores/audit';
 import type { PolicyContext } from '../policy/shield';
-import { loadTypeDefs, type SubgraphDefinition } from '../runtime';
+import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 
 type Context = PolicyContext;
 const REDEN: Record<string, string> = { GEEN_GRONDSLAG: 'NO_LEGAL_BASIS', GEEN_TOESTEMMING: 'NO_CONSENT', BUITEN_BEREIK: 'OUT_OF_SCOPE' };
@@ -33,7 +33,7 @@ export function inzageSubgraph({ audit, register, pseudonym }: { audit: AuditSto
   const grants = (ctx: Context, categorie: string) => !ctx.beleid || toegestaneCategorieen(register, ctx.beleid.activiteit).has(categorie);
   return {
     name: 'inzage',
-    typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
+    typeDefs: subgraphTypeDefs('inzage'),
     context: () => ({}),
     resolvers: {
       Query: {

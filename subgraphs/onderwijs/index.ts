@@ -3,9 +3,9 @@ import DataLoader from 'dataloader';
 import type { OnderwijsFeed } from '../../adapters/onderwijs/port';
 import { AppError } from '../../lib/errors';
 import type { RegionRegistry } from '../../lib/regions';
-import { kenmerkenUitVertegenwoordiging, type Vertegenwoordiging } from '../policy/kenmerken';
+import type { Vertegenwoordiging } from '../policy/request-policy';
 import type { PolicyContext } from '../policy/shield';
-import { loadTypeDefs, type SubgraphDefinition } from '../runtime';
+import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 import { foldHistorie, isStartkwalificatie, type Diploma, type Onderwijshistorie } from './history';
 import { ingestFeed } from './ingest';
 import { retryWithBackoff } from '../../lib/retry';
@@ -46,8 +46,8 @@ export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, 
   const historie = (j: Jongere, ctx: Context) => ctx.historie.load(j.bsn);
   return {
     name: 'onderwijs',
-    kenmerken: async (j: Jongere, ctx: Context) => ({ ...kenmerkenUitVertegenwoordiging(j), onderwijs: onderwijsrelaties(await historie(j, ctx)) }),
-    typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
+    kenmerken: async (j: Jongere, ctx: Context) => ctx.beleid.feiten(j, { onderwijs: onderwijsrelaties(await historie(j, ctx)) }),
+    typeDefs: subgraphTypeDefs('onderwijs'),
     // The feed may not be up yet (separate processes start in any order): keep trying, never exit.
     start: () => retryWithBackoff(ingest, {
       signal: stopping.signal,
@@ -77,7 +77,11 @@ export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, 
         huidigeInschrijving: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).inschrijvingen.filter((i) => i.einddatum === null).at(-1) ?? null,
         diplomas: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).diplomas,
         vsvRegistraties: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).vsvRegistraties,
-        onderwijskenmerken: async (j: Jongere, _: unknown, ctx: Context) => ({ relaties: onderwijsrelaties(await historie(j, ctx)) }),
+        // The fact other subgraphs' rules need, signed for them (status: whether the feed is in yet).
+        onderwijskenmerken: async (j: Jongere, _: unknown, ctx: Context) => {
+          const feit = { relaties: onderwijsrelaties(await historie(j, ctx)), status: ingested ? 'BEKEND' : 'BRON_ONBEREIKBAAR', bron: 'duo' };
+          return { ...feit, zegel: ctx.beleid ? ctx.beleid.tekenFeit('onderwijskenmerken', j.bsn, feit) : '' };
+        },
       },
       Diploma: { startkwalificatie: (d: Diploma) => isStartkwalificatie(d) },
       Regio: {

@@ -3,9 +3,9 @@ import type DataLoader from 'dataloader';
 import { LEEG_PARTICIPATIEDOSSIER, type ParticipatieAantallen, type ParticipatieBron, type ParticipatieDossier } from '../../adapters/participatie/port';
 import type { RegionRegistry } from '../../lib/regions';
 import { batchLoader } from '../../lib/source';
-import { kenmerkenUitVertegenwoordiging, type Vertegenwoordiging } from '../policy/kenmerken';
+import type { Vertegenwoordiging } from '../policy/request-policy';
 import type { PolicyContext } from '../policy/shield';
-import { loadTypeDefs, type SubgraphDefinition } from '../runtime';
+import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 
 interface Context extends PolicyContext { dossiers: DataLoader<string, ParticipatieDossier> }
 type Jongere = Vertegenwoordiging;
@@ -18,8 +18,8 @@ export function participatieSubgraph({ bron, regions }: { bron: ParticipatieBron
   };
   return {
     name: 'participatie',
-    kenmerken: kenmerkenUitVertegenwoordiging,
-    typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
+    kenmerken: (j: Jongere, ctx: Context) => ctx.beleid.feiten(j),
+    typeDefs: subgraphTypeDefs('participatie'),
     context: () => ({ dossiers: batchLoader(bron.batchSize, (bsns) => bron.dossiers(bsns), LEEG_PARTICIPATIEDOSSIER) }),
     resolvers: {
       Jongere: {

@@ -9,6 +9,12 @@ import { beoordeelBereik, type Persoonskenmerken } from '../../policies/scope';
 import type { Besluit, Register, Verwerkingsactiviteit } from '../../policies/types';
 import type { AuditRecord } from '../../stores/audit';
 import type { ConsentStore } from '../../stores/consent';
+import { FEITEN, type FeitControleur, type FeitOndertekenaar } from './feiten';
+
+/** What a representation may carry of the facts (checked before use, never trusted as is). */
+export interface Vertegenwoordiging { bsn: string; [veld: string]: unknown }
+
+const FEIT_DOMEIN = { beleidskenmerken: 'beleid', onderwijskenmerken: 'onderwijs' } as const;
 
 /** What every subgraph's policy layer needs, injected once at start. */
 export interface PolicyDeps {
@@ -16,6 +22,8 @@ export interface PolicyDeps {
   regions: RegionRegistry;
   consent: ConsentStore;
   clock: Clock;
+  /** Signs the facts this subgraph owns (absent where it owns none) and checks the ones it receives. */
+  feiten: { ondertekenaar?: FeitOndertekenaar; controleur: FeitControleur };
 }
 
 /**
@@ -49,6 +57,40 @@ export class RequestPolicy {
       const found = await deps.consent.actief(activiteit.id, [...bsns]);
       return bsns.map((b) => (found.has(b) ? found.get(b)! : false));
     }, { maxBatchSize: 500 });
+  }
+
+  /** The seal for a fact this subgraph owns, bound to the person and this trace. */
+  tekenFeit(veld: string, bsn: string, waarde: unknown): string {
+    const feit = FEITEN.find((f) => f.veld === veld)!;
+    if (!this.deps.feiten.ondertekenaar) throw new Error(`this subgraph cannot sign ${veld}`);
+    return this.deps.feiten.ondertekenaar.teken(veld, bsn, this.trace.traceId, feit.inhoud(waarde));
+  }
+
+  /**
+   * The person's policy facts: what this subgraph knows itself (`eigen`), the rest from the
+   * representation, each checked against its owner's seal. A fact that is missing, unsigned,
+   * forged, expired or from another trace is not used; one whose owner could not reach its
+   * source says so. Either way the conditions that need it cannot be decided (fail closed).
+   */
+  feiten(ref: Vertegenwoordiging, eigen: Partial<Pick<Persoonskenmerken, 'gemeente' | 'geboortedatum' | 'onderwijs'>> = {}): Persoonskenmerken {
+    const result: Persoonskenmerken = { bsn: ref.bsn, gemeente: eigen.gemeente ?? null, geboortedatum: eigen.geboortedatum ?? null, onderwijs: eigen.onderwijs ?? null };
+    const onverifieerbaar: NonNullable<Persoonskenmerken['onverifieerbaar']> = {};
+    for (const feit of FEITEN) {
+      const domein = FEIT_DOMEIN[feit.veld];
+      if (domein === 'beleid' ? 'gemeente' in eigen : 'onderwijs' in eigen) continue;
+      const waarde = ref[feit.veld] as { status?: string; bron?: string; zegel?: string; gemeente?: string; geboortedatum?: string; relaties?: Persoonskenmerken['onderwijs'] } | null | undefined;
+      const oordeel = this.deps.feiten.controleur.controleer(feit.veld, ref.bsn, this.trace.traceId, feit.inhoud(waarde), waarde?.zegel);
+      if (oordeel !== 'GELDIG') {
+        onverifieerbaar[domein] = { bron: feit.eigenaar, reden: waarde ? `${feit.veld} ${oordeel === 'ONGETEKEND' ? 'carry no seal' : oordeel === 'VERLOPEN' ? 'expired' : 'were not signed by their owner'}` : `${feit.veld} did not arrive (is ${feit.eigenaar} available?)` };
+      } else if (waarde!.status === 'BRON_ONBEREIKBAAR') {
+        onverifieerbaar[domein] = { bron: waarde!.bron ?? feit.eigenaar, reden: `${feit.eigenaar} could not reach ${waarde!.bron}` };
+      } else if (waarde!.status === 'BEKEND') {
+        if (domein === 'beleid') { result.gemeente = waarde!.gemeente ?? null; result.geboortedatum = waarde!.geboortedatum ?? null; }
+        else result.onderwijs = waarde!.relaties ?? [];
+      } else if (domein === 'onderwijs') result.onderwijs = [];
+    }
+    if (onverifieerbaar.beleid || onverifieerbaar.onderwijs) result.onverifieerbaar = onverifieerbaar;
+    return result;
   }
 
   /** Whether the person falls within the activity's conditions for this employee. */
@@ -122,7 +164,8 @@ export class RequestPolicy {
         'jf.medewerker': this.interne.medewerker,
         'jf.rol': this.interne.rol,
         'jf.organisatie': this.interne.organisatie,
-        'jf.categorieen.verstrekt': [...new Set([...verstrekt, ...this.filterCategorieen])].sort(),
+        // What a filter selected on is disclosed about everyone the request disclosed anything of.
+        'jf.categorieen.verstrekt': [...new Set([...verstrekt, ...(verstrekt.size ? this.filterCategorieen : [])])].sort(),
         'jf.categorieen.filter': [...this.filterCategorieen].sort(),
         'jf.categorieen.geweigerd': Object.fromEntries([...geweigerd.entries()].sort()),
       },
@@ -137,5 +180,6 @@ export function besluitFout(besluit: Besluit, activiteit: string): AppError | nu
     case 'GEEN_GRONDSLAG': return new AppError('NO_LEGAL_BASIS', `${activiteit} grants no legal basis for ${besluit.categorie}`, { category: besluit.categorie, activity: activiteit });
     case 'GEEN_TOESTEMMING': return new AppError('NO_CONSENT', `the young person has not consented to sharing ${besluit.categorie} under ${activiteit}`, { category: besluit.categorie, activity: activiteit });
     case 'BUITEN_BEREIK': return new AppError('OUT_OF_SCOPE', `this person is outside the scope of ${activiteit} for you`, { activity: activiteit });
+    case 'ONVERIFIEERBAAR': return new AppError('SCOPE_UNVERIFIABLE', `whether this person is in scope cannot be verified: ${besluit.reden}`, { activity: activiteit, source: besluit.bron });
   }
 }

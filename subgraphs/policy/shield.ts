@@ -32,7 +32,14 @@ export function policyLayer<C extends PolicyContext>(typeDefs: DocumentNode, ken
   for (const field of jongereFields) {
     const categorie = categories.of('Jongere', field)!;
     rules[field] = rule(`Jongere.${field}`, { cache: 'no_cache' })(async (parent, _args, ctx: C) => {
-      const persoon = await kenmerken!(parent, ctx);
+      let persoon: Persoonskenmerken;
+      try {
+        persoon = await kenmerken!(parent, ctx);
+      } catch (error) {
+        // A rule denies by returning an error; one it throws would be masked as the fallback.
+        if (error instanceof AppError) return error;
+        throw error;
+      }
       const besluit = await ctx.beleid.beoordeel(persoon, categorie);
       ctx.beleid.registreer(persoon.bsn, categorie, besluit);
       return besluitFout(besluit, ctx.beleid.interne.activiteit) ?? true;

@@ -4,9 +4,9 @@ import type { ZorgAantallen, ZorgBron, Zorgtoewijzing } from '../../adapters/zor
 import { isoDate, systemClock, type Clock } from '../../lib/dates';
 import type { RegionRegistry } from '../../lib/regions';
 import { batchLoader } from '../../lib/source';
-import { kenmerkenUitVertegenwoordiging, type Vertegenwoordiging } from '../policy/kenmerken';
+import type { Vertegenwoordiging } from '../policy/request-policy';
 import type { PolicyContext } from '../policy/shield';
-import { loadTypeDefs, type SubgraphDefinition } from '../runtime';
+import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 
 interface Context extends PolicyContext { toewijzingen: DataLoader<string, Zorgtoewijzing[]> }
 type Jongere = Vertegenwoordiging;
@@ -22,8 +22,8 @@ export function zorgSubgraph({ bron, regions, clock = systemClock }: { bron: Zor
     (await Promise.all(regions.get(code)!.gemeenten.map((g) => bron.aantallen(g)))).reduce((s, a) => s + a[key], 0);
   return {
     name: 'zorg',
-    kenmerken: kenmerkenUitVertegenwoordiging,
-    typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
+    kenmerken: (j: Jongere, ctx: Context) => ctx.beleid.feiten(j),
+    typeDefs: subgraphTypeDefs('zorg'),
     context: () => ({ toewijzingen: batchLoader(bron.batchSize, (bsns) => bron.toewijzingen(bsns), [] as Zorgtoewijzing[]) }),
     resolvers: {
       Jongere: {

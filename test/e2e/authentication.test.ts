@@ -1,6 +1,7 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { DEFAULT_AUDIENCE, DEV_ISSUER } from '../../gateway/auth/dev-issuer';
 import { INTERNAL_CONTEXT_HEADER, createContextSigner, generateMasterSecret } from '../../lib/internal-context';
+import { FEITEN, feitOndertekenaar } from '../../subgraphs/policy/feiten';
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
 import { gql } from '../support/graphql';
@@ -78,9 +79,10 @@ describe('authentication at the gateway', () => {
 
 describe('subgraphs accept only the gateway', () => {
   const entities = { query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Jongere { bsn } } }', variables: { r: [{ __typename: 'Jongere', bsn: SHOWCASE_BSN }] } };
-  const post = (url: string, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(entities) })
+  const entitiesBody = JSON.stringify(entities);
+  const post = (url: string, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: entitiesBody })
     .then(async (r) => ({ status: r.status, body: await r.json() as { errors?: { extensions?: { code?: string } }[] } }));
-  const ctx = { medewerker: 'x', rol: 'jongere', organisatie: null, bsn: SHOWCASE_BSN, activiteit: 'inzage-betrokkene@1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
+  const ctx = { medewerker: 'x', rol: 'jongere', organisatie: null, bsn: SHOWCASE_BSN, activiteit: 'inzage-betrokkene@1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', deadline: Date.now() + 60_000 };
 
   it.each(['basis', 'onderwijs', 'doorstroom', 'participatie', 'zorg', 'inzage'] as const)('%s refuses a direct call without the gateway\'s context (401)', async (name) => {
     const r = await post(system.subgraphs[name].url);
@@ -94,26 +96,44 @@ describe('subgraphs accept only the gateway', () => {
     const elsewhere = system.population.regions.gemeenten().find((g) => g.code !== person.gemeenteCode)!.code;
     const consulent = { ...ctx, rol: 'wmo-jeugdconsulent', bsn: null, organisatie: elsewhere, activiteit: 'wmo-jeugd-toegang@1' };
     const ask = async (representation: Record<string, unknown>, organisatie = elsewhere) => {
-      const res = await fetch(system.subgraphs.zorg.url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: await sign('zorg', { ...consulent, organisatie }) },
-        body: JSON.stringify({ query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Jongere { zorgtoewijzingen { wet } } } }', variables: { r: [{ __typename: 'Jongere', bsn: SHOWCASE_BSN, ...representation }] } }) });
+      const body = JSON.stringify({ query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Jongere { zorgtoewijzingen { wet } } } }', variables: { r: [{ __typename: 'Jongere', bsn: SHOWCASE_BSN, ...representation }] } });
+      const res = await fetch(system.subgraphs.zorg.url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: sign('zorg', { ...consulent, organisatie }, body) }, body });
       return await res.json() as { data: { _entities: { zorgtoewijzingen: unknown }[] }; errors?: { extensions?: { code?: string } }[] };
     };
-    const facts = { beleidskenmerken: { gemeente: person.gemeenteCode, geboortedatum: person.geboortedatum }, onderwijskenmerken: { relaties: [] } };
+    // Facts as basis and onderwijs sign them for zorg, bound to this person and this trace.
+    const traceId = ctx.traceparent.split('-')[1];
+    const sealed = (owner: string, veld: string, inhoud: unknown) => feitOndertekenaar(owner, system.security!.feitSleutels(owner)).teken(veld, SHOWCASE_BSN, traceId, inhoud);
+    const beleid = { gemeente: person.gemeenteCode, geboortedatum: person.geboortedatum, status: 'BEKEND', bron: 'brp' };
+    const onderwijs = { relaties: [], status: 'BEKEND', bron: 'duo' };
+    const facts = {
+      beleidskenmerken: { ...beleid, zegel: sealed('basis', 'beleidskenmerken', FEITEN[0].inhoud(beleid)) },
+      onderwijskenmerken: { ...onderwijs, zegel: sealed('onderwijs', 'onderwijskenmerken', FEITEN[1].inhoud(onderwijs)) },
+    };
     const outside = await ask(facts);
     expect(outside.data._entities[0].zorgtoewijzingen).toBeNull();
     expect(outside.errors?.[0]?.extensions?.code).toBe('OUT_OF_SCOPE');
-    const noFacts = await ask({}, person.gemeenteCode);
-    expect(noFacts.errors?.[0]?.extensions?.code).toBe('OUT_OF_SCOPE');
     const inside = await ask(facts, person.gemeenteCode);
     expect(inside.errors).toBeUndefined();
     expect(inside.data._entities[0].zorgtoewijzingen).toEqual(expect.any(Array));
+    // Facts that arrive unsigned, forged (a made-up municipality under a real seal) or sealed by the wrong owner are not trusted.
+    const forged = [
+      {},
+      { beleidskenmerken: beleid, onderwijskenmerken: onderwijs },
+      { ...facts, beleidskenmerken: { ...facts.beleidskenmerken, gemeente: elsewhere } },
+      { ...facts, beleidskenmerken: { ...beleid, zegel: sealed('onderwijs', 'beleidskenmerken', FEITEN[0].inhoud(beleid)) } },
+    ];
+    for (const representation of forged) {
+      const r = await ask(representation, elsewhere);
+      expect(r.data._entities[0].zorgtoewijzingen).toBeNull();
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'SCOPE_UNVERIFIABLE', source: 'basis' });
+    }
   });
 
   it('refuses a context signed for another subgraph, or by another key', async () => {
     const sign = createContextSigner(system.security!.internalMaster!);
-    expect((await post(system.subgraphs.zorg.url, { [INTERNAL_CONTEXT_HEADER]: await sign('basis', ctx) })).status).toBe(401);
+    expect((await post(system.subgraphs.zorg.url, { [INTERNAL_CONTEXT_HEADER]: sign('basis', ctx, entitiesBody) })).status).toBe(401);
     const foreign = createContextSigner(generateMasterSecret());
-    expect((await post(system.subgraphs.zorg.url, { [INTERNAL_CONTEXT_HEADER]: await foreign('zorg', ctx) })).status).toBe(401);
-    expect((await post(system.subgraphs.zorg.url, { [INTERNAL_CONTEXT_HEADER]: await sign('zorg', ctx) })).status).toBe(200);
+    expect((await post(system.subgraphs.zorg.url, { [INTERNAL_CONTEXT_HEADER]: foreign('zorg', ctx, entitiesBody) })).status).toBe(401);
+    expect((await post(system.subgraphs.zorg.url, { [INTERNAL_CONTEXT_HEADER]: sign('zorg', ctx, entitiesBody) })).status).toBe(200);
   });
 });

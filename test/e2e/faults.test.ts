@@ -34,12 +34,15 @@ describe('a failing source system costs only its own fields', () => {
     expect(body.data.jongere.zorgtoewijzingen.length).toBeGreaterThan(0);
   });
 
-  it('keeps the caseload when the BRP is down, losing only the BRP fields', async () => {
+  it('keeps the caseload when the BRP is down: BRP fields SOURCE_UNAVAILABLE, scope-dependent fields SCOPE_UNVERIFIABLE naming the BRP', async () => {
     system.simulators.brp.faults = { latencyMs: 0, mode: 'error' };
     const { body } = await gqlAs(system, coach, '{ jongeren(eerste: 30) { totaal jongeren { bsn naam { volledigeNaam } doorstroomstatus } } }');
     expect(body.data.jongeren.jongeren).toHaveLength(30);
-    expect(body.data.jongeren.jongeren.every((j: { naam: unknown }) => j.naam === null)).toBe(true);
-    expect(codes(body.errors)).toEqual(['SOURCE_UNAVAILABLE']);
+    expect(body.data.jongeren.jongeren.every((j: { naam: unknown; doorstroomstatus: unknown }) => j.naam === null && j.doorstroomstatus === null)).toBe(true);
+    const byField = (field: string) => [...new Set(body.errors!.filter((e) => e.path?.at(-1) === field).map((e) => `${e.extensions?.code}:${e.extensions?.source ?? e.extensions?.system}`))];
+    expect(byField('naam')).toEqual(['SOURCE_UNAVAILABLE:brp']);
+    // The coach's scope (region, age) rests on BRP facts: without them it cannot be decided, and the answer says why.
+    expect(byField('doorstroomstatus')).toEqual(['SCOPE_UNVERIFIABLE:brp']);
   });
 
   it('reports an unreachable subgraph as SUBGRAPH_UNAVAILABLE without transport details', async () => {
