@@ -68,7 +68,8 @@ export async function startSubgraph<C extends PolicyContext>(
 ): Promise<RunningService> {
   const security = options.security === BENCHMARK_ONLY_NO_ENFORCEMENT ? null : options.security;
   const base = buildSubgraphSchema({ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> });
-  const schema = security ? policyLayer(def.typeDefs, def.kenmerken)(base) : base;
+  const uitgezonderd = new Set(security?.policy.register.activiteiten.flatMap((a) => a.uitgezonderd) ?? []);
+  const schema = security ? policyLayer(def.typeDefs, def.kenmerken, uitgezonderd)(base) : base;
   const plugins: ApolloServerPlugin<C>[] = [ApolloServerPluginInlineTraceDisabled()];
   if (security) plugins.push(auditPlugin(def.name, security.audit, security.pseudonym, security.log ?? console.error) as ApolloServerPlugin<C>);
   const server = new ApolloServer<C>({

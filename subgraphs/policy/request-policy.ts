@@ -112,10 +112,18 @@ export class RequestPolicy {
     return beoordeelBereik({ ...this.activiteit, voorwaarden }, { ...p, onderwijs: null }, { organisatie: this.interne.organisatie, bsn: this.interne.bsn }, this.today, this.deps.regions);
   }
 
-  /** The decision on one category of one person's data. */
-  async beoordeel(p: Persoonskenmerken, categorie: string): Promise<Besluit> {
+  /** Whether the register withholds this field (`Type.veld`) under the activity although its category is granted. */
+  uitgezonderd(veld: string): Extract<Besluit, { uitkomst: 'GEEN_GRONDSLAG' }> | null {
+    return this.activiteit.uitgezonderd.includes(veld)
+      ? { uitkomst: 'GEEN_GRONDSLAG', categorie: veld, reden: `${this.interne.activiteit} excludes ${veld}` } : null;
+  }
+
+  /** The decision on one category of one person's data (and, given `veld`, the register's exclusions). */
+  async beoordeel(p: Persoonskenmerken, categorie: string, veld?: string): Promise<Besluit> {
     const bereik = this.bereik(p);
     if (bereik.uitkomst !== 'TOEGESTAAN') return bereik;
+    const uitgezonderd = veld ? this.uitgezonderd(veld) : null;
+    if (uitgezonderd) return { ...uitgezonderd, categorie };
     if (this.toegestaan.has(categorie)) return bereik;
     if (!this.metToestemming.has(categorie)) {
       return { uitkomst: 'GEEN_GRONDSLAG', categorie, reden: `${this.interne.activiteit} does not grant ${categorie}` };

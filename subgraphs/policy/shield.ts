@@ -23,7 +23,8 @@ export const INTERNAL_FIELDS = new Set(['beleidskenmerken', 'onderwijskenmerken'
  * register: every field of Jongere is checked per person (scope, consent, legal basis) and the
  * decision is recorded for the audit log. `_service`, `_entities` and non-personal types pass.
  */
-export function policyLayer<C extends PolicyContext>(typeDefs: DocumentNode, kenmerken: KenmerkenLezer<C> | undefined): (schema: GraphQLSchema) => GraphQLSchema {
+export function policyLayer<C extends PolicyContext>(typeDefs: DocumentNode, kenmerken: KenmerkenLezer<C> | undefined,
+  uitgezonderd: ReadonlySet<string> = new Set()): (schema: GraphQLSchema) => GraphQLSchema {
   const categories = categoryMap(print(typeDefs));
   // The key is not guarded: it is what the caller already holds (a BSN they asked for, or one a scoped caseload returned).
   const jongereFields = categories.fields().filter((f) => f.startsWith('Jongere.')).map((f) => f.split('.')[1]).filter((f) => !INTERNAL_FIELDS.has(f) && f !== 'bsn');
@@ -40,7 +41,7 @@ export function policyLayer<C extends PolicyContext>(typeDefs: DocumentNode, ken
         if (error instanceof AppError) return error;
         throw error;
       }
-      const besluit = await ctx.beleid.beoordeel(persoon, categorie);
+      const besluit = await ctx.beleid.beoordeel(persoon, categorie, `Jongere.${field}`);
       ctx.beleid.registreer(persoon.bsn, categorie, besluit);
       return besluitFout(besluit, ctx.beleid.interne.activiteit) ?? true;
     });
@@ -55,7 +56,8 @@ export function policyLayer<C extends PolicyContext>(typeDefs: DocumentNode, ken
     }).generate(schema) as Record<string, unknown>;
     // Shield wraps every field with its fallback rule; only Jongere's fields carry person data,
     // so only they keep the middleware (wrapping the rest cost a third of a 1,000-person page).
-    return applyMiddleware(schema, jongereFields.length ? { Jongere: generated.Jongere } as never : {}, argumentGuards(schema) as never);
+    return applyMiddleware(schema, jongereFields.length ? { Jongere: generated.Jongere } as never : {}, argumentGuards(schema) as never,
+      exclusionGuards(schema, uitgezonderd) as never);
   };
 }
 
@@ -108,6 +110,26 @@ function argumentGuards(schema: GraphQLSchema): Record<string, Record<string, IM
         return resolve(parent, args, ctx, info);
       };
     }
+  }
+  return guards;
+}
+
+/**
+ * The register's exclusions (`uitgezonderd`) on fields outside Jongere (whose rules check them per
+ * person): refused with NO_LEGAL_BASIS in every enforcement mode. `uitgezonderd`: every field any
+ * activity excludes; whether this request's activity does is decided per request.
+ */
+function exclusionGuards(schema: GraphQLSchema, uitgezonderd: ReadonlySet<string>): Record<string, Record<string, IMiddlewareFunction>> {
+  const guards: Record<string, Record<string, IMiddlewareFunction>> = {};
+  for (const veld of uitgezonderd) {
+    const [type, field] = veld.split('.');
+    const t = schema.getType(type);
+    if (type === 'Jongere' || !isObjectType(t) || !t.getFields()[field]) continue;
+    (guards[type] ??= {})[field] = (resolve, parent, args, ctx: PolicyContext, info) => {
+      const besluit = ctx?.beleid?.uitgezonderd(veld);
+      if (besluit) throw besluitFout(besluit, ctx.beleid.interne.activiteit);
+      return resolve(parent, args, ctx, info);
+    };
   }
   return guards;
 }

@@ -47,3 +47,34 @@ describe('enforcement modes', () => {
     expect(logs.some((l) => /would be refused Jongere.zorgtoewijzingen/.test(l))).toBe(true);
   }));
 });
+
+describe('the register\'s exclusions (uitgezonderd) hold in every mode', () => {
+  // mbo-nazorg grants identificatie but excludes Jongere.nationaliteiten (policies/verwerkingsregister.yaml).
+  const graduate = (system: RunningSystem) => {
+    for (const p of system.population.persons()) {
+      const d = p.onderwijs.diplomas.find((x) => x.onderwijssoort === 'MBO' && x.datum >= '2025-12-01' && x.datum <= '2026-11-01');
+      if (d) return { bsn: p.bsn, who: { role: 'loopbaanbegeleider', org: d.instelling.brin, activity: 'mbo-nazorg' } as Identity };
+    }
+    throw new Error('no recent mbo graduate in the test population');
+  };
+  const Q = 'query Q($bsn: String!) { jongere(bsn: $bsn) { naam { voornamen } nationaliteiten } }';
+
+  it.each(['filter', 'dry-run'] as const)('%s: the excluded field is null with NO_LEGAL_BASIS, the rest is served', (mode) => withMode(mode, async (system) => {
+    const { bsn, who } = graduate(system);
+    const { status, body } = await gqlAs(system, who, Q, { bsn }) as { status: number; body: any };
+    expect(status).toBe(200);
+    expect(body.data.jongere.naam.voornamen).toEqual(expect.any(String));
+    expect(body.data.jongere.nationaliteiten).toBeNull();
+    const error = body.errors.find((e: any) => e.path?.join('.') === 'jongere.nationaliteiten');
+    expect(error.extensions.code).toBe('NO_LEGAL_BASIS');
+    // In dry-run the gateway lets it through; basis's own rule withholds it.
+    if (mode === 'dry-run') expect(error.extensions.serviceName).toBe('basis');
+  }));
+
+  it('reject: an operation asking for the excluded field is refused whole', () => withMode('reject', async (system) => {
+    const { bsn, who } = graduate(system);
+    const { status, body } = await gqlAs(system, who, Q, { bsn });
+    expect(status).toBe(403);
+    expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.field])).toEqual([['NO_LEGAL_BASIS', 'Jongere.nationaliteiten']]);
+  }));
+});
