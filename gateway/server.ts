@@ -12,6 +12,7 @@ import type { CategoryMap } from '../policies/categories';
 import type { Register } from '../policies/types';
 import type { SubgraphName } from '../schema/compose';
 import type { Principal } from './auth/authenticate';
+import { limitRefusal, limitRules, responseSizePlugin, validateQueryLimits, type QueryLimits } from './limits/query-limits';
 import { ACTIVITY_HEADER, resolveToegang, type Toegang } from './policy/activity';
 import { auditFailClosedStep, legalBasisStep, type EnforcementMode, type PrePlanningStep } from './policy/enforce';
 
@@ -52,6 +53,8 @@ export interface GatewayOptions {
   requestTimeoutMs?: number;
   /** Wall-clock milliseconds for deadlines (not the business date). Default Date.now. */
   now?: () => number;
+  /** Depth, alias, directive, token, cost and response-size limits, and introspection (DEFAULT_QUERY_LIMITS). */
+  limits?: Partial<QueryLimits>;
 }
 
 interface RequestContext { toegang?: Toegang; trace?: TraceContext; deadline?: number }
@@ -184,11 +187,19 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
     },
   });
   const steps = security ? [auditFailClosedStep, legalBasisStep(security.categories, security.mode ?? 'filter', log)] : [];
+  const limits = validateQueryLimits(options.limits);
   const server = new ApolloServer<RequestContext>({
     gateway: withPrePlanning(gateway, steps, now),
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted: GraphQLFormattedError, error: unknown) => maskError('gateway', formatted, error),
-    plugins: [traceHeaderPlugin],
+    introspection: limits.introspection,
+    validationRules: limitRules(limits),
+    parseOptions: { maxTokens: limits.maxTokens },
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => {
+      const limit = limitRefusal(formatted, error);
+      if (limit) return { ...limit, extensions: { limit: limits.maxTokens, ...limit.extensions } };
+      return maskError('gateway', formatted, error);
+    },
+    plugins: [traceHeaderPlugin, responseSizePlugin(limits.maxResponseBytes)],
   });
   const http = await serveGraphQL(server, {
     port: options.port ?? 4000, host: options.host ?? '127.0.0.1',

@@ -9,6 +9,14 @@ export const ErrorCodes = {
   BAD_USER_INPUT: { http: 400 },
   /** A caseload page asked for more rows than the maximum page size. */
   PAGE_SIZE_EXCEEDED: { http: 400 },
+  /** Query limits (refused before any subgraph is called): nesting, aliases, directives, tokens, cost. */
+  QUERY_TOO_DEEP: { http: 400 },
+  TOO_MANY_ALIASES: { http: 400 },
+  TOO_MANY_DIRECTIVES: { http: 400 },
+  TOO_MANY_TOKENS: { http: 400 },
+  QUERY_TOO_COSTLY: { http: 400 },
+  /** The answer would exceed the configured maximum size; ask for less. */
+  RESPONSE_TOO_LARGE: { http: 413 },
   /** A source system did not answer within the adapter's timeout; only its fields are lost. */
   SOURCE_TIMEOUT: { http: 504 },
   /** A source system answered with an error or could not be reached; only its fields are lost. */

@@ -24,7 +24,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
   if (oidc && !(env.OIDC_ISSUER && env.OIDC_JWKS_URL && env.OIDC_AUDIENCE)) {
     throw new RangeError('OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together; set all three or none');
   }
+  const bool = (name: string): boolean | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    if (raw !== 'true' && raw !== 'false') throw new RangeError(`${name} must be true or false; received "${raw}"`);
+    return raw === 'true';
+  };
   return {
+    limits: {
+      maxDepth: int('MAX_QUERY_DEPTH', 1, 100), maxAliases: int('MAX_QUERY_ALIASES', 1, 10_000), maxDirectives: int('MAX_QUERY_DIRECTIVES', 1, 10_000),
+      maxTokens: int('MAX_QUERY_TOKENS', 1, 1_000_000), maxCost: int('MAX_QUERY_COST', 1, 1_000_000_000),
+      maxResponseBytes: int('MAX_RESPONSE_BYTES', 1024, 1024 ** 3), introspection: bool('INTROSPECTION'),
+    },
+    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 100, 600_000),
     security: {
       mode,
       postgres: env.DATABASE_URL ? { connectionString: env.DATABASE_URL, schema: env.DATABASE_SCHEMA || 'public' } : undefined,

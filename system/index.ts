@@ -9,6 +9,7 @@ import { createSimulator, SIMULATOR_NAMES, type SimulatorName } from '../simulat
 import { BENCHMARK_ONLY_NO_ENFORCEMENT, type RunningService } from '../subgraphs/runtime';
 import { buildSecurity, seedConsent, type SecurityKit, type SecurityOptions } from './security';
 import { SOURCE_OF, startNamedSubgraph } from './services';
+import type { QueryLimits } from '../gateway/limits/query-limits';
 
 export interface SystemOptions {
   /** The synthetic population the simulators serve. Default: 10,000 people, seed 20260101. */
@@ -23,6 +24,10 @@ export interface SystemOptions {
   sourceTimeoutMs?: number;
   /** Stores, identity provider, keys and enforcement mode (see SecurityOptions). */
   security?: Omit<SecurityOptions, 'dataDir'>;
+  /** Query limits and introspection (gateway/limits/query-limits.ts, DEFAULT_QUERY_LIMITS). */
+  limits?: Partial<QueryLimits>;
+  /** Total time budget of one client request at the gateway (ms). Default 10000. */
+  requestTimeoutMs?: number;
   /** BENCHMARK ONLY: run without authentication, legal-basis checks or audit, to measure their cost. */
   benchmarkOnlyWithoutEnforcement?: boolean;
   log?: (line: string) => void;
@@ -77,7 +82,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     }));
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/'])) as Record<SubgraphName, string>;
     gateway = await startGateway({
-      supergraphSdl, subgraphUrls, clock, port: ports.gateway ?? 4000, log,
+      supergraphSdl, subgraphUrls, clock, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs,
       security: kit ? { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(kit.internalMaster!), mode: kit.mode }
         : GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT,
     });

@@ -1,0 +1,101 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { costRule } from './cost';
+
+/**
+ * Limits on what one operation may ask, refused with a stable code before any subgraph is
+ * called. Every option is validated at construction; see `DEFAULT_QUERY_LIMITS` for defaults.
+ */
+export interface QueryLimits {
+  /** Deepest field nesting (fragments flattened). Default 8. Example: the integral view needs 4. */
+  maxDepth: number;
+  /** Aliases per operation. Default 30 (each alias of a person is another look-up). */
+  maxAliases: number;
+  /** Directives per operation. Default 30. */
+  maxDirectives: number;
+  /** Lexical tokens per document (enforced while parsing). Default 3000. */
+  maxTokens: number;
+  /**
+   * Cost: every field counts 1, times the page size of each list around it (`eerste`, or the
+   * list's nominal size of 10). Default 2000000: one 1,000-person caseload page of full integral
+   * views costs about 1.15 million; one person's integral view about 1,150.
+   */
+  maxCost: number;
+  /** Largest JSON answer (bytes); larger answers are replaced by RESPONSE_TOO_LARGE. Default 16 MiB. */
+  maxResponseBytes: number;
+  /** Whether clients may introspect the schema. Default: on in development, off when NODE_ENV=production. */
+  introspection: boolean;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 8, maxAliases: 30, maxDirectives: 30, maxTokens: 3000, maxCost: 2_000_000, maxResponseBytes: 16 * 1024 * 1024,
+  introspection: process.env.NODE_ENV !== 'production',
+};
+
+export function validateQueryLimits(given: Partial<QueryLimits> = {}): QueryLimits {
+  const limits = { ...DEFAULT_QUERY_LIMITS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as QueryLimits;
+  for (const key of ['maxDepth', 'maxAliases', 'maxDirectives', 'maxTokens', 'maxCost', 'maxResponseBytes'] as const) {
+    if (!Number.isInteger(limits[key]) || limits[key] < 1) throw new RangeError(`query limit ${key} must be a positive integer; received ${given[key]}`);
+  }
+  if (typeof limits.introspection !== 'boolean') throw new RangeError(`query limit introspection must be true or false; received ${given.introspection}`);
+  return limits;
+}
+
+/** Reports a refusal as a validation error with our code and the limit (graphql-armor's onReject hook). */
+const refuse = (code: string, limit: number) => (ctx: ValidationContext | null, error: GraphQLError) => {
+  ctx?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code, limit } }));
+};
+
+/** graphql-armor's rules for depth, aliases and directives, and our page-size-aware cost rule. */
+export function limitRules(limits: QueryLimits): ValidationRule[] {
+  const armor = (code: string, n: number) => ({ n, exposeLimits: true, propagateOnRejection: false, onReject: [refuse(code, n)] });
+  return [
+    maxDepthRule({ ...armor('QUERY_TOO_DEEP', limits.maxDepth), flattenFragments: true, ignoreIntrospection: false }) as unknown as ValidationRule,
+    maxAliasesRule({ ...armor('TOO_MANY_ALIASES', limits.maxAliases), allowList: [] }) as unknown as ValidationRule,
+    maxDirectivesRule(armor('TOO_MANY_DIRECTIVES', limits.maxDirectives)) as unknown as ValidationRule,
+    costRule(limits.maxCost),
+  ];
+}
+
+/** Maps graphql-js's token limit (a parse error) to our code. */
+export function tokenLimitCode(message: string): string | null {
+  // graphql-js 16 writes "more that"; accept the corrected spelling too.
+  return /Document contains more tha[nt] \d+ tokens/.test(message) ? 'TOO_MANY_TOKENS' : null;
+}
+
+const LIMIT_CODES = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'QUERY_TOO_COSTLY']);
+
+/**
+ * Apollo Server reports every validation error as GRAPHQL_VALIDATION_FAILED; a limit's refusal
+ * keeps its own code (the original error carries it).
+ */
+export function limitRefusal(formatted: { message: string; extensions?: Record<string, unknown> }, error: unknown): { message: string; extensions: Record<string, unknown> } | null {
+  const tokens = tokenLimitCode(formatted.message);
+  if (tokens) return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: tokens } };
+  const original = (error as { originalError?: { extensions?: Record<string, unknown> } })?.originalError?.extensions;
+  if (original && LIMIT_CODES.has(original.code as string)) return { message: formatted.message, extensions: { ...original } };
+  return null;
+}
+
+/** Replaces an answer larger than the cap, so no single request can make the gateway send megabytes without bound. */
+export function responseSizePlugin(maxBytes: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const size = Buffer.byteLength(JSON.stringify(response.body.singleResult));
+          if (size <= maxBytes) return;
+          response.http.status = 413;
+          response.body = { kind: 'single', singleResult: { data: null, errors: [{
+            message: `the answer would be ${size} bytes, more than the ${maxBytes} allowed; ask for fewer fields or a smaller page`,
+            extensions: { code: 'RESPONSE_TOO_LARGE', limit: maxBytes },
+          }] } };
+        },
+      };
+    },
+  };
+}
