@@ -12,6 +12,8 @@ import type { CategoryMap } from '../policies/categories';
 import type { Register } from '../policies/types';
 import type { SubgraphName } from '../schema/compose';
 import type { Principal } from './auth/authenticate';
+import type { RedisClientType } from 'redis';
+import { rateLimitPlugin, type RateLimits } from './limits/rate-limit';
 import { limitRefusal, limitRules, responseSizePlugin, validateQueryLimits, type QueryLimits } from './limits/query-limits';
 import { ACTIVITY_HEADER, resolveToegang, type Toegang } from './policy/activity';
 import { auditFailClosedStep, legalBasisStep, type EnforcementMode, type PrePlanningStep } from './policy/enforce';
@@ -55,6 +57,10 @@ export interface GatewayOptions {
   now?: () => number;
   /** Depth, alias, directive, token, cost and response-size limits, and introspection (DEFAULT_QUERY_LIMITS). */
   limits?: Partial<QueryLimits>;
+  /** Budgets per employee and per organisation (DEFAULT_RATE_LIMITS). */
+  rateLimits?: Partial<RateLimits>;
+  /** Redis, shared by replicas, for rate limits (and later caches); absent: this process's memory. */
+  redis?: RedisClientType | null;
 }
 
 interface RequestContext { toegang?: Toegang; trace?: TraceContext; deadline?: number }
@@ -199,7 +205,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
       if (limit) return { ...limit, extensions: { limit: limits.maxTokens, ...limit.extensions } };
       return maskError('gateway', formatted, error);
     },
-    plugins: [traceHeaderPlugin, responseSizePlugin(limits.maxResponseBytes)],
+    plugins: [traceHeaderPlugin, responseSizePlugin(limits.maxResponseBytes), ...(security ? [rateLimitPlugin(options.rateLimits, options.redis)] : [])],
   });
   const http = await serveGraphQL(server, {
     port: options.port ?? 4000, host: options.host ?? '127.0.0.1',

@@ -15,6 +15,8 @@ export const ErrorCodes = {
   TOO_MANY_DIRECTIVES: { http: 400 },
   TOO_MANY_TOKENS: { http: 400 },
   QUERY_TOO_COSTLY: { http: 400 },
+  /** The employee or their organisation spent its budget for now (Retry-After says when to try again). */
+  RATE_LIMITED: { http: 429 },
   /** The answer would exceed the configured maximum size; ask for less. */
   RESPONSE_TOO_LARGE: { http: 413 },
   /** A source system did not answer within the adapter's timeout; only its fields are lost. */

@@ -10,6 +10,7 @@ import { BENCHMARK_ONLY_NO_ENFORCEMENT, type RunningService } from '../subgraphs
 import { buildSecurity, seedConsent, type SecurityKit, type SecurityOptions } from './security';
 import { SOURCE_OF, startNamedSubgraph } from './services';
 import type { QueryLimits } from '../gateway/limits/query-limits';
+import type { RateLimits } from '../gateway/limits/rate-limit';
 
 export interface SystemOptions {
   /** The synthetic population the simulators serve. Default: 10,000 people, seed 20260101. */
@@ -28,6 +29,8 @@ export interface SystemOptions {
   limits?: Partial<QueryLimits>;
   /** Total time budget of one client request at the gateway (ms). Default 10000. */
   requestTimeoutMs?: number;
+  /** Rate limits per employee and organisation (gateway/limits/rate-limit.ts, DEFAULT_RATE_LIMITS). */
+  rateLimits?: Partial<RateLimits>;
   /** BENCHMARK ONLY: run without authentication, legal-basis checks or audit, to measure their cost. */
   benchmarkOnlyWithoutEnforcement?: boolean;
   log?: (line: string) => void;
@@ -82,7 +85,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     }));
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/'])) as Record<SubgraphName, string>;
     gateway = await startGateway({
-      supergraphSdl, subgraphUrls, clock, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs,
+      supergraphSdl, subgraphUrls, clock, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs, rateLimits: options.rateLimits,
       security: kit ? { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(kit.internalMaster!), mode: kit.mode }
         : GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT,
     });

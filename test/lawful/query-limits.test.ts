@@ -1,7 +1,7 @@
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
 import { INTEGRAL_QUERY } from '../support/graphql';
-import { gqlAs, startTestSystem, zelf } from '../support/system';
+import { gqlAs, headersFor, startTestSystem, zelf } from '../support/system';
 
 /** Issue 6: the abusive queries that stalled the gateway are refused before any subgraph or source is called. */
 let system: RunningSystem;
@@ -73,6 +73,27 @@ describe('response size cap', () => {
       expect([status, body.errors?.[0]?.extensions?.code, body.data]).toEqual([413, 'RESPONSE_TOO_LARGE', null]);
     } finally {
       await small.stop();
+    }
+  });
+});
+
+describe('rate limits per employee and per organisation', () => {
+  it('answers 429 with Retry-After once an employee spent the budget; page sizes count; the organisation has its own budget', async () => {
+    const limited = await startTestSystem({ population: { size: 300, seed: 3, peildatum: '2026-11-01' }, rateLimits: { perEmployee: 2_500, perOrganisation: 3_500, windowSeconds: 60 } });
+    try {
+      const page = '{ jongeren(eerste: 1000) { totaal } }';
+      const coach = (sub: string) => ({ role: 'doorstroomcoach', org: 'GM0114', activity: 'doorstroompunt-begeleiding', sub });
+      expect((await gqlAs(limited, coach('a'), page)).status).toBe(200); // 1,001 points
+      expect((await gqlAs(limited, coach('a'), page)).status).toBe(200); // 2,002
+      const res = await fetch(limited.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(await headersFor(limited, coach('a'))) }, body: JSON.stringify({ query: page }) });
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('RATE_LIMITED');
+      // A colleague has a budget of their own, but the municipality's (3,500) runs out after 3,003 + 1,001.
+      expect((await gqlAs(limited, coach('b'), page)).status).toBe(200);
+      expect((await gqlAs(limited, coach('b'), page)).status).toBe(429);
+    } finally {
+      await limited.stop();
     }
   });
 });

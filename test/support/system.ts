@@ -14,6 +14,9 @@ export function startTestSystem(options: SystemOptions = {}): Promise<RunningSys
     dataDir: ':memory:',
     // Generous: on a busy machine a healthy source can be slow; fault tests inject their own.
     sourceTimeoutMs: 15_000,
+    requestTimeoutMs: 60_000,
+    // Tests send many requests as one employee; the rate-limit test sets its own budgets.
+    rateLimits: { perEmployee: 100_000_000, perOrganisation: 100_000_000 },
     log: () => {},
     ...options,
   });

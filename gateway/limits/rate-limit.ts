@@ -1,0 +1,81 @@
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { getArgumentValues, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RedisClientType } from 'redis';
+import { AppError } from '../../lib/errors';
+import type { Toegang } from '../policy/activity';
+
+/** Budgets per window; every option is validated at construction. */
+export interface RateLimits {
+  /** Points one employee may spend per window. Default 20000 (twenty 1,000-person pages a minute). */
+  perEmployee: number;
+  /** Points one organisation (all its employees) may spend per window. Default 200000. */
+  perOrganisation: number;
+  /** Window length in seconds. Default 60. */
+  windowSeconds: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { perEmployee: 20_000, perOrganisation: 200_000, windowSeconds: 60 };
+
+/**
+ * What an operation costs against the budget: 1, plus the page size of every paginated field
+ * (`eerste`, literal, variable or default), so a 1,000-person page costs 1,001.
+ */
+export function ratePoints(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): number {
+  let points = 1;
+  const info = new TypeInfo(schema);
+  visit(document, visitWithTypeInfo(info, {
+    Field(node) {
+      const def = info.getFieldDef();
+      if (!def?.args.some((a) => a.name === 'eerste')) return;
+      try {
+        const eerste = getArgumentValues(def, node, variables ?? {}).eerste;
+        points += typeof eerste === 'number' && eerste > 0 ? Math.min(eerste, 100_000) : 1;
+      } catch {
+        points += 1;
+      }
+    },
+  }));
+  return points;
+}
+
+/**
+ * Rate limits per employee and per organisation (rate-limiter-flexible): in Redis when a client
+ * is given, shared by every replica, with this process's memory as insurance while Redis is down;
+ * in memory otherwise. Refusals are HTTP 429 with Retry-After and code RATE_LIMITED.
+ */
+export function rateLimitPlugin(given: Partial<RateLimits> = {}, redis?: RedisClientType | null): ApolloServerPlugin<{ toegang?: Toegang }> {
+  const limits = { ...DEFAULT_RATE_LIMITS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as RateLimits;
+  for (const key of ['perEmployee', 'perOrganisation', 'windowSeconds'] as const) {
+    if (!Number.isInteger(limits[key]) || limits[key] < 1) throw new RangeError(`rate limit ${key} must be a positive integer; received ${given[key]}`);
+  }
+  const make = (prefix: string, points: number): RateLimiterAbstract => {
+    const memory = new RateLimiterMemory({ keyPrefix: prefix, points, duration: limits.windowSeconds });
+    return redis ? new RateLimiterRedis({ storeClient: redis, useRedisPackage: true, keyPrefix: `jf:rl:${prefix}`, points, duration: limits.windowSeconds,
+      insuranceLimiter: memory, rejectIfRedisNotReady: true }) : memory;
+  };
+  const employees = make('medewerker', limits.perEmployee);
+  const organisations = make('organisatie', limits.perOrganisation);
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, request, schema }) {
+          const toegang = contextValue.toegang;
+          if (!toegang) return;
+          const points = ratePoints(schema, document, request.variables);
+          const p = toegang.principal;
+          try {
+            await employees.consume(`${p.organisatie ?? '-'}:${p.medewerker}`, points);
+            if (p.organisatie) await organisations.consume(p.organisatie, points);
+          } catch (rejection) {
+            if (!(rejection instanceof RateLimiterRes)) throw rejection;
+            const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+            throw new AppError('RATE_LIMITED', `too many requests; try again in ${seconds} s (this operation costs ${points} points)`, {
+              retryAfterSeconds: seconds, http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) },
+            });
+          }
+        },
+      };
+    },
+  };
+}
