@@ -46,9 +46,11 @@ export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOption
       Query: {
         jongere: async (_: unknown, { bsn }: { bsn: string }, ctx: Context) => {
           const persoon = await ctx.personen.load(assertBsn(bsn));
-          if (!persoon || !ctx.beleid) return persoon;
-          // The entry point: a person outside the activity's scope is not returned at all.
-          const besluit = ctx.beleid.bereikOpBrp({ bsn, gemeente: persoon.gemeenteCode, geboortedatum: persoon.geboortedatum });
+          if (!ctx.beleid) return persoon;
+          // The entry point: a person outside the activity's scope is not returned at all, and a
+          // BSN the BRP does not know gets the very same answer (and audit record): no existence oracle.
+          const besluit = persoon ? ctx.beleid.bereikOpBrp({ bsn, gemeente: persoon.gemeenteCode, geboortedatum: persoon.geboortedatum })
+            : { uitkomst: 'BUITEN_BEREIK' as const, reden: 'not known in the BRP' };
           if (besluit.uitkomst !== 'TOEGESTAAN') {
             ctx.beleid.registreer(bsn, 'identificatie', besluit);
             throw besluitFout(besluit, ctx.beleid.interne.activiteit);

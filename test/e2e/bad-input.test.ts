@@ -29,9 +29,26 @@ describe('bad input gets a stable code, never a stack trace or a 500', () => {
     expect(error?.message).toMatch(/elfproef/);
   });
 
-  it('answers null, not an error, for a valid BSN nobody has', async () => {
-    const { body } = await gqlAs(system, loket, `{ jongere(bsn: "${bsnForIndex(900_000)}") { bsn naam { volledigeNaam } } }`);
-    expect(body).toEqual({ data: { jongere: null } });
+  it('answers a valid BSN nobody has exactly as a person outside the scope: no existence oracle, for every role', async () => {
+    const unknown = bsnForIndex(900_000);
+    const outside = system.population.persons().next().value!;
+    const roles: Identity[] = [
+      loket, { role: 'doorstroomcoach', org: 'GM0114', activity: 'doorstroompunt-begeleiding' },
+      { role: 'jongere', bsn: system.population.bsnAt(3), activity: 'inzage-betrokkene' },
+    ];
+    for (const who of roles) {
+      // Someone who lives elsewhere (or is not the young person themself) for this role.
+      const regio = (code: string) => system.population.regions.get(code)?.doorstroompuntregio;
+      const other = [...system.population.persons()].find((p) => regio(p.gemeenteCode) !== regio(who.org ?? 'GM0114') && p.bsn !== who.bsn && !p.overlijdensdatum) ?? outside;
+      const answer = async (bsn: string) => {
+        const { status, body } = await gqlAs(system, who, `{ jongere(bsn: "${bsn}") { bsn naam { volledigeNaam } } }`);
+        return { status, data: body.data, errors: body.errors?.map((e) => ({ message: e.message, path: e.path, extensions: e.extensions })) };
+      };
+      const [a, b] = [await answer(unknown), await answer(other.bsn)];
+      expect(a).toEqual(b);
+      expect(a.data).toEqual({ jongere: null });
+      expect(a.errors?.[0]?.extensions?.code).toBe('OUT_OF_SCOPE');
+    }
   });
 
   it('refuses a caseload page above the maximum with PAGE_SIZE_EXCEEDED', async () => {

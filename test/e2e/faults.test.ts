@@ -54,3 +54,26 @@ describe('a failing source system costs only its own fields', () => {
     expect(body.data.jongere.zorgtoewijzingen).toBeNull();
   });
 });
+
+describe('one time budget per request, not stacked timeouts', () => {
+  it('answers within the budget when a subgraph stalls: its fields SUBGRAPH_TIMEOUT, the rest served', async () => {
+    // Sources may take a minute, but the request has 2 s: the gateway stops waiting for zorg at the deadline.
+    const slow = await startTestSystem({ population: { size: 200, seed: 1, peildatum: '2026-11-01' }, sourceTimeoutMs: 60_000, requestTimeoutMs: 2_000 });
+    try {
+      slow.simulators.zorg.faults = { latencyMs: 0, mode: 'hang' };
+      const started = Date.now();
+      const { status, body } = await gqlAs(slow, self, QUERY);
+      const elapsed = Date.now() - started;
+      expect(status).toBe(200);
+      expect(codes(body.errors)).toEqual(['SUBGRAPH_TIMEOUT']);
+      expect(body.errors!.every((e) => e.extensions?.service === 'zorg')).toBe(true);
+      expect(body.data.jongere.zorgtoewijzingen).toBeNull();
+      expect(body.data.jongere.naam.volledigeNaam).toEqual(expect.any(String));
+      // Bounded by the budget (2 s) plus the gateway's backstop margin, not by the minute-long source timeout.
+      expect(elapsed).toBeLessThan(30_000);
+    } finally {
+      slow.simulators.zorg.faults = { latencyMs: 0, mode: 'ok' };
+      await slow.stop();
+    }
+  });
+});
