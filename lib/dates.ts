@@ -24,10 +24,14 @@ export function addDays(date: string, days: number): string {
   return isoDate(new Date(parseIsoDate(date).getTime() + days * 86_400_000));
 }
 
-/** The same calendar day `years` later (29 February falls back to 28 February). */
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** The same calendar day `years` later (29 February falls back to 28 February only in a common year). */
 export function addYears(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number);
-  const day = m === 2 && d === 29 ? 28 : d;
+  const day = m === 2 && d === 29 && !isLeapYear(y + years) ? 28 : d;
   return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

@@ -64,6 +64,8 @@ export const ErrorCodes = {
   AUDIT_UNAVAILABLE: { http: 503 },
   /** A subgraph was called without a valid gateway-signed context. */
   GATEWAY_CONTEXT_REQUIRED: { http: 401 },
+  /** GraphQL is served over POST only (no operations in URLs). */
+  METHOD_NOT_ALLOWED: { http: 405 },
   /** Anything unexpected; the details stay in the server log. */
   INTERNAL_SERVER_ERROR: { http: 500 },
 } as const;

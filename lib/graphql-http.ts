@@ -46,6 +46,11 @@ export async function serveGraphQL<C extends BaseContext>(
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // Only POST: a query in a URL ends up in proxy and server logs, and GET invites CSRF.
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'send GraphQL operations with POST and a JSON body');
+    }
     let body: unknown;
     let raw = '';
     if (req.method === 'POST') {

@@ -23,6 +23,8 @@ export interface AuthenticatorOptions {
   algorithms?: string[];
   /** Now, for expiry. Default: the system clock. */
   clock?: () => Date;
+  /** Oldest token accepted, by its `iat` (seconds), whatever its `exp` says. Default 43200 (12 hours). */
+  maxTokenAgeSeconds?: number;
 }
 
 const DEFAULT_ALGORITHMS = ['ES256', 'RS256', 'PS256', 'EdDSA'];
@@ -33,23 +35,26 @@ export function createAuthenticator(options: AuthenticatorOptions): (authorizati
   if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > 300) {
     throw new RangeError(`clockToleranceSeconds must be an integer from 0 to 300; received ${options.clockToleranceSeconds}`);
   }
+  const maxAge = options.maxTokenAgeSeconds ?? 43_200;
+  if (!Number.isInteger(maxAge) || maxAge < 60) throw new RangeError(`maxTokenAgeSeconds must be an integer of at least 60; received ${options.maxTokenAgeSeconds}`);
   const algorithms = options.algorithms ?? DEFAULT_ALGORITHMS;
   const weak = algorithms.filter((a) => a === 'none' || a.startsWith('HS'));
   if (weak.length) throw new RangeError(`algorithms may not include none or HMAC algorithms; received ${weak.join(', ')}`);
   // Verified tokens are remembered until they expire: a front-end sends the same token many
   // times, and a signature check per request is a measurable share of the request's cost.
-  const verified = new Map<string, { principal: Principal; exp: number }>();
+  const verified = new Map<string, { principal: Principal; exp: number; iat: number }>();
   const now = () => (options.clock?.() ?? new Date()).getTime() / 1000;
   return async (authorization) => {
     const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '')?.[1];
     if (!token) throw requestError('UNAUTHENTICATED', 'a bearer token is required (Authorization: Bearer <token>)');
     const known = verified.get(token);
-    if (known && known.exp + tolerance > now()) return known.principal;
+    if (known && known.exp + tolerance > now() && known.iat + maxAge + tolerance > now()) return known.principal;
     if (known) verified.delete(token);
     let payload;
     try {
       ({ payload } = await jwtVerify(token, options.jwks, {
-        issuer: options.issuer, audience: options.audience, algorithms, clockTolerance: tolerance, requiredClaims: ['exp', 'sub'],
+        issuer: options.issuer, audience: options.audience, algorithms, clockTolerance: tolerance, requiredClaims: ['exp', 'sub', 'iat'],
+        maxTokenAge: maxAge,
         currentDate: options.clock?.(),
       }));
     } catch (error) {
@@ -65,7 +70,7 @@ export function createAuthenticator(options: AuthenticatorOptions): (authorizati
       bsn: typeof payload.bsn === 'string' ? payload.bsn : null,
     };
     if (verified.size >= MAX_REMEMBERED) verified.delete(verified.keys().next().value!);
-    verified.set(token, { principal, exp: payload.exp! });
+    verified.set(token, { principal, exp: payload.exp!, iat: payload.iat! });
     return principal;
   };
 }

@@ -57,8 +57,18 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
     maxAliasesRule({ ...armor('TOO_MANY_ALIASES', limits.maxAliases), allowList: [] }) as unknown as ValidationRule,
     maxDirectivesRule(armor('TOO_MANY_DIRECTIVES', limits.maxDirectives)) as unknown as ValidationRule,
     costRule(limits.maxCost),
+    knownOperationTypeRule,
   ];
 }
+
+/** A mutation or subscription against a graph without them is a validation error (graphql-js 16 only fails at execution). */
+const knownOperationTypeRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    const schema = context.getSchema();
+    const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+    if (!root) context.reportError(new GraphQLError(`this graph offers no ${node.operation} operations`, { nodes: [node] }));
+  },
+});
 
 /** Maps graphql-js's token limit (a parse error) to our code. */
 export function tokenLimitCode(message: string): string | null {

@@ -26,7 +26,9 @@ export const ACTIVITY_HEADER = 'x-verwerkingsactiviteit';
 /** Resolves the `X-Verwerkingsactiviteit` header (`id` or `id@versie`) for a caller on `day`. */
 export function resolveToegang(register: Register, principal: Principal, header: string | undefined, day: string): Toegang {
   if (!header) throw requestError('ACTIVITY_REQUIRED', 'the X-Verwerkingsactiviteit header (id or id@versie) is required');
-  const [id, versie] = header.trim().split('@');
+  const parsed = /^([a-z0-9][a-z0-9-]*)(?:@([1-9][0-9]*))?$/.exec(header.trim());
+  if (!parsed) throw requestError('UNKNOWN_ACTIVITY', `X-Verwerkingsactiviteit must be "id" or "id@versie"; received "${header.slice(0, 80)}"`, { activity: header.slice(0, 80) });
+  const [, id, versie] = parsed;
   const current = huidigeVersie(register, id, day);
   if (!current) throw requestError('UNKNOWN_ACTIVITY', `no processing activity "${id}" is in force`, { activity: header });
   if (versie !== undefined && String(current.versie) !== versie) {
