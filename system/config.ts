@@ -37,6 +37,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
       maxResponseBytes: int('MAX_RESPONSE_BYTES', 1024, 1024 ** 3), introspection: bool('INTROSPECTION'),
     },
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 100, 600_000),
+    redisUrl: env.REDIS_URL || undefined,
     rateLimits: { perEmployee: int('RATE_LIMIT_EMPLOYEE', 1, 1e9), perOrganisation: int('RATE_LIMIT_ORGANISATION', 1, 1e9), windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 1, 86_400) },
     security: {
       mode,

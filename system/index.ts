@@ -10,6 +10,8 @@ import { BENCHMARK_ONLY_NO_ENFORCEMENT, type RunningService } from '../subgraphs
 import { buildSecurity, seedConsent, type SecurityKit, type SecurityOptions } from './security';
 import { SOURCE_OF, startNamedSubgraph } from './services';
 import type { QueryLimits } from '../gateway/limits/query-limits';
+import { connectRedis } from '../lib/redis';
+import { redisReplayCache } from '../lib/replay-cache';
 import type { RateLimits } from '../gateway/limits/rate-limit';
 
 export interface SystemOptions {
@@ -31,6 +33,10 @@ export interface SystemOptions {
   requestTimeoutMs?: number;
   /** Rate limits per employee and organisation (gateway/limits/rate-limit.ts, DEFAULT_RATE_LIMITS). */
   rateLimits?: Partial<RateLimits>;
+  /** Rewrites the URLs the gateway uses for its subgraphs (tests put a capturing proxy in between). */
+  routeSubgraphs?: (urls: Record<SubgraphName, string>) => Record<SubgraphName, string> | Promise<Record<SubgraphName, string>>;
+  /** Redis for the replay cache of gateway contexts and the rate limits, shared by replicas. Absent: memory. */
+  redisUrl?: string;
   /** BENCHMARK ONLY: run without authentication, legal-basis checks or audit, to measure their cost. */
   benchmarkOnlyWithoutEnforcement?: boolean;
   log?: (line: string) => void;
@@ -55,6 +61,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const log = options.log ?? console.log;
   if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
   const supergraphSdl = checkedInSupergraph();
+  const redis = options.redisUrl ? connectRedis(options.redisUrl, log) : null;
+  const replays = redis ? redisReplayCache(redis, { log }) : undefined;
   const kit = options.benchmarkOnlyWithoutEnforcement ? null : await buildSecurity({ ...options.security, dataDir, clock }, supergraphSdl);
   if (kit) {
     const seeded = await seedConsent(kit, population);
@@ -68,6 +76,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     await Promise.all(Object.values(simulators).map((s) => close(s.server)));
     await kit?.close();
+    if (redis?.isOpen) await redis.quit().catch(() => undefined);
+    else redis?.destroy?.();
   };
   try {
     for (const name of SIMULATOR_NAMES) {
@@ -80,12 +90,13 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       subgraphs[name] = await startNamedSubgraph(name, {
         sourceUrl: name === 'inzage' ? 'http://127.0.0.1:0' : simulators[SOURCE_OF[name]].url, regions: population.regions, clock,
         sourceTimeoutMs: options.sourceTimeoutMs ?? 2000, dataDir, port: ports[name] ?? 0, host: '127.0.0.1', log,
-        security: kit ?? BENCHMARK_ONLY_NO_ENFORCEMENT,
+        security: kit ?? BENCHMARK_ONLY_NO_ENFORCEMENT, replays,
       });
     }));
-    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/'])) as Record<SubgraphName, string>;
+    const direct = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/'])) as Record<SubgraphName, string>;
+    const subgraphUrls = options.routeSubgraphs ? await options.routeSubgraphs(direct) : direct;
     gateway = await startGateway({
-      supergraphSdl, subgraphUrls, clock, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs, rateLimits: options.rateLimits,
+      supergraphSdl, subgraphUrls, clock, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs, rateLimits: options.rateLimits, redis,
       security: kit ? { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(kit.internalMaster!), mode: kit.mode }
         : GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT,
     });
