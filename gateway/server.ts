@@ -7,7 +7,7 @@ import { AppError, ErrorCodes, type ErrorCode } from '../lib/errors';
 import { maskError } from '../lib/format-error';
 import { serveGraphQL } from '../lib/graphql-http';
 import { INTERNAL_CONTEXT_HEADER, type ContextSigner, type InternalContext } from '../lib/internal-context';
-import { continueTrace, toTraceparent, type TraceContext } from '../lib/trace';
+import { startTrace, toTraceparent, type TraceContext } from '../lib/trace';
 import type { CategoryMap } from '../policies/categories';
 import type { Register } from '../policies/types';
 import type { SubgraphName } from '../schema/compose';
@@ -63,7 +63,7 @@ export interface GatewayOptions {
   redis?: RedisClientType | null;
 }
 
-interface RequestContext { toegang?: Toegang; trace?: TraceContext; deadline?: number }
+interface RequestContext { toegang?: Toegang; trace?: TraceContext & { link?: string | null }; deadline?: number }
 
 /** Internal header that carries a call's unsigned context from willSendRequest to the fetcher; never sent. */
 const CLAIMS_HEADER = 'x-jf-claims';
@@ -87,6 +87,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
     const claims: InternalContext = {
       medewerker: p.medewerker, rol: toegang.rol, organisatie: p.organisatie, bsn: p.bsn,
       activiteit: `${toegang.activiteit.id}@${toegang.activiteit.versie}`, traceparent: toTraceparent(trace), deadline: deadline ?? this.now() + 30_000,
+      aanroeper: trace.link ?? null,
     };
     request.http!.headers.set(CLAIMS_HEADER, JSON.stringify(claims));
   }
@@ -214,7 +215,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
       const header = (name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };
       const principal = await security.authenticate(header('authorization'));
       const toegang = resolveToegang(security.register, principal, header(ACTIVITY_HEADER), isoDate(options.clock()));
-      return { toegang, trace: continueTrace(header('traceparent')), deadline: now() + budget };
+      return { toegang, trace: startTrace(header('traceparent')), deadline: now() + budget };
     },
   });
   return http;

@@ -17,6 +17,8 @@ export interface InternalContext {
   activiteit: string;
   /** The gateway's `traceparent`: its span is the parent of the subgraph's. */
   traceparent: string;
+  /** The caller's own `traceparent`, kept as a link (the audit trace is the layer's own). */
+  aanroeper?: string | null;
   /** When the client's request budget runs out (epoch ms): sources are called only with what remains. */
   deadline: number;
 }

@@ -21,3 +21,14 @@ export function continueTrace(traceparent: string | undefined | null): TraceCont
 export function toTraceparent(trace: TraceContext): string {
   return `00-${trace.traceId}-${trace.spanId}-${trace.flags}`;
 }
+
+/**
+ * A new trace for a request entering the layer. The audit trail's trace id is always the
+ * layer's own, so no caller can choose it (or join another request's trace); a valid incoming
+ * `traceparent` is kept as the link to the caller's trace.
+ */
+export function startTrace(incoming: string | undefined | null): TraceContext & { link: string | null } {
+  const m = TRACEPARENT.exec((incoming ?? '').trim());
+  const valid = m && !/^0+$/.test(m[1]) && !/^0+$/.test(m[2]);
+  return { traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), parentSpanId: null, flags: '01', link: valid ? m![0] : null };
+}

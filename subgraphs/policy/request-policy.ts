@@ -175,6 +175,7 @@ export class RequestPolicy {
         // What a filter selected on is disclosed about everyone the request disclosed anything of.
         'jf.categorieen.verstrekt': [...new Set([...verstrekt, ...(verstrekt.size ? this.filterCategorieen : [])])].sort(),
         'jf.categorieen.filter': [...this.filterCategorieen].sort(),
+        ...(this.interne.aanroeper ? { 'jf.aanroeper.traceparent': this.interne.aanroeper } : {}),
         'jf.categorieen.geweigerd': Object.fromEntries([...geweigerd.entries()].sort()),
       },
     }));

@@ -51,12 +51,15 @@ describe('audit log (Logboek Dataverwerkingen)', () => {
     expect(records.find((r) => r.resource['service.name'] === 'participatie')!.attributes['jf.categorieen.verstrekt']).toEqual(['participatie.uitkering']);
   });
 
-  it('accepts an incoming W3C traceparent and passes it on', async () => {
+  it('generates its own trace id and keeps an incoming W3C traceparent as the link to the caller', async () => {
     const incoming = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
     const { traceparent } = await post(loket(showcaseOrg()), `{ jongere(bsn: "${SHOWCASE_BSN}") { naam { voornamen } } }`, { traceparent: incoming });
-    expect(traceparent!.split('-')[1]).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
-    const records = await store.query({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736' }, 10);
+    const traceId = traceparent!.split('-')[1];
+    expect(traceId).not.toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(await store.query({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736' }, 10)).toEqual([]);
+    const records = await store.query({ traceId }, 10);
     expect(records.length).toBe(1);
+    expect(records[0].attributes['jf.aanroeper.traceparent']).toBe(incoming);
   });
 
   it('logs refusals too: who tried, and which categories were refused why', async () => {
