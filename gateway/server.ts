@@ -12,6 +12,8 @@ import type { CategoryMap } from '../policies/categories';
 import type { Register } from '../policies/types';
 import type { SubgraphName } from '../schema/compose';
 import type { Principal } from './auth/authenticate';
+import type { AuditStore } from '../stores/audit';
+import { refusalAudit } from './policy/refusal-audit';
 import type { RedisClientType } from 'redis';
 import { rateLimitPlugin, type RateLimits } from './limits/rate-limit';
 import { limitRefusal, limitRules, responseSizePlugin, validateQueryLimits, type QueryLimits } from './limits/query-limits';
@@ -28,6 +30,8 @@ export interface GatewaySecurity {
   sign: ContextSigner;
   /** `filter` (default), `reject` or `dry-run`. */
   mode?: EnforcementMode;
+  /** Where the gateway's own refusals are audited (the audit store and the pseudonym function). */
+  audit?: { store: AuditStore; pseudonym(bsn: string): string };
 }
 
 /** For the enforcement benchmark only: no authentication, filter, signing or audit. Never configurable from outside code. */
@@ -193,7 +197,8 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
       return new SubgraphDataSource(name, url, security?.sign ?? null, log, now);
     },
   });
-  const steps = security ? [auditFailClosedStep, legalBasisStep(security.categories, security.mode ?? 'filter', log)] : [];
+  const refusals = security?.audit ? refusalAudit(security.audit.store, security.audit.pseudonym, log) : undefined;
+  const steps = security ? [auditFailClosedStep, legalBasisStep(security.categories, security.mode ?? 'filter', log, refusals)] : [];
   const limits = validateQueryLimits(options.limits);
   const server = new ApolloServer<RequestContext>({
     gateway: withPrePlanning(gateway, steps, now),

@@ -43,7 +43,7 @@ async function main(role: string, name = ''): Promise<void> {
   const kit = await buildSecurity({ ...config.security, dataDir: config.dataDir ?? 'data' }, checkedInSupergraph());
   if (role === 'subgraph') {
     const running = await startNamedSubgraph(name as SubgraphName, {
-      sourceUrl: name === 'inzage' ? 'http://127.0.0.1:0' : required('SOURCE_URL'), regions: demoRegions(), clock: systemClock,
+      sourceUrl: required('SOURCE_URL'), regions: demoRegions(), clock: systemClock,
       sourceTimeoutMs: config.sourceTimeoutMs ?? 2000, dataDir: config.dataDir ?? 'data', port, host, security: kit,
     });
     console.log(`subgraph ${name} at ${running.url}`);
@@ -51,7 +51,8 @@ async function main(role: string, name = ''): Promise<void> {
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, required(`SUBGRAPH_URL_${s.name.toUpperCase()}`)])) as Record<SubgraphName, string>;
     const gateway = await startGateway({
       supergraphSdl: checkedInSupergraph(), subgraphUrls, port, host, clock: systemClock,
-      security: { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(required('INTERNAL_CONTEXT_SECRET')), mode: kit.mode },
+      security: { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(required('INTERNAL_CONTEXT_SECRET')), mode: kit.mode,
+        audit: { store: kit.audit, pseudonym: kit.pseudonym } },
     });
     console.log(`gateway at ${gateway.url}`);
   }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Pool } from 'pg';
 import { lazySchema } from './postgres-schema';
+import { auditDdl } from './postgres/ddl';
 import { groupCommit } from '../lib/group-commit';
 
 /**
@@ -26,8 +27,18 @@ export interface AuditRecord {
   };
 }
 
-/** A read of the log must filter on a data subject, an activity, or a trace (the standard's read extension). */
-export interface AuditFilter { dataSubjectId?: string; processingActivityId?: string; traceId?: string }
+/**
+ * A read of the log must filter on a data subject, activities, or a trace (the standard's read
+ * extension). Every value is matched exactly (no wildcards). `organisatie` narrows to the records
+ * of one organisation's processing.
+ */
+export interface AuditFilter {
+  dataSubjectId?: string;
+  /** Exact activity-version URIs (any of them). */
+  processingActivityIds?: string[];
+  traceId?: string;
+  organisatie?: string;
+}
 
 export interface AuditStore {
   /** Resolves only once the records are durable; rejects when they are not. */
@@ -37,7 +48,7 @@ export interface AuditStore {
 }
 
 function requireFilter(filter: AuditFilter): void {
-  if (!filter.dataSubjectId && !filter.processingActivityId && !filter.traceId) {
+  if (!filter.dataSubjectId && !filter.processingActivityIds?.length && !filter.traceId) {
     throw new RangeError('an audit query must filter on a data subject, a processing activity or a trace');
   }
 }
@@ -101,23 +112,17 @@ export class SqliteAuditStore implements AuditStore {
 export class PostgresAuditStore implements AuditStore {
   private readonly ensureSchema: () => Promise<void>;
   constructor(private readonly pool: Pool, private readonly schema = 'public') {
-    this.ensureSchema = lazySchema(pool, schema, `
-      CREATE TABLE IF NOT EXISTS ${schema}.logregel (
-        id BIGSERIAL PRIMARY KEY, trace_id TEXT NOT NULL, span_id TEXT NOT NULL, start_time TIMESTAMPTZ NOT NULL,
-        processing_activity_id TEXT NOT NULL, data_subject_id TEXT NOT NULL, regel JSONB NOT NULL);
-      CREATE INDEX IF NOT EXISTS logregel_subject ON ${schema}.logregel (data_subject_id);
-      CREATE INDEX IF NOT EXISTS logregel_activity ON ${schema}.logregel (processing_activity_id);
-      CREATE INDEX IF NOT EXISTS logregel_trace ON ${schema}.logregel (trace_id);`);
+    this.ensureSchema = lazySchema(pool, schema, 'logregel', auditDdl(schema));
   }
   /** Concurrent appends share one INSERT (one commit); each resolves after the commit. */
   readonly append = groupCommit<AuditRecord>(async (records) => {
     await this.ensureSchema();
     if (records.length === 0) return;
-    await this.pool.query(`INSERT INTO ${this.schema}.logregel (trace_id, span_id, start_time, processing_activity_id, data_subject_id, regel)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::jsonb[])`, [
+    await this.pool.query(`INSERT INTO ${this.schema}.logregel (trace_id, span_id, start_time, processing_activity_id, data_subject_id, organisatie, regel)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::jsonb[])`, [
       records.map((r) => r.trace_id), records.map((r) => r.span_id), records.map((r) => r.start_time),
       records.map((r) => r.attributes['dpl.core.processing_activity_id']), records.map((r) => r.attributes['dpl.core.data_subject_id']),
-      records.map((r) => JSON.stringify(r)),
+      records.map((r) => (r.attributes['jf.organisatie'] as string | null | undefined) ?? null), records.map((r) => JSON.stringify(r)),
     ]);
   });
 
@@ -127,8 +132,9 @@ export class PostgresAuditStore implements AuditStore {
     const where: string[] = [];
     const args: unknown[] = [];
     if (filter.dataSubjectId) { args.push(filter.dataSubjectId); where.push(`data_subject_id = $${args.length}`); }
-    if (filter.processingActivityId) { args.push(`${filter.processingActivityId}%`); where.push(`processing_activity_id LIKE $${args.length}`); }
+    if (filter.processingActivityIds?.length) { args.push(filter.processingActivityIds); where.push(`processing_activity_id = ANY($${args.length})`); }
     if (filter.traceId) { args.push(filter.traceId); where.push(`trace_id = $${args.length}`); }
+    if (filter.organisatie) { args.push(filter.organisatie); where.push(`organisatie = $${args.length}`); }
     args.push(limit);
     const { rows } = await this.pool.query(`SELECT regel FROM ${this.schema}.logregel WHERE ${where.join(' AND ')}
       ORDER BY start_time DESC, id DESC LIMIT $${args.length}`, args);

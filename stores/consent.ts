@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { openDurableSqlite } from '../lib/sqlite';
 import type { Pool } from 'pg';
 import { lazySchema } from './postgres-schema';
+import { consentDdl } from './postgres/ddl';
 
 /** One consent of a young person for one processing activity (all its consent categories, or some). */
 export interface Toestemming {
@@ -74,11 +75,7 @@ export class SqliteConsentStore implements ConsentStore {
 export class PostgresConsentStore implements ConsentStore {
   private readonly ensureSchema: () => Promise<void>;
   constructor(private readonly pool: Pool, private readonly schema = 'public') {
-    this.ensureSchema = lazySchema(pool, schema, `
-      CREATE TABLE IF NOT EXISTS ${schema}.toestemming (
-        id BIGSERIAL PRIMARY KEY, bsn TEXT NOT NULL, activiteit TEXT NOT NULL, categorieen JSONB,
-        gegeven_op TIMESTAMPTZ NOT NULL, ingetrokken_op TIMESTAMPTZ);
-      CREATE INDEX IF NOT EXISTS toestemming_actief ON ${schema}.toestemming (activiteit, bsn) WHERE ingetrokken_op IS NULL;`);
+    this.ensureSchema = lazySchema(pool, schema, 'toestemming', consentDdl(schema));
   }
   async actief(activiteit: string, bsns: string[]) {
     await this.ensureSchema();

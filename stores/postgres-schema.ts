@@ -1,11 +1,19 @@
 import type { Pool } from 'pg';
+import { assertIdentifier } from './postgres/ddl';
 
 /**
- * Creates a store's tables on first use. A failure (database down) is remembered only until the
- * next call, which tries again; it is never left as an unhandled rejection.
+ * Makes sure a store's table exists on first use: when it does (created by `npm run db:init`
+ * with the owner role), nothing is created, so a service's role needs no CREATE privilege; when
+ * it does not (embedded and development setups), the DDL runs. A failure (database down) is
+ * remembered only until the next call, which tries again; never an unhandled rejection.
  */
-export function lazySchema(pool: Pool, schema: string, ddl: string): () => Promise<void> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RangeError(`schema must be a plain SQL identifier; received "${schema}"`);
+export function lazySchema(pool: Pool, schema: string, table: string, ddl: string): () => Promise<void> {
+  assertIdentifier(schema);
   let ready: Promise<void> | null = null;
-  return () => (ready ??= pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema};\n${ddl}`).then(() => undefined, (error) => { ready = null; throw error; }));
+  const ensure = async () => {
+    const { rows } = await pool.query('SELECT to_regclass($1) AS t', [`${schema}.${table}`]);
+    if (rows[0].t) return;
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema};\n${ddl}`);
+  };
+  return () => (ready ??= ensure().catch((error) => { ready = null; throw error; }));
 }

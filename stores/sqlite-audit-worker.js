@@ -14,15 +14,19 @@ db.pragma('synchronous = FULL');
 db.pragma('busy_timeout = 5000');
 db.exec(`CREATE TABLE IF NOT EXISTS logregel (
   id INTEGER PRIMARY KEY, trace_id TEXT NOT NULL, span_id TEXT NOT NULL, start_time TEXT NOT NULL,
-  processing_activity_id TEXT NOT NULL, data_subject_id TEXT NOT NULL, regel TEXT NOT NULL);
+  processing_activity_id TEXT NOT NULL, data_subject_id TEXT NOT NULL, organisatie TEXT, regel TEXT NOT NULL);
   CREATE INDEX IF NOT EXISTS logregel_subject ON logregel (data_subject_id);
   CREATE INDEX IF NOT EXISTS logregel_activity ON logregel (processing_activity_id);
   CREATE INDEX IF NOT EXISTS logregel_trace ON logregel (trace_id);`);
-const insert = db.prepare('INSERT INTO logregel (trace_id, span_id, start_time, processing_activity_id, data_subject_id, regel) VALUES (?, ?, ?, ?, ?, ?)');
+// Data folders from before the organisation column: add it (and its index) once.
+if (!db.prepare('PRAGMA table_info(logregel)').all().some((c) => c.name === 'organisatie')) db.exec('ALTER TABLE logregel ADD COLUMN organisatie TEXT');
+db.exec('CREATE INDEX IF NOT EXISTS logregel_organisatie ON logregel (organisatie); CREATE INDEX IF NOT EXISTS logregel_start ON logregel (start_time);');
+const insert = db.prepare('INSERT INTO logregel (trace_id, span_id, start_time, processing_activity_id, data_subject_id, organisatie, regel) VALUES (?, ?, ?, ?, ?, ?, ?)');
 const commit = db.transaction((batch) => {
   for (const message of batch) {
     for (const r of message.records) {
-      insert.run(r.trace_id, r.span_id, r.start_time, r.attributes['dpl.core.processing_activity_id'], r.attributes['dpl.core.data_subject_id'], JSON.stringify(r));
+      insert.run(r.trace_id, r.span_id, r.start_time, r.attributes['dpl.core.processing_activity_id'], r.attributes['dpl.core.data_subject_id'],
+        r.attributes['jf.organisatie'] == null ? null : String(r.attributes['jf.organisatie']), JSON.stringify(r));
     }
   }
 });
@@ -43,8 +47,12 @@ function query({ filter, limit }) {
   const where = [];
   const args = [];
   if (filter.dataSubjectId) { where.push('data_subject_id = ?'); args.push(filter.dataSubjectId); }
-  if (filter.processingActivityId) { where.push('processing_activity_id LIKE ?'); args.push(`${filter.processingActivityId}%`); }
+  if (filter.processingActivityIds && filter.processingActivityIds.length) {
+    where.push(`processing_activity_id IN (${filter.processingActivityIds.map(() => '?').join(',')})`);
+    args.push(...filter.processingActivityIds);
+  }
   if (filter.traceId) { where.push('trace_id = ?'); args.push(filter.traceId); }
+  if (filter.organisatie) { where.push('organisatie = ?'); args.push(filter.organisatie); }
   return db.prepare(`SELECT regel FROM logregel WHERE ${where.join(' AND ')} ORDER BY start_time DESC, id DESC LIMIT ?`).all(...args, limit).map((r) => JSON.parse(r.regel));
 }
 

@@ -15,7 +15,8 @@ afterAll(async () => {
 const record = (trace: string, subject: string, activity: string, start: string): AuditRecord => ({
   trace_id: trace, span_id: randomBytes(8).toString('hex'), parent_span_id: null, name: 'basis.query', start_time: start, end_time: start,
   status_code: 1, resource: { 'service.name': 'basis' },
-  attributes: { 'dpl.core.processing_activity_id': activity, 'dpl.core.data_subject_id': subject, 'dpl.core.data_subject_id_type': 'BSN', 'jf.rol': 'fg' },
+  attributes: { 'dpl.core.processing_activity_id': activity, 'dpl.core.data_subject_id': subject, 'dpl.core.data_subject_id_type': 'BSN', 'jf.rol': 'fg',
+    'jf.organisatie': trace === 't1' ? 'GM0001' : 'GM0002' },
 });
 
 const auditStores: [string, () => AuditStore][] = [
@@ -28,14 +29,19 @@ const consentStores: [string, () => ConsentStore][] = [
 ];
 
 describe.each(auditStores)('audit store on %s', (_name, make) => {
-  it('keeps what it confirmed and finds it by subject, activity (prefix) and trace, newest first', async () => {
+  it('keeps what it confirmed and finds it by subject, activity, trace and organisation, exactly, newest first', async () => {
     const store = make();
     const a = 'https://r.example/verwerkingsactiviteiten/a/versies/1';
     await store.append([record('t1', 's1', a, '2026-11-01T10:00:00.000Z'), record('t1', 's2', a, '2026-11-01T10:00:01.000Z')]);
     const later = record('t2', 's1', 'https://r.example/verwerkingsactiviteiten/b/versies/2', '2026-11-01T11:00:00.000Z');
     await store.append([later]);
     expect((await store.query({ dataSubjectId: 's1' }, 10)).map((r) => r.trace_id)).toEqual(['t2', 't1']);
-    expect((await store.query({ processingActivityId: 'https://r.example/verwerkingsactiviteiten/a/' }, 10)).map((r) => r.attributes['dpl.core.data_subject_id'])).toEqual(['s2', 's1']);
+    expect((await store.query({ processingActivityIds: [a] }, 10)).map((r) => r.attributes['dpl.core.data_subject_id'])).toEqual(['s2', 's1']);
+    // Exact matching: a prefix or a SQL wildcard finds nothing.
+    expect(await store.query({ processingActivityIds: ['https://r.example/verwerkingsactiviteiten/a/'] }, 10)).toEqual([]);
+    expect(await store.query({ processingActivityIds: ['%'] }, 10)).toEqual([]);
+    expect(await store.query({ traceId: '%' }, 10)).toEqual([]);
+    expect((await store.query({ dataSubjectId: 's1', organisatie: 'GM0001' }, 10)).map((r) => r.trace_id)).toEqual(['t1']);
     expect(await store.query({ traceId: 't1' }, 1)).toHaveLength(1);
     expect(await store.query({ traceId: 't2' }, 5)).toEqual([later]);
     await store.close();

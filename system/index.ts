@@ -88,7 +88,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     for (const sim of Object.values(simulators)) await sim.warm();
     await Promise.all(SUBGRAPHS.filter(({ name }) => kit || name !== 'inzage').map(async ({ name }) => {
       subgraphs[name] = await startNamedSubgraph(name, {
-        sourceUrl: name === 'inzage' ? 'http://127.0.0.1:0' : simulators[SOURCE_OF[name]].url, regions: population.regions, clock,
+        sourceUrl: simulators[SOURCE_OF[name]].url, regions: population.regions, clock,
         sourceTimeoutMs: options.sourceTimeoutMs ?? 2000, dataDir, port: ports[name] ?? 0, host: '127.0.0.1', log,
         security: kit ?? BENCHMARK_ONLY_NO_ENFORCEMENT, replays,
       });
@@ -97,7 +97,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     const subgraphUrls = options.routeSubgraphs ? await options.routeSubgraphs(direct) : direct;
     gateway = await startGateway({
       supergraphSdl, subgraphUrls, clock, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs, rateLimits: options.rateLimits, redis,
-      security: kit ? { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(kit.internalMaster!), mode: kit.mode }
+      security: kit ? { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(kit.internalMaster!), mode: kit.mode,
+        audit: { store: kit.audit, pseudonym: kit.pseudonym } }
         : GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT,
     });
   } catch (error) {

@@ -23,9 +23,9 @@ import { BENCHMARK_ONLY_NO_ENFORCEMENT, startSubgraph, type RunningService, type
 import { zorgSubgraph } from '../subgraphs/zorg';
 import type { SecurityKit } from './security';
 
-/** Which source system each subgraph reads (inzage reads the audit log). */
-export const SOURCE_OF: Record<Exclude<SubgraphName, 'inzage'>, SimulatorName> = {
-  basis: 'brp', onderwijs: 'duo', doorstroom: 'leerplicht', participatie: 'participatie', zorg: 'zorg',
+/** Which source system each subgraph reads (inzage reads the audit log, and the BRP for where a person lives). */
+export const SOURCE_OF: Record<SubgraphName, SimulatorName> = {
+  basis: 'brp', onderwijs: 'duo', doorstroom: 'leerplicht', participatie: 'participatie', zorg: 'zorg', inzage: 'brp',
 };
 
 export interface SubgraphRuntimeOptions {
@@ -83,7 +83,9 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
       return run(zorgSubgraph({ bron: createReferentieZorg(source), regions: o.regions, clock: o.clock }));
     case 'inzage': {
       if (o.security === BENCHMARK_ONLY_NO_ENFORCEMENT) throw new Error('the inzage subgraph needs the audit store');
-      return run(inzageSubgraph({ audit: o.security.audit, register: o.security.register, pseudonym: o.security.pseudonym }));
+      const brp = createHaalCentraalBrp(source);
+      const woonplaats = async (bsn: string) => (await brp.personen([bsn])).get(bsn)?.gemeenteCode ?? null;
+      return run(inzageSubgraph({ audit: o.security.audit, register: o.security.register, pseudonym: o.security.pseudonym, woonplaats }));
     }
     case 'onderwijs': {
       if (o.dataDir !== ':memory:') mkdirSync(o.dataDir, { recursive: true });

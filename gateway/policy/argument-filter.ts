@@ -67,3 +67,25 @@ function walk(value: unknown, type: GraphQLInputType, category: string, label: s
     walk(v, fields[name].type, categories.inputField(named.name, name) ?? 'onbekend', `${label}.${name}`, found, categories);
   }
 }
+
+/** The BSNs an operation names in its arguments (`bsn`, also inside input objects): the data subjects of a refusal. */
+export function subjectsOf(document: DocumentNode, operation: OperationDefinitionNode, schema: GraphQLSchema, variables: Record<string, unknown> | undefined): string[] {
+  const vars = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).coerced ?? {};
+  const found = new Set<string>();
+  const collect = (value: unknown, key: string) => {
+    if (key === 'bsn' && typeof value === 'string' && /^\d{9}$/.test(value)) found.add(value);
+    else if (Array.isArray(value)) value.forEach((v) => collect(v, key));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k);
+  };
+  const info = new TypeInfo(schema);
+  visit(document, visitWithTypeInfo(info, {
+    Field(node) {
+      const def = info.getFieldDef();
+      if (!def || def.args.length === 0) return;
+      try {
+        for (const [k, v] of Object.entries(getArgumentValues(def, node, vars))) collect(v, k);
+      } catch { /* refused elsewhere */ }
+    },
+  }));
+  return [...found];
+}

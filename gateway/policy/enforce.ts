@@ -44,10 +44,17 @@ function filterNotAllowed(u: FilterUse, activity: string): GraphQLError {
  * activity does not grant before the gateway plans the operation, and keys the plan cache by
  * query and permission profile.
  */
-export function legalBasisStep(categories: CategoryMap, mode: EnforcementMode, log: (line: string) => void): PrePlanningStep {
+/**
+ * Writes a refusal made at the gateway to the audit log, as refused processing: the employee,
+ * the activity, the categories and why, one record per data subject the operation named (or one
+ * without a subject). The FG sees attempts, not only disclosures.
+ */
+export type RefusalAudit = (ctx: GatewayGraphQLRequestContext, geweigerd: Record<string, string>) => Promise<void>;
+
+export function legalBasisStep(categories: CategoryMap, mode: EnforcementMode, log: (line: string) => void, auditRefusal: RefusalAudit = async () => {}): PrePlanningStep {
   if (!ENFORCEMENT_MODES.includes(mode)) throw new RangeError(`enforcement mode must be one of ${ENFORCEMENT_MODES.join(', ')}; received "${mode}"`);
   if (mode === 'dry-run') log('WARNING: legal-basis enforcement is in DRY-RUN mode: fields without a legal basis ARE SERVED. Use only during rollout.');
-  return (ctx) => {
+  return async (ctx) => {
     const { toegang } = ctx.context as GatewayRequestContext;
     const activity = `${toegang.activiteit.id}@${toegang.activiteit.versie}`;
     const operation = ctx.operation!;
@@ -57,11 +64,13 @@ export function legalBasisStep(categories: CategoryMap, mode: EnforcementMode, l
     // membership and totals, and the owning subgraph refuses it as well.
     const refusedFilters = filterUses(document, filtered, ctx.schema, categories, ctx.request.variables).filter((u) => !toegang.toegestaan.has(u.category));
     if (refusedFilters.length) {
+      await auditRefusal(ctx, Object.fromEntries(refusedFilters.map((u) => [u.category, 'FILTER_NIET_TOEGESTAAN'])));
       if (ctx.response?.http) ctx.response.http.status = 403;
       return { ctx, answer: { data: null, errors: refusedFilters.map((u) => filterNotAllowed(u, activity)) } };
     }
     if (withheld.length === 0) return { ctx };
     const errors = withheld.map((w) => noLegalBasis(w, activity));
+    if (mode !== 'dry-run') await auditRefusal(ctx, Object.fromEntries(withheld.map((w) => [w.category, 'GEEN_GRONDSLAG'])));
     if (mode === 'dry-run') {
       log(`DRY-RUN: ${activity} (${toegang.rol}) would be refused ${withheld.map((w) => w.field).join(', ')}`);
       return { ctx, after: (result) => ({ ...result, extensions: { ...result.extensions, wouldWithhold: errors } }) };

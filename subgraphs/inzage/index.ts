@@ -8,7 +8,7 @@ import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 
 type Context = PolicyContext;
-const REDEN: Record<string, string> = { GEEN_GRONDSLAG: 'NO_LEGAL_BASIS', GEEN_TOESTEMMING: 'NO_CONSENT', BUITEN_BEREIK: 'OUT_OF_SCOPE' };
+const REDEN: Record<string, string> = { GEEN_GRONDSLAG: 'NO_LEGAL_BASIS', GEEN_TOESTEMMING: 'NO_CONSENT', BUITEN_BEREIK: 'OUT_OF_SCOPE', ONVERIFIEERBAAR: 'SCOPE_UNVERIFIABLE', FILTER_NIET_TOEGESTAAN: 'FILTER_NOT_ALLOWED' };
 
 export function toLogregel(r: AuditRecord, register: Register) {
   const a = r.attributes;
@@ -29,8 +29,37 @@ function limiet(eerste: number): number {
 }
 
 /** Inzage in the audit log: the privacy officer by subject, activity or trace; the young person for themselves. */
-export function inzageSubgraph({ audit, register, pseudonym }: { audit: AuditStore; register: Register; pseudonym: (bsn: string) => string }): SubgraphDefinition<Context> {
+export interface InzageOptions {
+  audit: AuditStore;
+  register: Register;
+  pseudonym: (bsn: string) => string;
+  /**
+   * The municipality a person lives in (from the BRP), so a privacy officer reads every record
+   * about their own residents; null when unknown. Absent or failing: only their own
+   * organisation's records (fail closed).
+   */
+  woonplaats?: (bsn: string) => Promise<string | null>;
+}
+
+export function inzageSubgraph({ audit, register, pseudonym, woonplaats }: InzageOptions): SubgraphDefinition<Context> {
   const grants = (ctx: Context, categorie: string) => !ctx.beleid || toegestaneCategorieen(register, ctx.beleid.activiteit).has(categorie);
+  /** Exact activity-version URIs for an id (every version) or one URI. */
+  const versies = (activiteit: string): string[] => {
+    if (register.activiteiten.some((a) => a.uri === activiteit)) return [activiteit];
+    const uris = register.activiteiten.filter((a) => a.id === activiteit).map((a) => a.uri);
+    if (!uris.length) throw new AppError('BAD_USER_INPUT', `no processing activity "${activiteit}" in the register`, { argument: 'filter.activiteit' });
+    return uris;
+  };
+  /**
+   * The FG's reach: the records of their own organisation's processing, and for a person who
+   * lives in their municipality, every record about that person.
+   */
+  const bereik = async (ctx: Context, bsn: string | undefined): Promise<string | undefined> => {
+    const eigen = ctx.beleid?.interne.organisatie ?? undefined;
+    if (!eigen || !bsn || !woonplaats) return eigen;
+    const gemeente = await woonplaats(bsn).catch(() => null);
+    return gemeente === eigen ? undefined : eigen;
+  };
   return {
     name: 'inzage',
     typeDefs: subgraphTypeDefs('inzage'),
@@ -42,13 +71,15 @@ export function inzageSubgraph({ audit, register, pseudonym }: { audit: AuditSto
           if (!filter.bsn && !filter.activiteit && !filter.traceId) {
             throw new AppError('BAD_USER_INPUT', 'the filter needs a bsn, an activiteit or a traceId', { argument: 'filter' });
           }
-          const activiteit = filter.activiteit && !filter.activiteit.startsWith('https://') ? `${register.basisUri}/${filter.activiteit}/` : filter.activiteit;
+          const bsn = filter.bsn ? assertBsn(filter.bsn, 'filter.bsn') : undefined;
           const records = await audit.query({
-            dataSubjectId: filter.bsn ? pseudonym(assertBsn(filter.bsn, 'filter.bsn')) : undefined,
-            processingActivityId: activiteit, traceId: filter.traceId,
+            dataSubjectId: bsn ? pseudonym(bsn) : undefined,
+            processingActivityIds: filter.activiteit ? versies(filter.activiteit) : undefined,
+            traceId: filter.traceId ?? undefined,
+            organisatie: await bereik(ctx, bsn),
           }, limiet(eerste));
           // Reading a person's log is itself a processing of their data.
-          if (filter.bsn) ctx.beleid?.registreer(filter.bsn, 'audit', { uitkomst: 'TOEGESTAAN' });
+          if (bsn) ctx.beleid?.registreer(bsn, 'audit', { uitkomst: 'TOEGESTAAN' });
           return records.map((r) => toLogregel(r, register));
         },
         mijnLogboek: async (_: unknown, { eerste }: { eerste: number }, ctx: Context) => {

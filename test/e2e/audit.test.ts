@@ -22,7 +22,7 @@ afterAll(() => system?.stop());
 afterEach(() => { store.failing = false; });
 
 const loket = (org: string): Identity => ({ role: 'jongerenloket', org, activity: 'jongerenloket-intake', sub: 'medewerker-42' });
-const fg: Identity = { role: 'fg', org: 'GM0034', activity: 'toezicht-fg', sub: 'fg-1' };
+const fgOf = (org: string): Identity => ({ role: 'fg', org, activity: 'toezicht-fg', sub: `fg-${org}` });
 const showcaseOrg = () => system.population.byBsn(SHOWCASE_BSN)!.gemeenteCode;
 
 async function post(who: Identity, query: string, extra: Record<string, string> = {}) {
@@ -78,6 +78,7 @@ describe('audit log (Logboek Dataverwerkingen)', () => {
   });
 
   it('lets the privacy officer read the log by data subject, activity or trace, and requires one of them', async () => {
+    const fg = fgOf(showcaseOrg());
     await post(loket(showcaseOrg()), `{ jongere(bsn: "${SHOWCASE_BSN}") { naam { voornamen } } }`);
     const bySubject = await gqlAs(system, fg, `{ logboek(filter: { bsn: "${SHOWCASE_BSN}" }) { medewerker rol activiteit grondslag categorieenVerstrekt dienst } }`);
     expect(bySubject.body.errors).toBeUndefined();
@@ -97,5 +98,50 @@ describe('audit log (Logboek Dataverwerkingen)', () => {
       activiteitNaam: 'Intake en integrale begeleiding bij het Jongerenloket', categorieenVerstrekt: ['identificatie'] }));
     const other = await gqlAs(system, zelf(system.population.bsnAt(3)), '{ mijnLogboek { organisatie } }');
     expect(other.body.data.mijnLogboek.some((r: { organisatie: string }) => r.organisatie === showcaseOrg())).toBe(false);
+  });
+
+  it('limits the privacy officer to their own organisation\'s processing, and to every record about their own residents', async () => {
+    const home = showcaseOrg();
+    const other = system.population.regions.gemeenten().find((g) => g.code !== home)!.code;
+    // An employee of another municipality looks the person up (refused at the root: out of their scope, but audited).
+    await post(loket(other), `{ jongere(bsn: "${SHOWCASE_BSN}") { naam { voornamen } } }`);
+    await post(loket(home), `{ jongere(bsn: "${SHOWCASE_BSN}") { naam { voornamen } } }`);
+    const q = `{ logboek(filter: { bsn: "${SHOWCASE_BSN}" }, eerste: 500) { organisatie } }`;
+    // The FG where the person lives sees every record about them, whoever made it.
+    const resident = (await gqlAs(system, fgOf(home), q)).body.data.logboek.map((r: { organisatie: string }) => r.organisatie);
+    expect(resident).toEqual(expect.arrayContaining([home, other, null])); // null: the young person's own inzage
+    // The FG of the other municipality sees only what their own organisation did.
+    const foreign = (await gqlAs(system, fgOf(other), q)).body.data.logboek.map((r: { organisatie: string }) => r.organisatie);
+    expect(foreign.length).toBeGreaterThan(0);
+    expect(new Set(foreign)).toEqual(new Set([other]));
+    // Without a person: only their own organisation's records.
+    const byActivity = (await gqlAs(system, fgOf(other), '{ logboek(filter: { activiteit: "jongerenloket-intake" }, eerste: 500) { organisatie } }')).body.data.logboek;
+    expect(new Set(byActivity.map((r: { organisatie: string }) => r.organisatie))).toEqual(new Set([other]));
+  });
+
+  it('matches filter values exactly: a SQL wildcard is no activity and no trace', async () => {
+    const wildcard = await gqlAs(system, fgOf(showcaseOrg()), '{ logboek(filter: { activiteit: "%" }) { organisatie } }');
+    expect(wildcard.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const trace = await gqlAs(system, fgOf(showcaseOrg()), '{ logboek(filter: { traceId: "%" }) { organisatie } }');
+    expect(trace.body.data.logboek).toEqual([]);
+  });
+
+  it('audits refusals made at the gateway (no legal basis, filter not allowed) as refused processing', async () => {
+    const home = showcaseOrg();
+    const refused = await post(loket(home), `{ jongere(bsn: "${SHOWCASE_BSN}") { zorgtoewijzingen { wet } } }`);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('NO_LEGAL_BASIS');
+    const records = await store.query({ traceId: refused.traceparent!.split('-')[1] }, 10);
+    const gateway = records.find((r) => r.resource['service.name'] === 'gateway')!;
+    expect(gateway.status_code).toBe(2);
+    expect(gateway.attributes).toMatchObject({ 'dpl.core.data_subject_id': system.security!.pseudonym(SHOWCASE_BSN), 'jf.medewerker': 'medewerker-42',
+      'jf.rol': 'jongerenloket', 'jf.organisatie': home, 'jf.categorieen.verstrekt': [], 'jf.categorieen.geweigerd': { 'zorg.detail': 'GEEN_GRONDSLAG' } });
+    const leerplicht: Identity = { role: 'leerplichtambtenaar', org: home, activity: 'leerplicht-handhaving', sub: 'lpa-1' };
+    const filter = await post(leerplicht, '{ jongeren(filter: { zonderStartkwalificatie: true }) { totaal } }');
+    expect(filter.status).toBe(403);
+    const [attempt] = await store.query({ traceId: filter.traceparent!.split('-')[1] }, 10);
+    expect(attempt.attributes).toMatchObject({ 'jf.medewerker': 'lpa-1', 'jf.categorieen.geweigerd': { 'onderwijs.resultaat': 'FILTER_NIET_TOEGESTAAN' } });
+    // The FG sees the attempt, with the reason in the taxonomy's terms.
+    const log = await gqlAs(system, fgOf(home), '{ logboek(filter: { activiteit: "leerplicht-handhaving" }, eerste: 5) { medewerker dienst categorieenGeweigerd { categorie reden } } }');
+    expect(log.body.data.logboek).toContainEqual({ medewerker: 'lpa-1', dienst: 'gateway', categorieenGeweigerd: [{ categorie: 'onderwijs.resultaat', reden: 'FILTER_NOT_ALLOWED' }] });
   });
 });

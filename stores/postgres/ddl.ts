@@ -1,0 +1,77 @@
+/**
+ * The PostgreSQL tables of the stores, in one place: the stores create them when they may (the
+ * embedded and development setups), `npm run db:init` creates them once with the owner role in
+ * production, where the services' own roles may not create anything.
+ */
+export function assertIdentifier(name: string, what = 'schema'): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`${what} must be a plain SQL identifier; received "${name}"`);
+  return name;
+}
+
+export const auditDdl = (schema: string) => `
+  CREATE TABLE IF NOT EXISTS ${schema}.logregel (
+    id BIGSERIAL PRIMARY KEY, trace_id TEXT NOT NULL, span_id TEXT NOT NULL, start_time TIMESTAMPTZ NOT NULL,
+    processing_activity_id TEXT NOT NULL, data_subject_id TEXT NOT NULL, organisatie TEXT, regel JSONB NOT NULL);
+  ALTER TABLE ${schema}.logregel ADD COLUMN IF NOT EXISTS organisatie TEXT;
+  CREATE INDEX IF NOT EXISTS logregel_subject ON ${schema}.logregel (data_subject_id);
+  CREATE INDEX IF NOT EXISTS logregel_activity ON ${schema}.logregel (processing_activity_id);
+  CREATE INDEX IF NOT EXISTS logregel_trace ON ${schema}.logregel (trace_id);
+  CREATE INDEX IF NOT EXISTS logregel_organisatie ON ${schema}.logregel (organisatie);
+  CREATE INDEX IF NOT EXISTS logregel_start ON ${schema}.logregel (start_time);`;
+
+export const consentDdl = (schema: string) => `
+  CREATE TABLE IF NOT EXISTS ${schema}.toestemming (
+    id BIGSERIAL PRIMARY KEY, bsn TEXT NOT NULL, activiteit TEXT NOT NULL, categorieen JSONB,
+    gegeven_op TIMESTAMPTZ NOT NULL, ingetrokken_op TIMESTAMPTZ);
+  CREATE INDEX IF NOT EXISTS toestemming_actief ON ${schema}.toestemming (activiteit, bsn) WHERE ingetrokken_op IS NULL;`;
+
+/** Login roles per duty; each gets exactly the privileges its duty needs. */
+export interface DatabaseRoles {
+  /** Owns the schema and tables (used only by `npm run db:init`). */
+  owner: string;
+  /** Appends audit records: INSERT only (the gateway and the data subgraphs). */
+  auditWriter: string;
+  /** Reads audit records: SELECT only (the inzage subgraph, retention reporting). */
+  auditReader: string;
+  /** Reads consent (the subgraphs' rules): SELECT only. */
+  consentReader: string;
+  /** Records consent (seeding, the consent service): SELECT, INSERT, UPDATE on consent only. */
+  consentWriter: string;
+}
+
+export const DEFAULT_ROLES: DatabaseRoles = {
+  owner: 'jf_owner', auditWriter: 'jf_audit_writer', auditReader: 'jf_audit_reader', consentReader: 'jf_consent_reader', consentWriter: 'jf_consent_writer',
+};
+
+const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
+/**
+ * SQL that creates (or updates) the roles with their passwords, the schema owned by the owner
+ * role, the tables, and the grants: no role but the owner may change or delete anything.
+ */
+export function rolesSql(schema: string, roles: DatabaseRoles, passwords: Record<keyof DatabaseRoles, string>): string {
+  assertIdentifier(schema);
+  const lines: string[] = [];
+  for (const key of Object.keys(roles) as (keyof DatabaseRoles)[]) {
+    const role = assertIdentifier(roles[key], 'role');
+    if (!passwords[key] || passwords[key].length < 16) throw new RangeError(`the password of ${role} must be at least 16 characters`);
+    lines.push(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${quote(role)}) THEN CREATE ROLE ${role} LOGIN; END IF;
+    END $$;`, `ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${quote(passwords[key])};`);
+  }
+  const { owner, auditWriter, auditReader, consentReader, consentWriter } = roles;
+  lines.push(
+    `CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner};`,
+    `SET ROLE ${owner};`, auditDdl(schema), consentDdl(schema), 'RESET ROLE;',
+    `REVOKE ALL ON SCHEMA ${schema} FROM PUBLIC;`,
+    `REVOKE ALL ON ALL TABLES IN SCHEMA ${schema} FROM PUBLIC;`,
+    `GRANT USAGE ON SCHEMA ${schema} TO ${auditWriter}, ${auditReader}, ${consentReader}, ${consentWriter};`,
+    `GRANT INSERT ON ${schema}.logregel TO ${auditWriter};`,
+    `GRANT USAGE ON SEQUENCE ${schema}.logregel_id_seq TO ${auditWriter};`,
+    `GRANT SELECT ON ${schema}.logregel TO ${auditReader};`,
+    `GRANT SELECT ON ${schema}.toestemming TO ${consentReader};`,
+    `GRANT SELECT, INSERT, UPDATE ON ${schema}.toestemming TO ${consentWriter};`,
+    `GRANT USAGE ON SEQUENCE ${schema}.toestemming_id_seq TO ${consentWriter};`,
+  );
+  return lines.join('\n');
+}
