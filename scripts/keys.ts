@@ -1,14 +1,47 @@
 /**
- * `npm run keys`: prints fresh secrets for running services in separate processes (docker-compose
- * reads them from .env): the gateway's master secret for subgraph contexts, each subgraph's key
- * derived from it (a subgraph gets only its own), and the audit pseudonym key. Keep them out of
- * version control.
+ * `npm run keys`: fresh secrets for running services in separate processes: the gateway's master
+ * secret for subgraph contexts, each subgraph's key derived from it (a subgraph gets only its
+ * own), the fact-signing keys of basis and onderwijs (one per consuming subgraph), the audit
+ * pseudonym key, and passwords for the PostgreSQL roles. Printed as NAME=value lines, or with
+ * `--dir secrets` written one file per secret (mode 600) for docker-compose's `secrets:`.
+ * Keep them out of version control.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { generateMasterSecret, subgraphKey } from '../lib/internal-context';
 import { SUBGRAPHS } from '../schema/compose';
+import { DEFAULT_ROLES } from '../stores/postgres/ddl';
+import { CONSUMENTEN, FEITEN, feitsleutel } from '../subgraphs/policy/feiten';
 
-const master = generateMasterSecret();
-console.log(`INTERNAL_CONTEXT_SECRET=${master}`);
-for (const { name } of SUBGRAPHS) console.log(`INTERNAL_CONTEXT_KEY_${name.toUpperCase()}=${Buffer.from(subgraphKey(master, name)).toString('base64url')}`);
-console.log(`PSEUDONYM_KEY=${randomBytes(32).toString('hex')}`);
+export function generateSecrets(): Record<string, string> {
+  const master = generateMasterSecret();
+  const secrets: Record<string, string> = { internal_context_secret: master };
+  for (const { name } of SUBGRAPHS) secrets[`internal_context_key_${name}`] = Buffer.from(subgraphKey(master, name)).toString('base64url');
+  for (const owner of new Set(FEITEN.map((f) => f.eigenaar))) {
+    secrets[`internal_fact_keys_${owner}`] = CONSUMENTEN.filter((c) => c !== owner)
+      .map((c) => `${c}:${feitsleutel(subgraphKey(master, c), owner).toString('base64url')}`).join(',');
+  }
+  secrets.pseudonym_key = randomBytes(32).toString('hex');
+  secrets.pg_superuser_password = randomBytes(24).toString('base64url');
+  for (const role of Object.values(DEFAULT_ROLES)) {
+    const password = randomBytes(24).toString('base64url');
+    secrets[`pg_password_${role}`] = password;
+    // The connection each duty uses in docker-compose (host postgres, database jongeren).
+    secrets[`database_url_${role}`] = `postgres://${role}:${password}@postgres:5432/jongeren`;
+  }
+  return secrets;
+}
+
+if (require.main === module) {
+  const { values } = parseArgs({ options: { dir: { type: 'string' } } });
+  const secrets = generateSecrets();
+  if (values.dir) {
+    mkdirSync(values.dir, { recursive: true, mode: 0o700 });
+    for (const [name, value] of Object.entries(secrets)) writeFileSync(join(values.dir, name), value, { mode: 0o600 });
+    console.log(`wrote ${Object.keys(secrets).length} secrets to ${values.dir}/`);
+  } else {
+    for (const [name, value] of Object.entries(secrets)) console.log(`${name.toUpperCase()}=${value}`);
+  }
+}

@@ -7,6 +7,8 @@
  * gateway and subgraphs together come from `npm run keys`.
  */
 import { listen } from '../lib/http';
+import { connectRedis } from '../lib/redis';
+import { redisReplayCache } from '../lib/replay-cache';
 import { demoRegions } from '../lib/regions';
 import { systemClock } from '../lib/dates';
 import { createContextSigner } from '../lib/internal-context';
@@ -38,20 +40,24 @@ async function main(role: string, name = ''): Promise<void> {
     console.log(`simulator ${name} at ${await listen(sim.server, port, host)}`);
     return;
   }
-  required(role === 'gateway' ? 'INTERNAL_CONTEXT_SECRET' : 'INTERNAL_CONTEXT_KEY');
+  const keys = config.security?.internalKeys;
+  if (role === 'gateway' ? !keys?.master : !keys?.forSubgraph) throw new Error(`${role === 'gateway' ? 'INTERNAL_CONTEXT_SECRET' : 'INTERNAL_CONTEXT_KEY'} (or its _FILE) must be set`);
   if (role === 'subgraph' && process.env.SUBGRAPH_NAME !== name) throw new Error(`SUBGRAPH_NAME must be "${name}" (its INTERNAL_CONTEXT_KEY is derived for that name)`);
   const kit = await buildSecurity({ ...config.security, dataDir: config.dataDir ?? 'data' }, checkedInSupergraph());
+  const redis = config.redisUrl ? connectRedis(config.redisUrl) : null;
   if (role === 'subgraph') {
     const running = await startNamedSubgraph(name as SubgraphName, {
       sourceUrl: required('SOURCE_URL'), regions: demoRegions(), clock: systemClock,
       sourceTimeoutMs: config.sourceTimeoutMs ?? 2000, dataDir: config.dataDir ?? 'data', port, host, security: kit,
+      replays: redis ? redisReplayCache(redis) : undefined,
     });
     console.log(`subgraph ${name} at ${running.url}`);
   } else {
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, required(`SUBGRAPH_URL_${s.name.toUpperCase()}`)])) as Record<SubgraphName, string>;
     const gateway = await startGateway({
-      supergraphSdl: checkedInSupergraph(), subgraphUrls, port, host, clock: systemClock,
-      security: { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(required('INTERNAL_CONTEXT_SECRET')), mode: kit.mode,
+      supergraphSdl: checkedInSupergraph(), subgraphUrls, port, host, clock: systemClock, redis,
+      limits: config.limits, rateLimits: config.rateLimits, requestTimeoutMs: config.requestTimeoutMs,
+      security: { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(keys!.master!), mode: kit.mode,
         audit: { store: kit.audit, pseudonym: kit.pseudonym } },
     });
     console.log(`gateway at ${gateway.url}`);

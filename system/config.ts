@@ -1,4 +1,5 @@
 import { ENFORCEMENT_MODES, type EnforcementMode } from '../gateway/policy/enforce';
+import { readFileSync } from 'node:fs';
 import { isoDate } from '../lib/dates';
 import type { SystemOptions } from './index';
 
@@ -15,6 +16,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
       throw new RangeError(`${name} must be an integer from ${min} to ${max}; received "${raw}"`);
     }
     return value;
+  };
+  /** A secret from `NAME`, or from the file `NAME_FILE` names (compose secrets, Kubernetes secret volumes). */
+  const secret = (name: string): string | undefined => {
+    if (env[name]) return env[name];
+    const file = env[`${name}_FILE`];
+    if (!file) return undefined;
+    try {
+      return readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      throw new RangeError(`${name}_FILE names a file that cannot be read (${(error as NodeJS.ErrnoException).code}): ${file}`);
+    }
   };
   const peildatum = env.PEILDATUM || isoDate(today);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(peildatum)) throw new RangeError(`PEILDATUM must be an ISO date (yyyy-mm-dd); received "${peildatum}"`);
@@ -41,12 +53,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
     rateLimits: { perEmployee: int('RATE_LIMIT_EMPLOYEE', 1, 1e9), perOrganisation: int('RATE_LIMIT_ORGANISATION', 1, 1e9), windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 1, 86_400) },
     security: {
       mode,
-      postgres: env.DATABASE_URL ? { connectionString: env.DATABASE_URL, schema: env.DATABASE_SCHEMA || 'public' } : undefined,
+      postgres: secret('DATABASE_URL') || secret('AUDIT_DATABASE_URL') || secret('CONSENT_DATABASE_URL') ? {
+        connectionString: secret('DATABASE_URL'), audit: secret('AUDIT_DATABASE_URL'), consent: secret('CONSENT_DATABASE_URL'), schema: env.DATABASE_SCHEMA || 'public',
+      } : undefined,
       oidc: oidc ? { issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE!, jwksUrl: env.OIDC_JWKS_URL! } : undefined,
-      pseudonymKey: env.PSEUDONYM_KEY || undefined,
-      internalKeys: env.INTERNAL_CONTEXT_SECRET || env.INTERNAL_CONTEXT_KEY ? {
-        master: env.INTERNAL_CONTEXT_SECRET || undefined,
-        forSubgraph: env.INTERNAL_CONTEXT_KEY && env.SUBGRAPH_NAME ? { [env.SUBGRAPH_NAME]: env.INTERNAL_CONTEXT_KEY } : undefined,
+      pseudonymKey: secret('PSEUDONYM_KEY'),
+      internalKeys: secret('INTERNAL_CONTEXT_SECRET') || secret('INTERNAL_CONTEXT_KEY') ? {
+        master: secret('INTERNAL_CONTEXT_SECRET'),
+        forSubgraph: secret('INTERNAL_CONTEXT_KEY') && env.SUBGRAPH_NAME ? { [env.SUBGRAPH_NAME]: secret('INTERNAL_CONTEXT_KEY')! } : undefined,
+        factKeys: secret('INTERNAL_FACT_KEYS') && env.SUBGRAPH_NAME ? { [env.SUBGRAPH_NAME]: parseFactKeys(secret('INTERNAL_FACT_KEYS')!) } : undefined,
       } : undefined,
     },
     population: { size: int('POPULATION_SIZE', 0, 2_900_000), seed: int('POPULATION_SEED', 0, 2 ** 31 - 1), peildatum },
@@ -54,4 +69,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
     dataDir: env.DATA_DIR || 'data',
     sourceTimeoutMs: int('SOURCE_TIMEOUT_MS', 1, 600_000),
   };
+}
+
+/** `INTERNAL_FACT_KEYS` of a fact-owning subgraph: `consumer:key,consumer:key` (from `npm run keys`). */
+export function parseFactKeys(text: string): Record<string, string> {
+  const entries = text.split(',').map((pair) => pair.trim().split(':'));
+  if (entries.some((e) => e.length !== 2 || !/^[a-z]+$/.test(e[0]) || !e[1])) throw new RangeError('INTERNAL_FACT_KEYS must be "consumer:key,consumer:key" (npm run keys)');
+  return Object.fromEntries(entries);
 }

@@ -21,7 +21,15 @@ export interface SecurityOptions {
   /** Folder for the embedded stores and the development secrets; `:memory:` keeps nothing. */
   dataDir: string;
   /** PostgreSQL for the audit log and consent records instead of the embedded SQLite files. */
-  postgres?: { connectionString: string; schema?: string };
+  postgres?: {
+    /** For both stores, unless one of the two below is given. */
+    connectionString?: string;
+    /** The audit log's connection (a role that may only insert, or only read, for the service's duty). */
+    audit?: string;
+    /** The consent records' connection. */
+    consent?: string;
+    schema?: string;
+  };
   /** The identity provider. Absent: the local development issuer (`npm run token`). */
   oidc?: { issuer: string; audience: string; jwksUrl: string };
   /** Key for the audit pseudonyms (at least 32 characters). Absent: generated once per data folder. */
@@ -68,12 +76,24 @@ function persistentSecret(dataDir: string, file: string, make: () => string): st
 export async function buildSecurity(options: SecurityOptions, supergraphSdl: string): Promise<SecurityKit> {
   const categories = categoryMap(supergraphSdl);
   const register = loadRegister(undefined, { fields: new Set(categories.fields()) });
-  const pool = options.postgres ? new Pool({ connectionString: options.postgres.connectionString, max: 10, connectionTimeoutMillis: 2000 }) : null;
-  // An idle client losing its connection must not crash the process; the next query reports it.
-  pool?.on('error', (error) => console.error(`postgres: ${error.message}`));
+  const pools = new Map<string, Pool>();
+  const pool = (url: string | undefined): Pool | null => {
+    if (!url) return null;
+    let p = pools.get(url);
+    if (!p) {
+      p = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 2000 });
+      // An idle client losing its connection must not crash the process; the next query reports it.
+      p.on('error', (error) => console.error(`postgres: ${error.message}`));
+      pools.set(url, p);
+    }
+    return p;
+  };
+  const pg = options.postgres;
+  const auditPool = pool(pg?.audit ?? pg?.connectionString);
+  const consentPool = pool(pg?.consent ?? pg?.connectionString);
   const file = (name: string) => (options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, name));
-  const consent = options.stores?.consent ?? (pool ? new PostgresConsentStore(pool, options.postgres!.schema) : new SqliteConsentStore(file('toestemming.sqlite')));
-  const audit = options.stores?.audit ?? (pool ? new PostgresAuditStore(pool, options.postgres!.schema) : new SqliteAuditStore(file('audit.sqlite')));
+  const consent = options.stores?.consent ?? (consentPool ? new PostgresConsentStore(consentPool, pg!.schema) : new SqliteConsentStore(file('toestemming.sqlite')));
+  const audit = options.stores?.audit ?? (auditPool ? new PostgresAuditStore(auditPool, pg!.schema) : new SqliteAuditStore(file('audit.sqlite')));
   const master = options.internalKeys ? options.internalKeys.master ?? null : generateMasterSecret();
   const devIssuer = options.oidc ? null : await DevIssuer.create(options.dataDir === ':memory:' ? undefined : join(options.dataDir, 'dev-issuer.json'));
   const authenticate = createAuthenticator(options.oidc
@@ -99,7 +119,7 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
     async close() {
       await consent.close();
       await audit.close();
-      await pool?.end();
+      await Promise.all([...pools.values()].map((p) => p.end()));
     },
   };
 }

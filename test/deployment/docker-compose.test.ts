@@ -2,17 +2,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROLES } from '../../scripts/serve';
+import { generateSecrets } from '../../scripts/keys';
 import { SUBGRAPHS } from '../../schema/compose';
 import { SIMULATOR_NAMES } from '../../simulators';
+import { DEFAULT_ROLES } from '../../stores/postgres/ddl';
+import { FEITEN } from '../../subgraphs/policy/feiten';
 import { SOURCE_OF } from '../../system/services';
 
+/** docker-compose.yml cannot run here (no Docker engine); this reads it and checks what it promises. */
 const root = join(__dirname, '..', '..');
-const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, any> };
+const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, any>; secrets: Record<string, { file: string }> };
 const services = compose.services;
+const DATA_SUBGRAPHS = SUBGRAPHS.map((s) => s.name).filter((n) => n !== 'inzage');
+const secretsOf = (service: string): string[] => services[service].secrets ?? [];
 
 describe('docker-compose.yml', () => {
-  it('has a service per simulator, per subgraph, the gateway, Redis and PostgreSQL', () => {
-    const expected = [...SIMULATOR_NAMES.map((s) => `sim-${s}`), ...SUBGRAPHS.map((s) => `subgraph-${s.name}`), 'gateway', 'redis', 'postgres'];
+  it('has a service per simulator, per subgraph, the gateway, the database set-up, Redis and PostgreSQL', () => {
+    const expected = [...SIMULATOR_NAMES.map((s) => `sim-${s}`), ...SUBGRAPHS.map((s) => `subgraph-${s.name}`), 'gateway', 'db-init', 'redis', 'postgres'];
     expect(Object.keys(services).sort()).toEqual(expected.sort());
   });
 
@@ -23,6 +29,7 @@ describe('docker-compose.yml', () => {
       const [runner, tsx, script, role, target = ''] = service.command as string[];
       expect([runner, tsx]).toEqual(['npx', 'tsx']);
       expect(existsSync(join(root, script))).toBe(true);
+      if (name === 'db-init') continue;
       expect(ROLES[role as keyof typeof ROLES]).toContain(target);
       expect(name).toBe(role === 'gateway' ? 'gateway' : `${role === 'simulator' ? 'sim' : 'subgraph'}-${target}`);
     }
@@ -30,22 +37,68 @@ describe('docker-compose.yml', () => {
 
   it('wires each subgraph to its own source system and the gateway to every subgraph', () => {
     for (const { name } of SUBGRAPHS) {
-      if (name !== 'inzage') expect(services[`subgraph-${name}`].environment.SOURCE_URL).toBe(`http://sim-${SOURCE_OF[name]}:4000`);
+      expect(services[`subgraph-${name}`].environment.SOURCE_URL).toBe(`http://sim-${SOURCE_OF[name]}:4000`);
       expect(services.gateway.environment[`SUBGRAPH_URL_${name.toUpperCase()}`]).toBe(`http://subgraph-${name}:4000/`);
     }
   });
 
-  it('gives the gateway the master secret, every subgraph only its own derived key, and all of them PostgreSQL', () => {
-    expect(services.gateway.environment.INTERNAL_CONTEXT_SECRET).toBe('${INTERNAL_CONTEXT_SECRET}');
-    for (const { name } of SUBGRAPHS) {
-      const env = services[`subgraph-${name}`].environment;
-      expect([env.SUBGRAPH_NAME, env.INTERNAL_CONTEXT_KEY]).toEqual([name, `\${INTERNAL_CONTEXT_KEY_${name.toUpperCase()}}`]);
-      expect(env.INTERNAL_CONTEXT_SECRET).toBeUndefined();
-      expect(env.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\//);
+  it('passes no secret as an environment value: every key, password and database URL comes from a secret file', () => {
+    for (const [name, service] of Object.entries(services)) {
+      for (const [key, value] of Object.entries(service.environment ?? {})) {
+        if (/SECRET|KEY|PASSWORD|DATABASE_URL/.test(key)) {
+          expect([name, key, /_FILE$/.test(key) && String(value).startsWith('/run/secrets/')]).toEqual([name, key, true]);
+          expect(secretsOf(name)).toContain(String(value).slice('/run/secrets/'.length));
+        }
+      }
+    }
+    // Every declared secret is one `npm run keys -- --dir secrets` writes.
+    const generated = Object.keys(generateSecrets());
+    for (const [name, secret] of Object.entries(compose.secrets)) {
+      expect(secret.file).toBe(`./secrets/${name}`);
+      expect(generated).toContain(name);
     }
   });
 
+  it('gives the gateway the master secret and every subgraph only its own derived key (and fact keys only to their owners)', () => {
+    expect(secretsOf('gateway')).toContain('internal_context_secret');
+    for (const { name } of SUBGRAPHS) {
+      const own = secretsOf(`subgraph-${name}`);
+      expect(own).toContain(`internal_context_key_${name}`);
+      expect(own.filter((s) => s.startsWith('internal_context'))).toEqual([`internal_context_key_${name}`]);
+      const owns = FEITEN.some((f) => f.eigenaar === name);
+      expect(own.includes(`internal_fact_keys_${name}`)).toBe(owns);
+      expect(own.filter((s) => s.startsWith('internal_fact_keys')).length).toBe(owns ? 1 : 0);
+    }
+  });
+
+  it('gives the pseudonym key only to the services that write or look up audit records', () => {
+    const holders = Object.keys(services).filter((s) => secretsOf(s).includes('pseudonym_key')).sort();
+    expect(holders).toEqual(['gateway', ...SUBGRAPHS.map((s) => `subgraph-${s.name}`)].sort());
+  });
+
+  it('connects every service with the role of its duty, never as the superuser, and PostgreSQL without trust', () => {
+    const url = (service: string, kind: string) => services[service].environment[`${kind}_DATABASE_URL_FILE`]?.replace('/run/secrets/database_url_', '');
+    for (const name of DATA_SUBGRAPHS) {
+      expect([name, url(`subgraph-${name}`, 'AUDIT'), url(`subgraph-${name}`, 'CONSENT')]).toEqual([name, DEFAULT_ROLES.auditWriter, DEFAULT_ROLES.consentReader]);
+    }
+    expect([url('subgraph-inzage', 'AUDIT'), url('subgraph-inzage', 'CONSENT')]).toEqual([DEFAULT_ROLES.auditReader, undefined]);
+    expect(url('gateway', 'AUDIT')).toBe(DEFAULT_ROLES.auditWriter);
+    const superuserHolders = Object.keys(services).filter((s) => secretsOf(s).includes('pg_superuser_password')).sort();
+    expect(superuserHolders).toEqual(['db-init', 'postgres']);
+    const pg = services.postgres.environment;
+    expect(pg.POSTGRES_HOST_AUTH_METHOD).toBeUndefined();
+    expect(pg.POSTGRES_PASSWORD_FILE).toBe('/run/secrets/pg_superuser_password');
+    expect(pg.POSTGRES_INITDB_ARGS).toMatch(/--auth-host=scram-sha-256/);
+    // The services start only after db-init created the roles and grants.
+    for (const { name } of SUBGRAPHS) expect(services[`subgraph-${name}`].depends_on['db-init']).toEqual({ condition: 'service_completed_successfully' });
+  });
+
+  it('has restart policies, and healthchecks on what others wait for', () => {
+    for (const [name, service] of Object.entries(services)) expect([name, service.restart]).toEqual([name, name === 'db-init' ? 'no' : 'unless-stopped']);
+    for (const name of ['postgres', 'redis']) expect(services[name].healthcheck.test).toEqual(expect.any(Array));
+  });
+
   it('only depends on services it declares', () => {
-    for (const service of Object.values(services)) for (const dep of service.depends_on ?? []) expect(services[dep]).toBeDefined();
+    for (const service of Object.values(services)) for (const dep of Object.keys(service.depends_on ?? {})) expect(services[dep]).toBeDefined();
   });
 });
