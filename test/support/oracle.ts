@@ -1,0 +1,85 @@
+import type { RegionRegistry } from '../../lib/regions';
+import { heeftToestemming } from '../../population/consent';
+import { heeftStartkwalificatie, huidigeDoorstroomStatus } from '../../population/generator';
+import type { SynthPersoon } from '../../population/types';
+import type { Register, Verwerkingsactiviteit } from '../../policies/types';
+
+/**
+ * What the register grants, computed for a test from the register's data and the generator's
+ * ground truth only: none of the policy code under test (policies/scope.ts, the subgraphs'
+ * rules, the gateway filter) is used here.
+ */
+export interface Wie { rol: string; organisatie: string | null; bsn: string | null }
+
+function leeftijd(geboortedatum: string, today: string): number {
+  const [by, bm, bd] = geboortedatum.split('-').map(Number);
+  const [ty, tm, td] = today.split('-').map(Number);
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+function maandenTerug(today: string, n: number): string {
+  const [y, m, d] = today.split('-').map(Number);
+  const total = y * 12 + (m - 1) - n;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** Municipalities an employee of `org` may see under a region condition (reference data only). */
+export function regioGemeenten(soort: string, org: string | null, regions: RegionRegistry): Set<string> {
+  const g = org ? regions.get(org) : undefined;
+  if (!g || g.soort !== 'GEMEENTE') return new Set();
+  const code = soort === 'gemeente' ? g.code : soort === 'arbeidsmarktregio' ? g.arbeidsmarktregio : g.doorstroompuntregio;
+  return new Set(regions.get(code!)?.gemeenten ?? []);
+}
+
+export function inBereik(a: Verwerkingsactiviteit, p: SynthPersoon, wie: Wie, today: string, regions: RegionRegistry): boolean {
+  const v = a.voorwaarden;
+  if (v.alleenEigenGegevens && p.bsn !== wie.bsn) return false;
+  if (v.leeftijd) {
+    const age = leeftijd(p.geboortedatum, today);
+    if (age < v.leeftijd.van || age > v.leeftijd.tot) return false;
+  }
+  if (v.regio && !regioGemeenten(v.regio, wie.organisatie, regions).has(p.gemeenteCode)) return false;
+  if (v.eigenStudenten || v.nazorgMaanden) {
+    const eigen = p.onderwijs.inschrijvingen.filter((i) => i.instelling.brin === wie.organisatie);
+    if (!eigen.length) return false;
+    if (v.nazorgMaanden) {
+      const vanaf = maandenTerug(today, v.nazorgMaanden);
+      if (!p.onderwijs.diplomas.some((d) => d.instelling.brin === wie.organisatie && d.datum >= vanaf && d.datum <= today)) return false;
+    }
+  }
+  return true;
+}
+
+/** Categories granted outright (the public ones included), as the register's data says. */
+export function outright(register: Register, a: Verwerkingsactiviteit): Set<string> {
+  return new Set([...a.categorieen, ...[...register.categorieen.values()].filter((c) => c.openbaar).map((c) => c.id)]);
+}
+
+/** Whether one field (`Type.veld` of category `categorie`) of this person may be disclosed. */
+export function mag(register: Register, a: Verwerkingsactiviteit, veld: string, categorie: string, p: SynthPersoon, wie: Wie, today: string, regions: RegionRegistry): boolean {
+  if (a.uitgezonderd.includes(veld)) return false;
+  if (!inBereik(a, p, wie, today, regions)) return false;
+  if (outright(register, a).has(categorie)) return true;
+  return a.metToestemming.includes(categorie) && heeftToestemming(p.bsn, a.id);
+}
+
+/** The caseload filter's meaning, on the ground truth. */
+export interface Filter { regio?: string; leeftijdVanaf?: number; leeftijdTot?: number; zonderStartkwalificatie?: boolean; doorstroomstatus?: string }
+
+export function voldoet(p: SynthPersoon, f: Filter, today: string, regions: RegionRegistry): boolean {
+  if (f.regio && !regions.get(f.regio)!.gemeenten.includes(p.gemeenteCode)) return false;
+  const age = leeftijd(p.geboortedatum, today);
+  if (f.leeftijdVanaf !== undefined && age < f.leeftijdVanaf) return false;
+  if (f.leeftijdTot !== undefined && age > f.leeftijdTot) return false;
+  if (f.zonderStartkwalificatie !== undefined && heeftStartkwalificatie(p) === f.zonderStartkwalificatie) return false;
+  if (f.doorstroomstatus !== undefined && huidigeDoorstroomStatus(p) !== f.doorstroomstatus) return false;
+  return true;
+}
+
+/** The category each filter field reveals, as the schema documents it (checked against the schema in the test). */
+export const FILTER_CATEGORIE: Record<keyof Filter, string> = {
+  regio: 'woonadres', leeftijdVanaf: 'identificatie', leeftijdTot: 'identificatie', zonderStartkwalificatie: 'onderwijs.resultaat', doorstroomstatus: 'doorstroom.dossier',
+};
