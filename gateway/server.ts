@@ -15,7 +15,7 @@ import type { Principal } from './auth/authenticate';
 import type { AuditStore } from '../stores/audit';
 import { refusalAudit } from './policy/refusal-audit';
 import type { RedisClientType } from 'redis';
-import { rateLimitPlugin, type RateLimits } from './limits/rate-limit';
+import { createRateLimiter, type RateLimits } from './limits/rate-limit';
 import { limitRefusal, limitRules, responseSizePlugin, validateQueryLimits, type QueryLimits } from './limits/query-limits';
 import { ACTIVITY_HEADER, resolveToegang, type Toegang } from './policy/activity';
 import { auditFailClosedStep, legalBasisStep, type EnforcementMode, type PrePlanningStep } from './policy/enforce';
@@ -200,6 +200,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
   const refusals = security?.audit ? refusalAudit(security.audit.store, security.audit.pseudonym, log) : undefined;
   const steps = security ? [auditFailClosedStep, legalBasisStep(security.categories, security.mode ?? 'filter', log, refusals)] : [];
   const limits = validateQueryLimits(options.limits);
+  const rate = security ? createRateLimiter(options.rateLimits, options.redis) : null;
   const server = new ApolloServer<RequestContext>({
     gateway: withPrePlanning(gateway, steps, now),
     includeStacktraceInErrorResponses: false,
@@ -211,7 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
       if (limit) return { ...limit, extensions: { limit: limits.maxTokens, ...limit.extensions } };
       return maskError('gateway', formatted, error);
     },
-    plugins: [traceHeaderPlugin, responseSizePlugin(limits.maxResponseBytes), ...(security ? [rateLimitPlugin(options.rateLimits, options.redis)] : [])],
+    plugins: [traceHeaderPlugin, responseSizePlugin(limits.maxResponseBytes), ...(rate ? [rate.plugin] : [])],
   });
   const http = await serveGraphQL(server, {
     port: options.port ?? 4000, host: options.host ?? '127.0.0.1',
@@ -220,6 +221,8 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
       const header = (name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };
       const principal = await security.authenticate(header('authorization'));
       const toegang = resolveToegang(security.register, principal, header(ACTIVITY_HEADER), isoDate(options.clock()));
+      // Before anything is parsed: an employee or organisation whose budget is spent gets 429 at once.
+      await rate?.gate(toegang);
       return { toegang, trace: startTrace(header('traceparent')), deadline: now() + budget };
     },
   });

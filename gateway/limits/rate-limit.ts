@@ -13,9 +13,17 @@ export interface RateLimits {
   perOrganisation: number;
   /** Window length in seconds. Default 60. */
   windowSeconds: number;
+  /**
+   * Points an operation refused by the query limits costs (parse, validation, depth, aliases,
+   * cost): abuse spends the budget fast, so a flood meets 429 before it is even parsed. Default 100.
+   */
+  refusalPoints: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { perEmployee: 20_000, perOrganisation: 200_000, windowSeconds: 60 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { perEmployee: 20_000, perOrganisation: 200_000, windowSeconds: 60, refusalPoints: 100 };
+
+const REFUSAL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES',
+  'TOO_MANY_TOKENS', 'QUERY_TOO_COSTLY', 'FILTER_NOT_ALLOWED']);
 
 /**
  * What an operation costs against the budget: 1, plus the page size of every paginated field
@@ -39,14 +47,28 @@ export function ratePoints(schema: GraphQLSchema, document: DocumentNode, variab
   return points;
 }
 
+/** The rate limiter of one gateway: a cheap gate before parsing, and charges per operation. */
+export interface RateLimiter {
+  /** Refuses (429) when the employee's or organisation's budget is already spent; charges nothing. */
+  gate(toegang: Toegang): Promise<void>;
+  plugin: ApolloServerPlugin<{ toegang?: Toegang }>;
+}
+
+function rejected(rejection: RateLimiterRes, points: number): AppError {
+  const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+  return new AppError('RATE_LIMITED', `too many requests; try again in ${seconds} s${points ? ` (this operation costs ${points} points)` : ''}`, {
+    retryAfterSeconds: seconds, http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) },
+  });
+}
+
 /**
  * Rate limits per employee and per organisation (rate-limiter-flexible): in Redis when a client
  * is given, shared by every replica, with this process's memory as insurance while Redis is down;
  * in memory otherwise. Refusals are HTTP 429 with Retry-After and code RATE_LIMITED.
  */
-export function rateLimitPlugin(given: Partial<RateLimits> = {}, redis?: RedisClientType | null): ApolloServerPlugin<{ toegang?: Toegang }> {
+export function createRateLimiter(given: Partial<RateLimits> = {}, redis?: RedisClientType | null): RateLimiter {
   const limits = { ...DEFAULT_RATE_LIMITS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as RateLimits;
-  for (const key of ['perEmployee', 'perOrganisation', 'windowSeconds'] as const) {
+  for (const key of ['perEmployee', 'perOrganisation', 'windowSeconds', 'refusalPoints'] as const) {
     if (!Number.isInteger(limits[key]) || limits[key] < 1) throw new RangeError(`rate limit ${key} must be a positive integer; received ${given[key]}`);
   }
   const make = (prefix: string, points: number): RateLimiterAbstract => {
@@ -56,26 +78,40 @@ export function rateLimitPlugin(given: Partial<RateLimits> = {}, redis?: RedisCl
   };
   const employees = make('medewerker', limits.perEmployee);
   const organisations = make('organisatie', limits.perOrganisation);
+  const employeeKey = (t: Toegang) => `${t.principal.organisatie ?? '-'}:${t.principal.medewerker}`;
+  const charge = async (toegang: Toegang, points: number) => {
+    await employees.consume(employeeKey(toegang), points);
+    if (toegang.principal.organisatie) await organisations.consume(toegang.principal.organisatie, points);
+  };
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, document, request, schema }) {
-          const toegang = contextValue.toegang;
-          if (!toegang) return;
-          const points = ratePoints(schema, document, request.variables);
-          const p = toegang.principal;
-          try {
-            await employees.consume(`${p.organisatie ?? '-'}:${p.medewerker}`, points);
-            if (p.organisatie) await organisations.consume(p.organisatie, points);
-          } catch (rejection) {
-            if (!(rejection instanceof RateLimiterRes)) throw rejection;
-            const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-            throw new AppError('RATE_LIMITED', `too many requests; try again in ${seconds} s (this operation costs ${points} points)`, {
-              retryAfterSeconds: seconds, http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) },
-            });
-          }
-        },
-      };
+    async gate(toegang) {
+      for (const [limiter, key, max] of [[employees, employeeKey(toegang), limits.perEmployee], [organisations, toegang.principal.organisatie, limits.perOrganisation]] as const) {
+        if (!key) continue;
+        const state = await limiter.get(key).catch(() => null);
+        if (state && state.consumedPoints > max) throw rejected(state, 0);
+      }
+    },
+    plugin: {
+      async requestDidStart() {
+        return {
+          async didResolveOperation({ contextValue, document, request, schema }) {
+            if (!contextValue.toegang) return;
+            const points = ratePoints(schema, document, request.variables);
+            try {
+              await charge(contextValue.toegang, points);
+            } catch (rejection) {
+              if (!(rejection instanceof RateLimiterRes)) throw rejection;
+              throw rejected(rejection, points);
+            }
+          },
+          async didEncounterErrors({ contextValue, errors, operation }) {
+            // Refused before it ran (limits, parse, validation): abuse costs more than use.
+            if (!contextValue.toegang || operation && !errors.some((e) => e.extensions?.code === 'FILTER_NOT_ALLOWED')) return;
+            if (!errors.some((e) => REFUSAL_CODES.has(String(e.extensions?.code)))) return;
+            await charge(contextValue.toegang, limits.refusalPoints).catch(() => undefined);
+          },
+        };
+      },
     },
   };
 }

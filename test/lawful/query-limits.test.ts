@@ -96,4 +96,16 @@ describe('rate limits per employee and per organisation', () => {
       await limited.stop();
     }
   });
+
+  it('charges a refused operation its penalty, so a flood of abusive queries meets 429 before it is parsed', async () => {
+    const limited = await startTestSystem({ population: { size: 100, seed: 3, peildatum: '2026-11-01' }, rateLimits: { perEmployee: 250, perOrganisation: 100_000, refusalPoints: 100 } });
+    try {
+      const who = zelf(SHOWCASE_BSN);
+      for (let i = 0; i < 3; i++) expect((await gqlAs(limited, who, nestedRegios(9))).status).toBe(400); // 300 points
+      const { status, body } = await gqlAs(limited, who, `{ jongere(bsn: "${SHOWCASE_BSN}") { bsn } }`);
+      expect([status, body.errors?.[0]?.extensions?.code]).toEqual([429, 'RATE_LIMITED']);
+    } finally {
+      await limited.stop();
+    }
+  });
 });
