@@ -15,6 +15,8 @@ import type { Principal } from './auth/authenticate';
 import type { AuditStore } from '../stores/audit';
 import { refusalAudit } from './policy/refusal-audit';
 import type { RedisClientType } from 'redis';
+import { Agent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { MutualTls } from '../lib/mtls';
 import { createRateLimiter, type RateLimits } from './limits/rate-limit';
 import { limitRefusal, limitRules, responseSizePlugin, validateQueryLimits, type QueryLimits } from './limits/query-limits';
 import { ACTIVITY_HEADER, resolveToegang, type Toegang } from './policy/activity';
@@ -61,6 +63,8 @@ export interface GatewayOptions {
   now?: () => number;
   /** Depth, alias, directive, token, cost and response-size limits, and introspection (DEFAULT_QUERY_LIMITS). */
   limits?: Partial<QueryLimits>;
+  /** Mutual TLS towards the subgraphs (their URLs are https): the gateway's key, certificate and the CA. */
+  tls?: MutualTls;
   /** Budgets per employee and per organisation (DEFAULT_RATE_LIMITS). */
   rateLimits?: Partial<RateLimits>;
   /** Redis, shared by replicas, for rate limits (and later caches); absent: this process's memory. */
@@ -79,7 +83,7 @@ const CLAIMS_HEADER = 'x-jf-claims';
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
   constructor(private readonly name: string, url: string, private readonly sign: ContextSigner | null, private readonly log: (line: string) => void,
-    private readonly now: () => number) {
+    private readonly now: () => number, private readonly dispatcher?: Dispatcher) {
     super({ url });
     this.fetcher = ((input: string, init: { headers: Record<string, string>; body: string; method: string }) => this.send(input, init)) as never;
   }
@@ -103,7 +107,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
     if (claims && this.sign) headers[INTERNAL_CONTEXT_HEADER] = this.sign(this.name, claims, init.body);
     const remaining = claims ? claims.deadline - this.now() : 30_000;
     if (remaining <= 0) throw Object.assign(new Error('no budget left'), { name: 'TimeoutError' });
-    return fetch(url, { method: init.method, headers, body: init.body, signal: AbortSignal.timeout(remaining) });
+    const signal = AbortSignal.timeout(remaining);
+    // With mutual TLS: undici's fetch over an agent that presents the gateway's certificate.
+    if (this.dispatcher) return undiciFetch(url, { method: init.method, headers, body: init.body, signal, dispatcher: this.dispatcher }) as unknown as Response;
+    return fetch(url, { method: init.method, headers, body: init.body, signal });
   }
   override didEncounterError(error: Error, _request: unknown, response?: unknown): void {
     // A subgraph that refused with one of our codes (AUDIT_UNAVAILABLE, 503) keeps that code.
@@ -189,12 +196,13 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
   if (!Number.isInteger(budget) || budget < 100 || budget > 600_000) throw new RangeError(`requestTimeoutMs must be an integer from 100 to 600000; received ${options.requestTimeoutMs}`);
   const security = options.security === GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT ? null : options.security;
   if (!security) log('WARNING: gateway started WITHOUT enforcement (benchmark-only setting)');
+  const dispatcher = options.tls ? new Agent({ connect: { key: options.tls.key, cert: options.tls.cert, ca: options.tls.ca } }) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
-      return new SubgraphDataSource(name, url, security?.sign ?? null, log, now);
+      return new SubgraphDataSource(name, url, security?.sign ?? null, log, now, dispatcher);
     },
   });
   const refusals = security?.audit ? refusalAudit(security.audit.store, security.audit.pseudonym, log) : undefined;

@@ -1,4 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import type { MutualTls } from './mtls';
 import { HeaderMap, type ApolloServer, type BaseContext, type ContextFunction } from '@apollo/server';
 import { close, listen } from './http';
 
@@ -32,16 +34,23 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
  */
 export async function serveGraphQL<C extends BaseContext>(
   server: ApolloServer<C>,
-  options: { port: number; host: string; context: ContextFunction<[{ req: IncomingMessage; body: string }], C> },
+  options: {
+    port: number; host: string; context: ContextFunction<[{ req: IncomingMessage; body: string }], C>;
+    /** Serve HTTPS and accept only clients with a certificate from the same CA (mutual TLS). */
+    tls?: MutualTls;
+  },
 ): Promise<{ url: string; stop(): Promise<void> }> {
   await server.start();
-  const http = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error) => {
       console.error('graphql-http: unexpected error', error);
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.end();
     });
-  });
+  };
+  const http: Server = options.tls
+    ? createTlsServer({ key: options.tls.key, cert: options.tls.cert, ca: options.tls.ca, requestCert: true, rejectUnauthorized: true }, onRequest)
+    : createServer(onRequest);
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -81,7 +90,7 @@ export async function serveGraphQL<C extends BaseContext>(
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
-  const url = `${await listen(http, options.port, options.host)}/`;
+  const url = `${(await listen(http, options.port, options.host)).replace(/^http:/, options.tls ? 'https:' : 'http:')}/`;
   return {
     url,
     async stop() {

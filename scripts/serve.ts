@@ -8,6 +8,7 @@
  */
 import { listen } from '../lib/http';
 import { connectRedis } from '../lib/redis';
+import { mutualTlsFromEnv } from '../lib/mtls';
 import { redisReplayCache } from '../lib/replay-cache';
 import { demoRegions } from '../lib/regions';
 import { systemClock } from '../lib/dates';
@@ -49,13 +50,13 @@ async function main(role: string, name = ''): Promise<void> {
     const running = await startNamedSubgraph(name as SubgraphName, {
       sourceUrl: required('SOURCE_URL'), regions: demoRegions(), clock: systemClock,
       sourceTimeoutMs: config.sourceTimeoutMs ?? 2000, dataDir: config.dataDir ?? 'data', port, host, security: kit,
-      replays: redis ? redisReplayCache(redis) : undefined,
+      replays: redis ? redisReplayCache(redis) : undefined, tls: mutualTlsFromEnv(),
     });
     console.log(`subgraph ${name} at ${running.url}`);
   } else {
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, required(`SUBGRAPH_URL_${s.name.toUpperCase()}`)])) as Record<SubgraphName, string>;
     const gateway = await startGateway({
-      supergraphSdl: checkedInSupergraph(), subgraphUrls, port, host, clock: systemClock, redis,
+      supergraphSdl: checkedInSupergraph(), subgraphUrls, port, host, clock: systemClock, redis, tls: mutualTlsFromEnv(),
       limits: config.limits, rateLimits: config.rateLimits, requestTimeoutMs: config.requestTimeoutMs,
       security: { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(keys!.master!), mode: kit.mode,
         audit: { store: kit.audit, pseudonym: kit.pseudonym } },

@@ -6,6 +6,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { maskError } from '../lib/format-error';
+import type { MutualTls } from '../lib/mtls';
 import { serveGraphQL } from '../lib/graphql-http';
 import { INTERNAL_CONTEXT_HEADER, type InternalContext } from '../lib/internal-context';
 import type { AuditStore } from '../stores/audit';
@@ -64,7 +65,7 @@ export interface RunningService { name: string; url: string; stop(): Promise<voi
 
 export async function startSubgraph<C extends PolicyContext>(
   def: SubgraphDefinition<C>,
-  options: { port?: number; host?: string; security: SubgraphSecurity | typeof BENCHMARK_ONLY_NO_ENFORCEMENT },
+  options: { port?: number; host?: string; security: SubgraphSecurity | typeof BENCHMARK_ONLY_NO_ENFORCEMENT; tls?: MutualTls },
 ): Promise<RunningService> {
   const security = options.security === BENCHMARK_ONLY_NO_ENFORCEMENT ? null : options.security;
   const base = buildSubgraphSchema({ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> });
@@ -80,7 +81,7 @@ export async function startSubgraph<C extends PolicyContext>(
   });
   await def.start?.();
   const http = await serveGraphQL(server, {
-    port: options.port ?? 0, host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0, host: options.host ?? '127.0.0.1', tls: options.tls,
     context: async ({ req, body }) => {
       if (!security) return { ...(await def.context({ traceId: null })), beleid: null } as unknown as C;
       const header = req.headers[INTERNAL_CONTEXT_HEADER];

@@ -35,6 +35,8 @@ export interface SystemOptions {
   rateLimits?: Partial<RateLimits>;
   /** Rewrites the URLs the gateway uses for its subgraphs (tests put a capturing proxy in between). */
   routeSubgraphs?: (urls: Record<SubgraphName, string>) => Record<SubgraphName, string> | Promise<Record<SubgraphName, string>>;
+  /** Mutual TLS between gateway and subgraphs: the CA, each subgraph's server pair and the gateway's client pair. */
+  tls?: { ca: string; subgraph: { key: string; cert: string }; gateway: { key: string; cert: string } };
   /** Redis for the replay cache of gateway contexts and the rate limits, shared by replicas. Absent: memory. */
   redisUrl?: string;
   /** BENCHMARK ONLY: run without authentication, legal-basis checks or audit, to measure their cost. */
@@ -90,13 +92,13 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       subgraphs[name] = await startNamedSubgraph(name, {
         sourceUrl: simulators[SOURCE_OF[name]].url, regions: population.regions, clock,
         sourceTimeoutMs: options.sourceTimeoutMs ?? 2000, dataDir, port: ports[name] ?? 0, host: '127.0.0.1', log,
-        security: kit ?? BENCHMARK_ONLY_NO_ENFORCEMENT, replays,
+        security: kit ?? BENCHMARK_ONLY_NO_ENFORCEMENT, replays, tls: options.tls ? { ...options.tls.subgraph, ca: options.tls.ca } : undefined,
       });
     }));
     const direct = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/'])) as Record<SubgraphName, string>;
     const subgraphUrls = options.routeSubgraphs ? await options.routeSubgraphs(direct) : direct;
     gateway = await startGateway({
-      supergraphSdl, subgraphUrls, clock, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs, rateLimits: options.rateLimits, redis,
+      supergraphSdl, subgraphUrls, clock, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs, rateLimits: options.rateLimits, redis, tls: options.tls ? { ...options.tls.gateway, ca: options.tls.ca } : undefined,
       security: kit ? { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(kit.internalMaster!), mode: kit.mode,
         audit: { store: kit.audit, pseudonym: kit.pseudonym } }
         : GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT,

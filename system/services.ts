@@ -8,6 +8,7 @@ import { createReferentieZorg } from '../adapters/zorg/referentie/client';
 import type { Clock } from '../lib/dates';
 import { createContextVerifier } from '../lib/internal-context';
 import type { ReplayCache } from '../lib/replay-cache';
+import type { MutualTls } from '../lib/mtls';
 import { FEITEN, feitControleur, feitOndertekenaar, feitsleutel } from '../subgraphs/policy/feiten';
 import type { RegionRegistry } from '../lib/regions';
 import type { SubgraphName } from '../schema/compose';
@@ -41,6 +42,8 @@ export interface SubgraphRuntimeOptions {
   host: string;
   /** The shared register, stores and keys; or the benchmark-only setting without enforcement. */
   security: SecurityKit | typeof BENCHMARK_ONLY_NO_ENFORCEMENT;
+  /** Mutual TLS: serve HTTPS and accept only the gateway's certificate (from the same CA). */
+  tls?: MutualTls;
   /** Where used context ids are remembered (Redis when configured); default this process's memory. */
   replays?: ReplayCache;
   /** Injected fetch towards the source system; default global fetch. */
@@ -71,7 +74,7 @@ function subgraphSecurity(name: SubgraphName, o: SubgraphRuntimeOptions): Subgra
 /** Builds one subgraph with its adapter and starts it. */
 export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeOptions): Promise<RunningService> {
   const source = { baseUrl: o.sourceUrl, timeoutMs: o.sourceTimeoutMs, fetch: o.fetch };
-  const run = <C extends PolicyContext>(def: SubgraphDefinition<C>) => startSubgraph(def, { port: o.port, host: o.host, security: subgraphSecurity(name, o) });
+  const run = <C extends PolicyContext>(def: SubgraphDefinition<C>) => startSubgraph(def, { port: o.port, host: o.host, security: subgraphSecurity(name, o), tls: o.tls });
   switch (name) {
     case 'basis':
       return run(basisSubgraph({ brp: createHaalCentraalBrp(source), regions: o.regions, clock: o.clock }));

@@ -102,3 +102,18 @@ describe('docker-compose.yml', () => {
     for (const service of Object.values(services)) for (const dep of Object.keys(service.depends_on ?? {})) expect(services[dep]).toBeDefined();
   });
 });
+
+describe('docker-compose.mtls.yml', () => {
+  const mtls = parse(readFileSync(join(root, 'docker-compose.mtls.yml'), 'utf8')) as { services: Record<string, any>; secrets: Record<string, { file: string }> };
+
+  it('switches every subgraph to HTTPS with a client-certificate check and the gateway to https URLs with its own certificate', () => {
+    for (const name of [...SUBGRAPHS.map((s) => `subgraph-${s.name}`), 'gateway']) {
+      const env = mtls.services[name].environment;
+      expect([name, env.TLS_KEY_FILE, env.TLS_CERT_FILE, env.TLS_CA_FILE].every((v) => typeof v === 'string' && (v.startsWith('/run/secrets/') || v === name))).toBe(true);
+      for (const file of [env.TLS_KEY_FILE, env.TLS_CERT_FILE, env.TLS_CA_FILE]) expect(mtls.services[name].secrets).toContain(file.slice('/run/secrets/'.length));
+    }
+    for (const { name } of SUBGRAPHS) expect(mtls.services.gateway.environment[`SUBGRAPH_URL_${name.toUpperCase()}`]).toBe(`https://subgraph-${name}:4000/`);
+    // The certificates are the files scripts/mtls-certs.sh writes.
+    for (const secret of Object.values(mtls.secrets)) expect(secret.file).toMatch(/^\.\/secrets\/mtls\/(ca\.crt|gateway\.(key|crt)|subgraph-\w+\.(key|crt))$/);
+  });
+});
