@@ -49,7 +49,11 @@ export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOption
           if (!ctx.beleid) return persoon;
           // The entry point: a person outside the activity's scope is not returned at all, and a
           // BSN the BRP does not know gets the very same answer (and audit record): no existence oracle.
-          const besluit = persoon ? ctx.beleid.bereikOpBrp({ bsn, gemeente: persoon.gemeenteCode, geboortedatum: persoon.geboortedatum })
+          // A school-scoped activity (mbo nazorg) decides its school and window conditions at its own
+          // root, `oudStudent` in onderwijs: here every BSN gets the same refusal.
+          const { eigenStudenten, nazorgMaanden } = ctx.beleid.activiteit.voorwaarden;
+          const besluit = eigenStudenten || nazorgMaanden ? { uitkomst: 'BUITEN_BEREIK' as const, reden: 'school-scoped: look up former students with oudStudent' }
+            : persoon ? ctx.beleid.bereikOpBrp({ bsn, gemeente: persoon.gemeenteCode, geboortedatum: persoon.geboortedatum })
             : { uitkomst: 'BUITEN_BEREIK' as const, reden: 'not known in the BRP' };
           if (besluit.uitkomst !== 'TOEGESTAAN') {
             ctx.beleid.registreer(bsn, 'identificatie', besluit);

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import DataLoader from 'dataloader';
 import type { OnderwijsFeed } from '../../adapters/onderwijs/port';
 import { AppError } from '../../lib/errors';
+import { assertBsn } from '../../lib/bsn';
+import { besluitFout } from '../policy/request-policy';
 import type { RegionRegistry } from '../../lib/regions';
 import type { Vertegenwoordiging } from '../policy/request-policy';
 import type { PolicyContext } from '../policy/shield';
@@ -70,6 +72,17 @@ export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, 
       }, { maxBatchSize: 500 }),
     }),
     resolvers: {
+      Query: {
+        oudStudent: async (_: unknown, { bsn }: { bsn: string }, ctx: Context) => {
+          assertBsn(bsn);
+          if (!ctx.beleid) return { bsn };
+          const besluit = ctx.beleid.bereikOpOnderwijs(bsn, onderwijsrelaties(await ctx.historie.load(bsn)));
+          ctx.beleid.registreer(bsn, 'identificatie', besluit);
+          const fout = besluitFout(besluit, ctx.beleid.interne.activiteit);
+          if (fout) throw fout;
+          return { bsn };
+        },
+      },
       Jongere: {
         __resolveReference: (ref: Jongere): Jongere => ref,
         startkwalificatie: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).diplomas.some(isStartkwalificatie),

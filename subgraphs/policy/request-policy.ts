@@ -118,6 +118,17 @@ export class RequestPolicy {
       ? { uitkomst: 'GEEN_GRONDSLAG', categorie: veld, reden: `${this.interne.activiteit} excludes ${veld}` } : null;
   }
 
+  /**
+   * Scope on the school facts alone (own students, nazorg window): what the onderwijs root of a
+   * school-scoped activity can decide before the BRP has said anything.
+   */
+  bereikOpOnderwijs(bsn: string, onderwijs: NonNullable<Persoonskenmerken['onderwijs']>): Besluit {
+    const { eigenStudenten, nazorgMaanden, alleenEigenGegevens } = this.activiteit.voorwaarden;
+    if (!eigenStudenten && !nazorgMaanden) return { uitkomst: 'BUITEN_BEREIK', reden: 'not a school-scoped activity' };
+    return beoordeelBereik({ ...this.activiteit, voorwaarden: { eigenStudenten, nazorgMaanden, alleenEigenGegevens } },
+      { bsn, gemeente: null, geboortedatum: null, onderwijs }, { organisatie: this.interne.organisatie, bsn: this.interne.bsn }, this.today, this.deps.regions);
+  }
+
   /** The decision on one category of one person's data (and, given `veld`, the register's exclusions). */
   async beoordeel(p: Persoonskenmerken, categorie: string, veld?: string): Promise<Besluit> {
     const bereik = this.bereik(p);

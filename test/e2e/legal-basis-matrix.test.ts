@@ -16,6 +16,7 @@ import { gqlAs, startTestSystem, testClock, TEST_DAY, type Identity } from '../s
 const QUERY = `${INTEGRAL_QUERY}
 query Alles($bsn: String!) {
   jongere(bsn: $bsn) { ...Integraal }
+  oudStudent(bsn: $bsn) { ...Integraal }
   regio(code: "GM0114") { code naam soort gemeenten { code } arbeidsmarktregio { code } doorstroompuntregio { code }
     aantalIngeschreven aantalVsvRegistraties aantalActieveDoorstroomtrajecten aantalMetUitkering aantalMetReintegratietraject
     aantalJongerenInBeeld aantalMetJeugdhulp aantalMetWmo }
@@ -119,22 +120,20 @@ async function checkPerson(a: Verwerkingsactiviteit, who: Identity, p: SynthPers
     tally(code ?? 'VALUE');
   };
 
-  // The person: withheld whole without identificatie; refused at the root when out of scope on BRP facts.
-  const root = body.data?.jongere;
-  if (!fieldOk('Query', 'jongere')) {
-    expectAt('jongere', 'NO_LEGAL_BASIS');
-    expect(root).toBeNull();
-  } else if (root === null) {
-    expect(inScope).toBe(false);
-    expectAt('jongere', 'OUT_OF_SCOPE');
-  } else {
+  // The person: withheld whole without identificatie; refused at the root when out of scope. A
+  // school-scoped activity enters through oudStudent (onderwijs), every other one through jongere (basis).
+  const schoolScoped = Boolean(a.voorwaarden.eigenStudenten || a.voorwaarden.nazorgMaanden);
+  for (const rootField of ['jongere', 'oudStudent'] as const) {
+    const root = body.data?.[rootField];
+    if (!fieldOk('Query', rootField)) { expectAt(rootField, 'NO_LEGAL_BASIS'); expect(root).toBeNull(); continue; }
+    if ((rootField === 'oudStudent') !== schoolScoped) { expectAt(rootField, 'OUT_OF_SCOPE'); expect(root).toBeNull(); continue; }
+    if (!inScope) { expect(root).toBeNull(); expectAt(rootField, 'OUT_OF_SCOPE'); continue; }
     const truth = expectedIntegraal(p, system.population.regions, testClock()) as Record<string, unknown>;
     for (const field of Object.keys(truth)) {
       if (field === 'bsn') continue;
       const c = categories.of('Jongere', field)!;
-      const path = `jongere.${field}`;
+      const path = `${rootField}.${field}`;
       if (!fieldOk('Jongere', field)) { expectAt(path, 'NO_LEGAL_BASIS'); expect(root[field]).toBeNull(); continue; }
-      if (!inScope) { expectAt(path, 'OUT_OF_SCOPE'); expect(root[field]).toBeNull(); continue; }
       if (!granted.has(c) && !consented) { expectAt(path, 'NO_CONSENT'); expect(root[field]).toBeNull(); continue; }
       expectAt(path, undefined);
       expect([label, field, root[field]]).toEqual([label, field, truth[field]]);

@@ -43,3 +43,29 @@ describe('hardening', () => {
     expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('METHOD_NOT_ALLOWED');
   });
 });
+
+describe('audit records and introspection', () => {
+  it('writes one audit record per data subject per subgraph, however many aliases ask for the person', async () => {
+    const aliases = Array.from({ length: 5 }, (_, i) => `j${i}: jongere(bsn: "${SHOWCASE_BSN}") { naam { voornamen } inschrijvingen { id } zorgtoewijzingen { wet } }`).join(' ');
+    const res = await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(await headersFor(system, zelf(SHOWCASE_BSN))) },
+      body: JSON.stringify({ query: `{ ${aliases} }` }) });
+    expect(res.status).toBe(200);
+    const records = await system.security!.audit.query({ traceId: res.headers.get('traceparent')!.split('-')[1] }, 100);
+    const perService = new Map<string, number>();
+    for (const r of records) perService.set(r.resource['service.name'], (perService.get(r.resource['service.name']) ?? 0) + 1);
+    expect(Object.fromEntries(perService)).toEqual({ basis: 1, onderwijs: 1, zorg: 1 });
+  });
+
+  it('answers introspection only when configured (on in development, off in production)', async () => {
+    const q = '{ __schema { queryType { name } } }';
+    expect((await gql(system.gatewayUrl, q, undefined, await headersFor(system, zelf(SHOWCASE_BSN)))).body.data.__schema.queryType.name).toBe('Query');
+    const closed = await startTestSystem({ population: { size: 50, seed: 2, peildatum: '2026-11-01' }, limits: { introspection: false } });
+    try {
+      const { status, body } = await gql(closed.gatewayUrl, q, undefined, await headersFor(closed, zelf(SHOWCASE_BSN)));
+      expect([status, body.errors?.[0]?.extensions?.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+      expect(body.errors?.[0]?.message).toMatch(/introspection/i);
+    } finally {
+      await closed.stop();
+    }
+  });
+});

@@ -52,7 +52,7 @@ const operationArb = fc.record({
   fields: fc.uniqueArray(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 6, selector: (f) => f.name }),
   aliases: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
   shape: fc.constantFrom('plain', 'inline', 'named'),
-  root: fc.constantFrom('jongere', 'jongeren'),
+  root: fc.constantFrom('jongere', 'oudStudent', 'jongeren'),
   filter: filterArb,
   eerste: fc.integer({ min: 1, max: 40 }),
   viaVariables: fc.boolean(),
@@ -65,8 +65,8 @@ function build(op: Op, bsn: string) {
   const selections = op.fields.map((f, i) => (op.aliases[i] ? `${keys[i]}: ${f.text}` : f.text)).join(' ');
   const body = op.shape === 'plain' ? `bsn ${selections}` : op.shape === 'inline' ? `bsn ... on Jongere { ${selections} }` : 'bsn ...J';
   const fragmentText = op.shape === 'named' ? ` fragment J on Jongere { ${selections} }` : '';
-  if (op.root === 'jongere') {
-    return { query: `query ($bsn: String!) { jongere(bsn: $bsn) { ${body} } }${fragmentText}`, variables: { bsn }, keys };
+  if (op.root !== 'jongeren') {
+    return { query: `query ($bsn: String!) { ${op.root}(bsn: $bsn) { ${body} } }${fragmentText}`, variables: { bsn }, keys };
   }
   if (op.viaVariables) {
     return { query: `query ($f: JongerenFilter, $n: Int) { jongeren(filter: $f, eerste: $n) { totaal jongeren { ${body} } } }${fragmentText}`, variables: { f: op.filter, n: op.eerste }, keys };
@@ -102,17 +102,21 @@ describe('the whole API, drawn at random, never discloses beyond the register', 
       const { query, variables, keys } = build(op, p.bsn);
       const { status, body } = await gqlAs(system, { role: rol, org: wie.organisatie ?? undefined, bsn: wie.bsn ?? undefined, activity: a.id }, query, variables);
       const granted = outright(register, a);
-      if (op.root === 'jongere') {
-        if (!granted.has('identificatie')) { expect(body.data?.jongere ?? null).toBeNull(); tally('root withheld'); return; }
-        if (!inBereik(a, p, wie, TEST_DAY, system.population.regions)) {
-          // Out of scope: nothing of the person beyond the key (school conditions are decided per field).
-          const j = body.data?.jongere;
-          if (j) for (const k of keys) expect(j[k] ?? null).toBeNull();
+      if (op.root !== 'jongeren') {
+        const person = body.data?.[op.root];
+        if (!granted.has('identificatie')) { expect(person ?? null).toBeNull(); tally('root withheld'); return; }
+        // A school-scoped activity enters through oudStudent, every other one through jongere.
+        const schoolScoped = Boolean(a.voorwaarden.eigenStudenten || a.voorwaarden.nazorgMaanden);
+        if ((op.root === 'oudStudent') !== schoolScoped || !inBereik(a, p, wie, TEST_DAY, system.population.regions)) {
+          // Refused at the root, as for a BSN nobody has: null with OUT_OF_SCOPE, nothing else.
+          const rootError = body.errors?.find((e) => e.path?.length === 1 && e.path[0] === op.root);
+          expect([person ?? null, rootError?.extensions?.code]).toEqual([null, 'OUT_OF_SCOPE']);
           tally('root out of scope');
           return;
         }
         expect(status).toBe(200);
-        checkPerson(a, wie, p, body.data.jongere, op, keys);
+        checkPerson(a, wie, p, person, op, keys);
+        tally(`root ${op.root}`);
         return;
       }
       // The caseload: filters must be granted outright, or the whole operation is refused.
@@ -139,7 +143,7 @@ describe('the whole API, drawn at random, never discloses beyond the register', 
       tally('caseload');
     }), { numRuns: 250, seed: 20261130 });
     // The draw exercised every kind of outcome.
-    for (const k of ['served', 'withheld', 'filter refused', 'caseload', 'root out of scope']) expect([k, (seen.get(k) ?? 0) > 0]).toEqual([k, true]);
+    for (const k of ['served', 'withheld', 'filter refused', 'caseload', 'root out of scope', 'root jongere', 'root oudStudent']) expect([k, (seen.get(k) ?? 0) > 0]).toEqual([k, true]);
   }, 600_000);
 
   it('documents the filter categories the oracle assumes exactly as the schema declares them', () => {
