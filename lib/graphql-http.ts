@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import type { MutualTls } from './mtls';
 import { HeaderMap, type ApolloServer, type BaseContext, type ContextFunction } from '@apollo/server';
-import { close, listen } from './http';
+import { listen } from './http';
+import { createOps, type OpsOptions } from './http-ops';
 
 /** Largest request body accepted (a GraphQL operation with its variables). */
 const MAX_BODY = 1_000_000;
@@ -38,10 +39,20 @@ export async function serveGraphQL<C extends BaseContext>(
     port: number; host: string; context: ContextFunction<[{ req: IncomingMessage; body: string }], C>;
     /** Serve HTTPS and accept only clients with a certificate from the same CA (mutual TLS). */
     tls?: MutualTls;
+    /** `/healthz`, `/readyz`, `/metrics` and CORS. */
+    ops?: OpsOptions;
   },
-): Promise<{ url: string; stop(): Promise<void> }> {
+): Promise<RunningHttp> {
   await server.start();
+  const ops = createOps(options.ops ?? {});
+  let inFlight = 0;
+  let draining = false;
+  const idle = new Set<() => void>();
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    inFlight++;
+    res.on('close', () => { if (--inFlight === 0) idle.forEach((f) => f()); });
+    // While draining, a kept-alive connection gets its answer and is then closed.
+    if (draining) res.setHeader('connection', 'close');
     handle(req, res).catch((error) => {
       console.error('graphql-http: unexpected error', error);
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
@@ -55,6 +66,7 @@ export async function serveGraphQL<C extends BaseContext>(
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (await ops(req, res)) return;
     // Only POST: a query in a URL ends up in proxy and server logs, and GET invites CSRF.
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
@@ -93,9 +105,31 @@ export async function serveGraphQL<C extends BaseContext>(
   const url = `${(await listen(http, options.port, options.host)).replace(/^http:/, options.tls ? 'https:' : 'http:')}/`;
   return {
     url,
-    async stop() {
+    inFlight: () => inFlight,
+    async stop(graceMs = 10_000) {
+      // Stop accepting; let what is in flight finish (within the grace period); then close.
+      draining = true;
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections?.();
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, graceMs);
+          const done = () => { clearTimeout(timer); idle.delete(done); resolve(); };
+          idle.add(done);
+        });
+      }
+      http.closeAllConnections?.();
+      await closed;
       await server.stop();
-      await close(http);
     },
   };
+}
+
+/** A running GraphQL server. */
+export interface RunningHttp {
+  url: string;
+  /** Requests being answered now. */
+  inFlight(): number;
+  /** Graceful: stops accepting, finishes in-flight requests within `graceMs` (default 10 s), then closes. */
+  stop(graceMs?: number): Promise<void>;
 }

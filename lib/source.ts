@@ -11,9 +11,16 @@ export interface SourceOptions {
   timeoutMs?: number;
   /** The fetch implementation; injected so tests and instrumentation can wrap it. Default: global fetch. */
   fetch?: typeof fetch;
+  /** Told the duration (seconds) and outcome (`ok` or the error code) of every call, for metrics. Default: nothing. */
+  observe?: SourceObserver;
 }
 
-export function validateSourceOptions(system: string, options: SourceOptions): Required<SourceOptions> {
+export type SourceObserver = (system: string, seconds: number, outcome: string) => void;
+
+/** What one call may spend: the request's deadline (epoch ms) from the gateway, when there is one. */
+export interface Aanroep { deadline?: number }
+
+export function validateSourceOptions(system: string, options: SourceOptions): Required<Omit<SourceOptions, 'observe'>> & { observe?: SourceObserver } {
   if (typeof options.baseUrl !== 'string' || !/^https?:\/\//.test(options.baseUrl)) {
     throw new TypeError(`${system}: baseUrl must be an http(s) URL; received ${JSON.stringify(options.baseUrl)}`);
   }
@@ -21,31 +28,44 @@ export function validateSourceOptions(system: string, options: SourceOptions): R
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
     throw new TypeError(`${system}: timeoutMs must be a positive integer; received ${options.timeoutMs}`);
   }
-  return { baseUrl: options.baseUrl.replace(/\/$/, ''), timeoutMs, fetch: options.fetch ?? globalThis.fetch };
+  return { baseUrl: options.baseUrl.replace(/\/$/, ''), timeoutMs, fetch: options.fetch ?? globalThis.fetch, observe: options.observe };
 }
 
 /**
- * Runs one call to a source system with a timeout and translates every failure into a
+ * Runs one call to a source system within its timeout, or what remains of the request's budget
+ * when that is less (deadlines, not stacked timeouts), and translates every failure into a
  * SourceError, once, here at the adapter boundary.
  */
 export async function callSource<T>(
   system: string,
   timeoutMs: number,
   call: (signal: AbortSignal) => Promise<{ data?: T; error?: unknown; response: Response }>,
+  extra: { deadline?: number; observe?: SourceObserver } = {},
 ): Promise<T> {
+  const started = performance.now();
+  const remaining = extra.deadline === undefined ? timeoutMs : Math.min(timeoutMs, Math.floor(extra.deadline - Date.now()));
+  const done = (outcome: string) => extra.observe?.(system, (performance.now() - started) / 1000, outcome);
+  if (remaining <= 0) {
+    done('SOURCE_TIMEOUT');
+    throw new SourceError('SOURCE_TIMEOUT', system, `${system} was not called: the request's time budget is spent`);
+  }
   let result: { data?: T; error?: unknown; response: Response };
   try {
-    result = await call(AbortSignal.timeout(timeoutMs));
+    result = await call(AbortSignal.timeout(remaining));
   } catch (error) {
     const name = (error as Error)?.name;
     if (name === 'TimeoutError' || name === 'AbortError') {
-      throw new SourceError('SOURCE_TIMEOUT', system, `${system} did not answer within ${timeoutMs} ms`);
+      done('SOURCE_TIMEOUT');
+      throw new SourceError('SOURCE_TIMEOUT', system, `${system} did not answer within ${remaining} ms`);
     }
+    done('SOURCE_UNAVAILABLE');
     throw new SourceError('SOURCE_UNAVAILABLE', system, `${system} could not be reached`);
   }
   if (!result.response.ok || result.data === undefined) {
+    done('SOURCE_UNAVAILABLE');
     throw new SourceError('SOURCE_UNAVAILABLE', system, `${system} answered HTTP ${result.response.status}`);
   }
+  done('ok');
   return result.data;
 }
 

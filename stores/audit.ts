@@ -44,6 +44,8 @@ export interface AuditStore {
   /** Resolves only once the records are durable; rejects when they are not. */
   append(records: AuditRecord[]): Promise<void>;
   query(filter: AuditFilter, limit: number): Promise<AuditRecord[]>;
+  /** Resolves when the store can take writes now (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,6 +103,10 @@ export class SqliteAuditStore implements AuditStore {
     return this.call<AuditRecord[]>({ type: 'query', filter, limit });
   }
 
+  async ping() {
+    await this.call({ type: 'ping' });
+  }
+
   async close() {
     if (!this.failure) await this.call({ type: 'close' });
     this.failure ??= new Error('audit store closed');
@@ -139,6 +145,10 @@ export class PostgresAuditStore implements AuditStore {
     const { rows } = await this.pool.query(`SELECT regel FROM ${this.schema}.logregel WHERE ${where.join(' AND ')}
       ORDER BY start_time DESC, id DESC LIMIT $${args.length}`, args);
     return rows.map((r) => r.regel as AuditRecord);
+  }
+  async ping() {
+    await this.ensureSchema();
+    await this.pool.query('SELECT 1');
   }
   async close() {}
 }

@@ -25,6 +25,8 @@ export interface ConsentStore {
   /** Gives many consents in one transaction (the population seed). */
   geefAlle(ts: Toestemming[], op?: Date): Promise<void>;
   aantal(): Promise<number>;
+  /** Resolves when the store can answer now (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,9 @@ export class SqliteConsentStore implements ConsentStore {
   async aantal() {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM toestemming').get() as { n: number }).n;
   }
+  async ping() {
+    this.db.prepare('SELECT 1').get();
+  }
   async close() {
     this.db.close();
   }
@@ -102,6 +107,10 @@ export class PostgresConsentStore implements ConsentStore {
   async aantal() {
     await this.ensureSchema();
     return Number((await this.pool.query(`SELECT COUNT(*) AS n FROM ${this.schema}.toestemming`)).rows[0].n);
+  }
+  async ping() {
+    await this.ensureSchema();
+    await this.pool.query('SELECT 1');
   }
   async close() {}
 }

@@ -63,6 +63,8 @@ parentPort.on('message', (m) => {
     pending.push(m);
   } else if (m.type === 'query') {
     try { parentPort.postMessage({ id: m.id, ok: true, rows: query(m) }); } catch (error) { parentPort.postMessage({ id: m.id, ok: false, error: String(error && error.message) }); }
+  } else if (m.type === 'ping') {
+    try { db.prepare('SELECT 1').get(); parentPort.postMessage({ id: m.id, ok: true }); } catch (error) { parentPort.postMessage({ id: m.id, ok: false, error: String(error && error.message) }); }
   } else if (m.type === 'close') {
     if (pending.length) flush();
     db.close();

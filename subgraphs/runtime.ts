@@ -24,7 +24,7 @@ export interface SubgraphDefinition<C extends PolicyContext> {
    * Builds the request's own context: DataLoaders fresh per request, or per trace (one client
    * operation) where the gateway calls this subgraph more than once for it.
    */
-  context(request: { traceId: string | null }): Omit<C, 'beleid'> | Promise<Omit<C, 'beleid'>>;
+  context(request: { traceId: string | null; deadline?: number }): Omit<C, 'beleid'> | Promise<Omit<C, 'beleid'>>;
   /** Reads the policy facts (residence, birth date, schools) of a Jongere this subgraph resolves; required when it has Jongere fields. */
   kenmerken?: KenmerkenLezer<C>;
   /** Work to do once at start-up (e.g. ingesting a feed, retried until it succeeds) and at shutdown. */
@@ -49,6 +49,9 @@ export interface SubgraphSecurity {
 
 /** For the enforcement benchmark only: serve without verification, rules or audit. Never configurable from outside code. */
 export const BENCHMARK_ONLY_NO_ENFORCEMENT = Symbol('benchmark-only: no enforcement');
+
+/** How much earlier than the gateway's deadline a subgraph gives up on its sources. */
+const DEADLINE_MARGIN_MS = 250;
 
 export type SchemaLayer = (schema: GraphQLSchema) => GraphQLSchema;
 
@@ -86,7 +89,9 @@ export async function startSubgraph<C extends PolicyContext>(
       if (!security) return { ...(await def.context({ traceId: null })), beleid: null } as unknown as C;
       const header = req.headers[INTERNAL_CONTEXT_HEADER];
       const beleid = new RequestPolicy(security.policy, await security.verify(Array.isArray(header) ? header[0] : header, body));
-      return { ...(await def.context({ traceId: beleid.trace.traceId })), beleid } as C;
+      // Sources get the request's deadline less a margin, so the subgraph still answers (with
+      // SOURCE_TIMEOUT for what its source did not deliver) before the gateway stops waiting.
+      return { ...(await def.context({ traceId: beleid.trace.traceId, deadline: beleid.interne.deadline - DEADLINE_MARGIN_MS })), beleid } as C;
     },
   });
   return {

@@ -1,3 +1,4 @@
+import type { Aanroep } from '../../lib/source';
 /** What the basis subgraph needs from a BRP, whatever product serves it. */
 export interface Persoonsgegevens {
   bsn: string;
@@ -19,5 +20,5 @@ export interface BrpBron {
   /** The most BSNs one call may carry. */
   readonly batchSize: number;
   /** The people found, by BSN; unknown BSNs are absent. */
-  personen(bsns: string[]): Promise<Map<string, Persoonsgegevens>>;
+  personen(bsns: string[], aanroep?: Aanroep): Promise<Map<string, Persoonsgegevens>>;
 }

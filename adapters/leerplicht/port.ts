@@ -1,3 +1,4 @@
+import type { Aanroep } from '../../lib/source';
 /** What the doorstroom subgraph needs from a leerplicht/Doorstroompunt case system. */
 export interface Instelling { brin: string; naam: string }
 export interface Medewerker { id: string; naam: string }
@@ -43,7 +44,7 @@ export interface DoorstroomBron {
   readonly batchSize: number;
   /** The largest page the system returns in one search. */
   readonly maxPageSize: number;
-  dossiers(bsns: string[]): Promise<Map<string, DoorstroomDossier>>;
+  dossiers(bsns: string[], aanroep?: Aanroep): Promise<Map<string, DoorstroomDossier>>;
   /** `totaal` counts every match (all pages); `meer` tells whether matches follow this page. */
-  zoek(q: Caseloadzoekopdracht): Promise<{ totaal: number; bsns: string[]; meer: boolean }>;
+  zoek(q: Caseloadzoekopdracht, aanroep?: Aanroep): Promise<{ totaal: number; bsns: string[]; meer: boolean }>;
 }

@@ -1,3 +1,4 @@
+import type { Aanroep } from '../../lib/source';
 /** What the participatie subgraph needs from a Participatiewet suite. */
 export interface Medewerker { id: string; naam: string }
 export interface Uitkering { soort: 'ALGEMENE_BIJSTAND' | 'BBZ'; sinds: string }
@@ -24,6 +25,6 @@ export interface ParticipatieAantallen { metUitkering: number; metTraject: numbe
 
 export interface ParticipatieBron {
   readonly batchSize: number;
-  dossiers(bsns: string[]): Promise<Map<string, ParticipatieDossier>>;
-  aantallen(gemeenteCode: string): Promise<ParticipatieAantallen>;
+  dossiers(bsns: string[], aanroep?: Aanroep): Promise<Map<string, ParticipatieDossier>>;
+  aantallen(gemeenteCode: string, aanroep?: Aanroep): Promise<ParticipatieAantallen>;
 }

@@ -1,3 +1,4 @@
+import type { Aanroep } from '../../lib/source';
 /** What the zorg subgraph needs from a Wmo/Jeugdwet registry. */
 export type Wet = 'JEUGDWET' | 'WMO';
 
@@ -20,6 +21,6 @@ export interface ZorgAantallen { jeugdwet: number; wmo: number }
 export interface ZorgBron {
   readonly batchSize: number;
   /** Allocations by BSN, oldest first; people without allocations are absent. */
-  toewijzingen(bsns: string[]): Promise<Map<string, Zorgtoewijzing[]>>;
-  aantallen(gemeenteCode: string): Promise<ZorgAantallen>;
+  toewijzingen(bsns: string[], aanroep?: Aanroep): Promise<Map<string, Zorgtoewijzing[]>>;
+  aantallen(gemeenteCode: string, aanroep?: Aanroep): Promise<ZorgAantallen>;
 }

@@ -32,7 +32,13 @@ export interface BasisOptions {
 
 export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOptions): SubgraphDefinition<Context> {
   const regio = (code: string | null | undefined): Regio | null => (code ? regions.get(code) ?? null : null);
-  const personen = perTrace(() => batchLoader(brp.batchSize, (bsns) => brp.personen(bsns), null));
+  // One loader per trace (one client operation), bound to that operation's deadline.
+  const loaders = perTrace(() => ({ deadline: undefined as number | undefined, loader: null as DataLoader<string, Persoonsgegevens | null> | null }));
+  const personen = (traceId: string | null, deadline?: number) => {
+    const entry = loaders(traceId);
+    entry.loader ??= batchLoader(brp.batchSize, (bsns) => brp.personen(bsns, { deadline }), null);
+    return entry.loader;
+  };
   return {
     name: 'basis',
     kenmerken: (p: Jongere, ctx: Context) => {
@@ -41,7 +47,7 @@ export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOption
       return ctx.beleid.feiten(p, bekend(p) ? { gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum } : { gemeente: null, geboortedatum: null });
     },
     typeDefs: subgraphTypeDefs('basis'),
-    context: ({ traceId }) => ({ personen: personen(traceId) }),
+    context: ({ traceId, deadline }) => ({ personen: personen(traceId, deadline) }),
     resolvers: {
       Query: {
         jongere: async (_: unknown, { bsn }: { bsn: string }, ctx: Context) => {

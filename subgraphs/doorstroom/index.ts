@@ -24,7 +24,7 @@ function zoekbereik(ctx: Context, regions: RegionRegistry): Zoekbereik {
   };
 }
 
-interface Context extends PolicyContext { dossiers: DataLoader<string, DoorstroomDossier | null> }
+interface Context extends PolicyContext { dossiers: DataLoader<string, DoorstroomDossier | null>; deadline?: number }
 type Jongere = Vertegenwoordiging;
 
 export interface DoorstroomOptions {
@@ -43,11 +43,11 @@ export function doorstroomSubgraph({ bron, regions, clock = systemClock }: Doors
     name: 'doorstroom',
     kenmerken: (j: Jongere, ctx: Context) => ctx.beleid.feiten(j),
     typeDefs: subgraphTypeDefs('doorstroom'),
-    context: () => ({ dossiers: batchLoader(bron.batchSize, (bsns) => bron.dossiers(bsns), null) }),
+    context: ({ deadline }) => ({ dossiers: batchLoader(bron.batchSize, (bsns) => bron.dossiers(bsns, { deadline }), null), deadline }),
     resolvers: {
       Query: {
         jongeren: async (_: unknown, args: { filter?: JongerenFilter; eerste: number; na?: string }, ctx: Context) => {
-          const result = await bron.zoek(toZoekopdracht(args, regions, clock(), bron.maxPageSize, zoekbereik(ctx, regions)));
+          const result = await bron.zoek(toZoekopdracht(args, regions, clock(), bron.maxPageSize, zoekbereik(ctx, regions)), { deadline: ctx.deadline });
           // The page itself discloses who is in the caseload: each person gets an audit record.
           for (const bsn of result.bsns) ctx.beleid?.registreer(bsn, 'identificatie', { uitkomst: 'TOEGESTAAN' });
           return {
@@ -67,8 +67,8 @@ export function doorstroomSubgraph({ bron, regions, clock = systemClock }: Doors
       },
       Regio: {
         __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),
-        aantalActieveDoorstroomtrajecten: async ({ code }: { code: string }) =>
-          (await bron.zoek({ gemeenten: regions.get(code)!.gemeenten, status: 'ACTIEF', limiet: 0 })).totaal,
+        aantalActieveDoorstroomtrajecten: async ({ code }: { code: string }, _: unknown, ctx: Context) =>
+          (await bron.zoek({ gemeenten: regions.get(code)!.gemeenten, status: 'ACTIEF', limiet: 0 }, { deadline: ctx.deadline })).totaal,
       },
     },
   };

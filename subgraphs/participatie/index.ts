@@ -7,20 +7,20 @@ import type { Vertegenwoordiging } from '../policy/request-policy';
 import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 
-interface Context extends PolicyContext { dossiers: DataLoader<string, ParticipatieDossier> }
+interface Context extends PolicyContext { dossiers: DataLoader<string, ParticipatieDossier>; deadline?: number }
 type Jongere = Vertegenwoordiging;
 
 export function participatieSubgraph({ bron, regions }: { bron: ParticipatieBron; regions: RegionRegistry }): SubgraphDefinition<Context> {
   const dossier = (j: Jongere, ctx: Context) => ctx.dossiers.load(j.bsn);
-  const som = async (code: string, key: keyof ParticipatieAantallen) => {
-    const per = await Promise.all(regions.get(code)!.gemeenten.map((g) => bron.aantallen(g)));
+  const som = async (code: string, key: keyof ParticipatieAantallen, deadline?: number) => {
+    const per = await Promise.all(regions.get(code)!.gemeenten.map((g) => bron.aantallen(g, { deadline })));
     return per.reduce((s, a) => s + a[key], 0);
   };
   return {
     name: 'participatie',
     kenmerken: (j: Jongere, ctx: Context) => ctx.beleid.feiten(j),
     typeDefs: subgraphTypeDefs('participatie'),
-    context: () => ({ dossiers: batchLoader(bron.batchSize, (bsns) => bron.dossiers(bsns), LEEG_PARTICIPATIEDOSSIER) }),
+    context: ({ deadline }) => ({ dossiers: batchLoader(bron.batchSize, (bsns) => bron.dossiers(bsns, { deadline }), LEEG_PARTICIPATIEDOSSIER), deadline }),
     resolvers: {
       Jongere: {
         __resolveReference: (ref: Jongere): Jongere => ref,
@@ -31,9 +31,9 @@ export function participatieSubgraph({ bron, regions }: { bron: ParticipatieBron
       },
       Regio: {
         __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),
-        aantalMetUitkering: ({ code }: { code: string }) => som(code, 'metUitkering'),
-        aantalMetReintegratietraject: ({ code }: { code: string }) => som(code, 'metTraject'),
-        aantalJongerenInBeeld: ({ code }: { code: string }) => som(code, 'jongerenInBeeld'),
+        aantalMetUitkering: ({ code }: { code: string }, _: unknown, ctx: Context) => som(code, 'metUitkering', ctx.deadline),
+        aantalMetReintegratietraject: ({ code }: { code: string }, _: unknown, ctx: Context) => som(code, 'metTraject', ctx.deadline),
+        aantalJongerenInBeeld: ({ code }: { code: string }, _: unknown, ctx: Context) => som(code, 'jongerenInBeeld', ctx.deadline),
       },
     },
   };

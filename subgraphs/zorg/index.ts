@@ -8,7 +8,7 @@ import type { Vertegenwoordiging } from '../policy/request-policy';
 import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 
-interface Context extends PolicyContext { toewijzingen: DataLoader<string, Zorgtoewijzing[]> }
+interface Context extends PolicyContext { toewijzingen: DataLoader<string, Zorgtoewijzing[]>; deadline?: number }
 type Jongere = Vertegenwoordiging;
 
 /** Current on `today`: care has started, has not stopped, and the allocation period holds today. */
@@ -18,13 +18,13 @@ export function isLopend(t: Zorgtoewijzing, today: string): boolean {
 
 export function zorgSubgraph({ bron, regions, clock = systemClock }: { bron: ZorgBron; regions: RegionRegistry; clock?: Clock }): SubgraphDefinition<Context> {
   const toewijzingen = (j: Jongere, ctx: Context) => ctx.toewijzingen.load(j.bsn);
-  const som = async (code: string, key: keyof ZorgAantallen) =>
-    (await Promise.all(regions.get(code)!.gemeenten.map((g) => bron.aantallen(g)))).reduce((s, a) => s + a[key], 0);
+  const som = async (code: string, key: keyof ZorgAantallen, deadline?: number) =>
+    (await Promise.all(regions.get(code)!.gemeenten.map((g) => bron.aantallen(g, { deadline })))).reduce((s, a) => s + a[key], 0);
   return {
     name: 'zorg',
     kenmerken: (j: Jongere, ctx: Context) => ctx.beleid.feiten(j),
     typeDefs: subgraphTypeDefs('zorg'),
-    context: () => ({ toewijzingen: batchLoader(bron.batchSize, (bsns) => bron.toewijzingen(bsns), [] as Zorgtoewijzing[]) }),
+    context: ({ deadline }) => ({ toewijzingen: batchLoader(bron.batchSize, (bsns) => bron.toewijzingen(bsns, { deadline }), [] as Zorgtoewijzing[]), deadline }),
     resolvers: {
       Jongere: {
         __resolveReference: (ref: Jongere): Jongere => ref,
@@ -34,8 +34,8 @@ export function zorgSubgraph({ bron, regions, clock = systemClock }: { bron: Zor
       Zorgtoewijzing: { lopend: (t: Zorgtoewijzing) => isLopend(t, isoDate(clock())) },
       Regio: {
         __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),
-        aantalMetJeugdhulp: ({ code }: { code: string }) => som(code, 'jeugdwet'),
-        aantalMetWmo: ({ code }: { code: string }) => som(code, 'wmo'),
+        aantalMetJeugdhulp: ({ code }: { code: string }, _: unknown, ctx: Context) => som(code, 'jeugdwet', ctx.deadline),
+        aantalMetWmo: ({ code }: { code: string }, _: unknown, ctx: Context) => som(code, 'wmo', ctx.deadline),
       },
     },
   };

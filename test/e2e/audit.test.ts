@@ -12,6 +12,7 @@ class SwitchableAuditStore implements AuditStore {
     return this.inner.append(records);
   }
   query(...args: Parameters<AuditStore['query']>) { return this.inner.query(...args); }
+  ping() { return this.failing ? Promise.reject(new Error('disk unavailable')) : this.inner.ping(); }
   close() { return this.inner.close(); }
 }
 

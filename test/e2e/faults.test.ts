@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import { close, listen } from '../../lib/http';
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
 import { gqlAs, startTestSystem, zelf, type Identity } from '../support/system';
@@ -57,10 +59,13 @@ describe('a failing source system costs only its own fields', () => {
 
 describe('one time budget per request, not stacked timeouts', () => {
   it('answers within the budget when a subgraph stalls: its fields SUBGRAPH_TIMEOUT, the rest served', async () => {
-    // Sources may take a minute, but the request has 2 s: the gateway stops waiting for zorg at the deadline.
-    const slow = await startTestSystem({ population: { size: 200, seed: 1, peildatum: '2026-11-01' }, sourceTimeoutMs: 60_000, requestTimeoutMs: 2_000 });
+    // zorg's address leads to a server that accepts and never answers.
+    const stalled = createServer(() => { /* never answers */ });
+    const slow = await startTestSystem({
+      population: { size: 200, seed: 1, peildatum: '2026-11-01' }, requestTimeoutMs: 2_000,
+      routeSubgraphs: async (urls) => ({ ...urls, zorg: `${await listen(stalled)}/` }),
+    });
     try {
-      slow.simulators.zorg.faults = { latencyMs: 0, mode: 'hang' };
       const started = Date.now();
       const { status, body } = await gqlAs(slow, self, QUERY);
       const elapsed = Date.now() - started;
@@ -69,10 +74,28 @@ describe('one time budget per request, not stacked timeouts', () => {
       expect(body.errors!.every((e) => e.extensions?.service === 'zorg')).toBe(true);
       expect(body.data.jongere.zorgtoewijzingen).toBeNull();
       expect(body.data.jongere.naam.volledigeNaam).toEqual(expect.any(String));
-      // Bounded by the budget (2 s) plus the gateway's backstop margin, not by the minute-long source timeout.
+      // Bounded by the budget (2 s) plus the gateway's backstop margin, not by minutes.
       expect(elapsed).toBeLessThan(30_000);
     } finally {
-      slow.simulators.zorg.faults = { latencyMs: 0, mode: 'ok' };
+      await slow.stop();
+      stalled.closeAllConnections();
+      await close(stalled);
+    }
+  });
+
+  it('gives a source only what remains of the budget: a hanging source costs its fields within the budget, however long its own timeout', async () => {
+    const slow = await startTestSystem({ population: { size: 200, seed: 1, peildatum: '2026-11-01' }, sourceTimeoutMs: 60_000, requestTimeoutMs: 2_000 });
+    try {
+      slow.simulators.zorg.faults = { latencyMs: 0, mode: 'hang' };
+      slow.simulators.participatie.faults = { latencyMs: 0, mode: 'hang' };
+      const started = Date.now();
+      const { status, body } = await gqlAs(slow, self, QUERY);
+      expect(status).toBe(200);
+      // Two hanging sources do not add up: both end at the same deadline.
+      expect(new Set(body.errors!.map((e) => `${e.extensions?.code}:${e.extensions?.system}`))).toEqual(new Set(['SOURCE_TIMEOUT:zorg', 'SOURCE_TIMEOUT:participatie']));
+      expect(body.data.jongere.naam.volledigeNaam).toEqual(expect.any(String));
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
       await slow.stop();
     }
   });

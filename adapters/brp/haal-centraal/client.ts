@@ -10,16 +10,16 @@ type Persoon = components['schemas']['Persoon'];
 export const BRP_BATCH_SIZE = 20;
 
 export function createHaalCentraalBrp(options: SourceOptions): BrpBron {
-  const { baseUrl, timeoutMs, fetch } = validateSourceOptions('brp', options);
+  const { baseUrl, timeoutMs, fetch, observe } = validateSourceOptions('brp', options);
   const client = createClient<paths>({ baseUrl, fetch });
   return {
     batchSize: BRP_BATCH_SIZE,
-    async personen(bsns) {
+    async personen(bsns, aanroep) {
       const personen = await inChunks(bsns, BRP_BATCH_SIZE, async (chunk) => {
         const data = await callSource('brp', timeoutMs, (signal) => client.POST('/personen', {
           body: { type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: chunk, fields: BRP_FIELDS },
           signal,
-        }));
+        }), { deadline: aanroep?.deadline, observe });
         return (data as { personen?: Persoon[] }).personen ?? [];
       });
       return new Map(personen.filter((p) => p.burgerservicenummer).map((p) => [p.burgerservicenummer!, mapPersoon(p)]));

@@ -7,18 +7,18 @@ import type { paths } from './types';
 export const LEERPLICHT_BATCH_SIZE = 100;
 
 export function createReferentieLeerplicht(options: SourceOptions): DoorstroomBron {
-  const { baseUrl, timeoutMs, fetch } = validateSourceOptions('leerplicht', options);
+  const { baseUrl, timeoutMs, fetch, observe } = validateSourceOptions('leerplicht', options);
   const client = createClient<paths>({ baseUrl, fetch });
   return {
     batchSize: LEERPLICHT_BATCH_SIZE,
     maxPageSize: 1000,
-    async dossiers(bsns) {
+    async dossiers(bsns, aanroep) {
       const dossiers = await inChunks(bsns, LEERPLICHT_BATCH_SIZE, async (chunk) =>
-        (await callSource('leerplicht', timeoutMs, (signal) => client.POST('/dossiers/opvragen', { body: { bsns: chunk }, signal }))).dossiers);
+        (await callSource('leerplicht', timeoutMs, (signal) => client.POST('/dossiers/opvragen', { body: { bsns: chunk }, signal }), { deadline: aanroep?.deadline, observe })).dossiers);
       return new Map(dossiers.map((d) => [d.bsn, mapDossier(d)]));
     },
-    async zoek(q) {
-      const data = await callSource('leerplicht', timeoutMs, (signal) => client.POST('/jongeren/zoeken', { body: q, signal }));
+    async zoek(q, aanroep) {
+      const data = await callSource('leerplicht', timeoutMs, (signal) => client.POST('/jongeren/zoeken', { body: q, signal }), { deadline: aanroep?.deadline, observe });
       return { totaal: data.totaal, meer: data.meer, bsns: data.jongeren.map((j) => j.bsn) };
     },
   };

@@ -12,7 +12,7 @@ export interface DuoLeveringOptions extends SourceOptions {
 }
 
 export function createDuoLevering(options: DuoLeveringOptions): OnderwijsFeed {
-  const { baseUrl, timeoutMs, fetch } = validateSourceOptions('duo', options);
+  const { baseUrl, timeoutMs, fetch, observe } = validateSourceOptions('duo', options);
   const downloadTimeoutMs = options.downloadTimeoutMs ?? 60_000;
   if (!Number.isInteger(downloadTimeoutMs) || downloadTimeoutMs <= 0) {
     throw new TypeError(`duo: downloadTimeoutMs must be a positive integer; received ${options.downloadTimeoutMs}`);
@@ -20,11 +20,11 @@ export function createDuoLevering(options: DuoLeveringOptions): OnderwijsFeed {
   const client = createClient<paths>({ baseUrl, fetch });
   return {
     async leveringen() {
-      return (await callSource('duo', timeoutMs, (signal) => client.GET('/leveringen', { signal }))).leveringen;
+      return (await callSource('duo', timeoutMs, (signal) => client.GET('/leveringen', { signal }), { observe })).leveringen;
     },
     async bestand(id) {
       return callSource('duo', Math.max(timeoutMs, downloadTimeoutMs), (signal) =>
-        client.GET('/leveringen/{id}', { params: { path: { id } }, parseAs: 'text', signal }));
+        client.GET('/leveringen/{id}', { params: { path: { id } }, parseAs: 'text', signal }), { observe });
     },
   };
 }
