@@ -17,6 +17,9 @@ import { refusalAudit } from './policy/refusal-audit';
 import type { RedisClientType } from 'redis';
 import { Agent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { MutualTls } from '../lib/mtls';
+import type { Metrics } from '../lib/metrics';
+import { metricsPlugin } from '../lib/metrics-plugin';
+import { readiness } from '../lib/readiness';
 import { createRateLimiter, type RateLimits } from './limits/rate-limit';
 import { limitRefusal, limitRules, responseSizePlugin, validateQueryLimits, type QueryLimits } from './limits/query-limits';
 import { ACTIVITY_HEADER, resolveToegang, type Toegang } from './policy/activity';
@@ -63,6 +66,10 @@ export interface GatewayOptions {
   now?: () => number;
   /** Depth, alias, directive, token, cost and response-size limits, and introspection (DEFAULT_QUERY_LIMITS). */
   limits?: Partial<QueryLimits>;
+  /** Prometheus metrics of this process (`/metrics`). */
+  metrics?: Metrics;
+  /** Origins a browser may call the gateway from (CORS); default none: same-origin only. */
+  corsOrigins?: string[];
   /** Mutual TLS towards the subgraphs (their URLs are https): the gateway's key, certificate and the CA. */
   tls?: MutualTls;
   /** Budgets per employee and per organisation (DEFAULT_RATE_LIMITS). */
@@ -83,7 +90,7 @@ const CLAIMS_HEADER = 'x-jf-claims';
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
   constructor(private readonly name: string, url: string, private readonly sign: ContextSigner | null, private readonly log: (line: string) => void,
-    private readonly now: () => number, private readonly dispatcher?: Dispatcher) {
+    private readonly now: () => number, private readonly dispatcher?: Dispatcher, private readonly metrics?: Metrics) {
     super({ url });
     this.fetcher = ((input: string, init: { headers: Record<string, string>; body: string; method: string }) => this.send(input, init)) as never;
   }
@@ -108,9 +115,17 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
     const remaining = claims ? claims.deadline - this.now() : 30_000;
     if (remaining <= 0) throw Object.assign(new Error('no budget left'), { name: 'TimeoutError' });
     const signal = AbortSignal.timeout(remaining);
-    // With mutual TLS: undici's fetch over an agent that presents the gateway's certificate.
-    if (this.dispatcher) return undiciFetch(url, { method: init.method, headers, body: init.body, signal, dispatcher: this.dispatcher }) as unknown as Response;
-    return fetch(url, { method: init.method, headers, body: init.body, signal });
+    const timer = this.metrics?.subgraphSeconds.startTimer({ subgraph: this.name });
+    try {
+      // With mutual TLS: undici's fetch over an agent that presents the gateway's certificate.
+      const response = this.dispatcher ? await undiciFetch(url, { method: init.method, headers, body: init.body, signal, dispatcher: this.dispatcher }) as unknown as Response
+        : await fetch(url, { method: init.method, headers, body: init.body, signal });
+      timer?.({ outcome: response.ok ? 'ok' : `http_${response.status}` });
+      return response;
+    } catch (error) {
+      timer?.({ outcome: (error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable' });
+      throw error;
+    }
   }
   override didEncounterError(error: Error, _request: unknown, response?: unknown): void {
     // A subgraph that refused with one of our codes (AUDIT_UNAVAILABLE, 503) keeps that code.
@@ -202,7 +217,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
-      return new SubgraphDataSource(name, url, security?.sign ?? null, log, now, dispatcher);
+      return new SubgraphDataSource(name, url, security?.sign ?? null, log, now, dispatcher, options.metrics);
     },
   });
   const refusals = security?.audit ? refusalAudit(security.audit.store, security.audit.pseudonym, log) : undefined;
@@ -220,10 +235,18 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
       if (limit) return { ...limit, extensions: { limit: limits.maxTokens, ...limit.extensions } };
       return maskError('gateway', formatted, error);
     },
-    plugins: [traceHeaderPlugin, responseSizePlugin(limits.maxResponseBytes), ...(rate ? [rate.plugin] : [])],
+    plugins: [traceHeaderPlugin, responseSizePlugin(limits.maxResponseBytes), ...(rate ? [rate.plugin] : []), ...(options.metrics ? [metricsPlugin('gateway', options.metrics)] : [])],
   });
+  // Ready when the audit store takes writes and every subgraph says it is ready.
+  const subgraphReady = (name: string, url: string) => async () => {
+    const res = dispatcher ? await undiciFetch(new URL('readyz', url), { dispatcher, signal: AbortSignal.timeout(1500) }) : await fetch(new URL('readyz', url), { signal: AbortSignal.timeout(1500) });
+    if (!res.ok) throw new Error(`subgraph ${name} is not ready`);
+  };
+  const checks: Record<string, () => Promise<void>> = Object.fromEntries(Object.entries(options.subgraphUrls).map(([n, u]) => [`subgraph ${n}`, subgraphReady(n, u)]));
+  if (security?.audit) checks.audit = () => security.audit!.store.ping();
   const http = await serveGraphQL(server, {
     port: options.port ?? 4000, host: options.host ?? '127.0.0.1',
+    ops: { metrics: options.metrics, corsOrigins: options.corsOrigins, readiness: () => readiness(checks) },
     context: async ({ req }) => {
       if (!security) return { deadline: now() + budget };
       const header = (name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };

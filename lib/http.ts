@@ -37,6 +37,7 @@ export function problem(status: number, title: string, detail?: string, code?: s
 export function createSimulatorServer(name: string, routes: Route[], warmers: (() => unknown)[] = []): SimulatorServer {
   const compiled = routes.map((r) => ({ ...r, key: `${r.method} ${r.path}`, regex: pathRegex(r.path) }));
   const hanging = new Set<ServerResponse>();
+  let warmed = warmers.length === 0;
   const sim: SimulatorServer = {
     name,
     calls: new Map(),
@@ -48,6 +49,7 @@ export function createSimulatorServer(name: string, routes: Route[], warmers: ((
         warmer();
         await new Promise((r) => setImmediate(r)); // let other work run between tables
       }
+      warmed = true;
     },
     server: createServer((req, res) => {
       handle(req, res).catch((error) => {
@@ -60,6 +62,9 @@ export function createSimulatorServer(name: string, routes: Route[], warmers: ((
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // Probes for supervisors and orchestrators: alive, and ready once the warm-up is done.
+    if (req.method === 'GET' && url.pathname === '/healthz') return send(res, { body: { status: 'ok' } });
+    if (req.method === 'GET' && url.pathname === '/readyz') return send(res, warmed ? { body: { status: 'ready' } } : { status: 503, body: { status: 'warming up' } });
     const route = compiled.find((r) => r.method === req.method && r.regex.test(url.pathname));
     if (!route) return send(res, problem(404, 'Not found', `${req.method} ${url.pathname}`));
     sim.calls.set(route.key, (sim.calls.get(route.key) ?? 0) + 1);

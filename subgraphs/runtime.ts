@@ -7,6 +7,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { maskError } from '../lib/format-error';
 import type { MutualTls } from '../lib/mtls';
+import { readiness } from '../lib/readiness';
+import { metricsPlugin } from '../lib/metrics-plugin';
+import type { Metrics } from '../lib/metrics';
 import { serveGraphQL } from '../lib/graphql-http';
 import { INTERNAL_CONTEXT_HEADER, type InternalContext } from '../lib/internal-context';
 import type { AuditStore } from '../stores/audit';
@@ -64,18 +67,25 @@ export function subgraphTypeDefs(name: string): DocumentNode {
   return metFeiten(name, parse(`${header}\n${readFileSync(join(__dirname, name, 'schema.graphql'), 'utf8')}`));
 }
 
-export interface RunningService { name: string; url: string; stop(): Promise<void> }
+export interface RunningService { name: string; url: string; stop(graceMs?: number): Promise<void> }
 
 export async function startSubgraph<C extends PolicyContext>(
   def: SubgraphDefinition<C>,
-  options: { port?: number; host?: string; security: SubgraphSecurity | typeof BENCHMARK_ONLY_NO_ENFORCEMENT; tls?: MutualTls },
+  options: {
+    port?: number; host?: string; security: SubgraphSecurity | typeof BENCHMARK_ONLY_NO_ENFORCEMENT; tls?: MutualTls;
+    /** Prometheus metrics of this process. */
+    metrics?: Metrics;
+    /** What `/readyz` checks besides the subgraph's own readiness (stores, source). */
+    checks?: Record<string, () => Promise<void>>;
+  },
 ): Promise<RunningService> {
   const security = options.security === BENCHMARK_ONLY_NO_ENFORCEMENT ? null : options.security;
   const base = buildSubgraphSchema({ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> });
   const uitgezonderd = new Set(security?.policy.register.activiteiten.flatMap((a) => a.uitgezonderd) ?? []);
   const schema = security ? policyLayer(def.typeDefs, def.kenmerken, uitgezonderd)(base) : base;
   const plugins: ApolloServerPlugin<C>[] = [ApolloServerPluginInlineTraceDisabled()];
-  if (security) plugins.push(auditPlugin(def.name, security.audit, security.pseudonym, security.log ?? console.error) as ApolloServerPlugin<C>);
+  if (security) plugins.push(auditPlugin(def.name, security.audit, security.pseudonym, security.log ?? console.error, options.metrics) as ApolloServerPlugin<C>);
+  if (options.metrics) plugins.push(metricsPlugin(def.name, options.metrics) as ApolloServerPlugin<C>);
   const server = new ApolloServer<C>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -85,6 +95,10 @@ export async function startSubgraph<C extends PolicyContext>(
   await def.start?.();
   const http = await serveGraphQL(server, {
     port: options.port ?? 0, host: options.host ?? '127.0.0.1', tls: options.tls,
+    ops: { metrics: options.metrics, readiness: () => readiness({ ...options.checks, ...(def.readiness ? { [def.name]: async () => {
+      const r = def.readiness!();
+      if (!r.ready) throw new Error(r.reason ?? 'not ready');
+    } } : {}) }) },
     context: async ({ req, body }) => {
       if (!security) return { ...(await def.context({ traceId: null })), beleid: null } as unknown as C;
       const header = req.headers[INTERNAL_CONTEXT_HEADER];
@@ -97,8 +111,8 @@ export async function startSubgraph<C extends PolicyContext>(
   return {
     name: def.name,
     url: http.url,
-    async stop() {
-      await http.stop();
+    async stop(graceMs?: number) {
+      await http.stop(graceMs);
       await def.stop?.();
     },
   };

@@ -11,6 +11,7 @@ import { buildSecurity, seedConsent, type SecurityKit, type SecurityOptions } fr
 import { SOURCE_OF, startNamedSubgraph } from './services';
 import type { QueryLimits } from '../gateway/limits/query-limits';
 import { connectRedis } from '../lib/redis';
+import { createMetrics, type Metrics } from '../lib/metrics';
 import { redisReplayCache } from '../lib/replay-cache';
 import type { RateLimits } from '../gateway/limits/rate-limit';
 
@@ -37,6 +38,10 @@ export interface SystemOptions {
   routeSubgraphs?: (urls: Record<SubgraphName, string>) => Record<SubgraphName, string> | Promise<Record<SubgraphName, string>>;
   /** Mutual TLS between gateway and subgraphs: the CA, each subgraph's server pair and the gateway's client pair. */
   tls?: { ca: string; subgraph: { key: string; cert: string }; gateway: { key: string; cert: string } };
+  /** Origins a browser may call the gateway from (CORS). Default none. */
+  corsOrigins?: string[];
+  /** How long a stop waits for in-flight requests (ms). Default 10000. */
+  shutdownGraceMs?: number;
   /** Redis for the replay cache of gateway contexts and the rate limits, shared by replicas. Absent: memory. */
   redisUrl?: string;
   /** BENCHMARK ONLY: run without authentication, legal-basis checks or audit, to measure their cost. */
@@ -51,6 +56,8 @@ export interface RunningSystem {
   subgraphs: Record<SubgraphName, RunningService>;
   /** The register, stores and (with the embedded identity provider) the dev issuer for tokens. */
   security: SecurityKit | null;
+  /** This process's Prometheus metrics. */
+  metrics: Metrics;
   stop(): Promise<void>;
 }
 
@@ -64,6 +71,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
   const supergraphSdl = checkedInSupergraph();
   const redis = options.redisUrl ? connectRedis(options.redisUrl, log) : null;
+  const metrics = createMetrics();
   const replays = redis ? redisReplayCache(redis, { log }) : undefined;
   const kit = options.benchmarkOnlyWithoutEnforcement ? null : await buildSecurity({ ...options.security, dataDir, clock }, supergraphSdl);
   if (kit) {
@@ -72,10 +80,12 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   }
   const simulators = {} as RunningSystem['simulators'];
   const subgraphs = {} as RunningSystem['subgraphs'];
-  let gateway: { url: string; stop(): Promise<void> } | undefined;
+  let gateway: { url: string; stop(graceMs?: number): Promise<void> } | undefined;
+  // Graceful, outside in: the gateway stops accepting and finishes what is in flight, then the
+  // subgraphs (their audit writes flushed), the simulators, and last the stores.
   const stop = async () => {
-    await gateway?.stop();
-    await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+    await gateway?.stop(options.shutdownGraceMs);
+    await Promise.all(Object.values(subgraphs).map((s) => s.stop(options.shutdownGraceMs)));
     await Promise.all(Object.values(simulators).map((s) => close(s.server)));
     await kit?.close();
     if (redis?.isOpen) await redis.quit().catch(() => undefined);
@@ -92,13 +102,13 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       subgraphs[name] = await startNamedSubgraph(name, {
         sourceUrl: simulators[SOURCE_OF[name]].url, regions: population.regions, clock,
         sourceTimeoutMs: options.sourceTimeoutMs ?? 2000, dataDir, port: ports[name] ?? 0, host: '127.0.0.1', log,
-        security: kit ?? BENCHMARK_ONLY_NO_ENFORCEMENT, replays, tls: options.tls ? { ...options.tls.subgraph, ca: options.tls.ca } : undefined,
+        security: kit ?? BENCHMARK_ONLY_NO_ENFORCEMENT, replays, metrics, tls: options.tls ? { ...options.tls.subgraph, ca: options.tls.ca } : undefined,
       });
     }));
     const direct = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/'])) as Record<SubgraphName, string>;
     const subgraphUrls = options.routeSubgraphs ? await options.routeSubgraphs(direct) : direct;
     gateway = await startGateway({
-      supergraphSdl, subgraphUrls, clock, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs, rateLimits: options.rateLimits, redis, tls: options.tls ? { ...options.tls.gateway, ca: options.tls.ca } : undefined,
+      supergraphSdl, subgraphUrls, clock, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs, rateLimits: options.rateLimits, redis, metrics, corsOrigins: options.corsOrigins, tls: options.tls ? { ...options.tls.gateway, ca: options.tls.ca } : undefined,
       security: kit ? { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(kit.internalMaster!), mode: kit.mode,
         audit: { store: kit.audit, pseudonym: kit.pseudonym } }
         : GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT,
@@ -107,5 +117,5 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     await stop();
     throw error;
   }
-  return { gatewayUrl: gateway.url, population, simulators, subgraphs, security: kit, stop };
+  return { gatewayUrl: gateway.url, population, simulators, subgraphs, security: kit, metrics, stop };
 }

@@ -9,6 +9,8 @@ import type { Clock } from '../lib/dates';
 import { createContextVerifier } from '../lib/internal-context';
 import type { ReplayCache } from '../lib/replay-cache';
 import type { MutualTls } from '../lib/mtls';
+import type { Metrics } from '../lib/metrics';
+import { reachable } from '../lib/readiness';
 import { FEITEN, feitControleur, feitOndertekenaar, feitsleutel } from '../subgraphs/policy/feiten';
 import type { RegionRegistry } from '../lib/regions';
 import type { SubgraphName } from '../schema/compose';
@@ -44,6 +46,8 @@ export interface SubgraphRuntimeOptions {
   security: SecurityKit | typeof BENCHMARK_ONLY_NO_ENFORCEMENT;
   /** Mutual TLS: serve HTTPS and accept only the gateway's certificate (from the same CA). */
   tls?: MutualTls;
+  /** Prometheus metrics of this process. */
+  metrics?: Metrics;
   /** Where used context ids are remembered (Redis when configured); default this process's memory. */
   replays?: ReplayCache;
   /** Injected fetch towards the source system; default global fetch. */
@@ -73,8 +77,12 @@ function subgraphSecurity(name: SubgraphName, o: SubgraphRuntimeOptions): Subgra
 
 /** Builds one subgraph with its adapter and starts it. */
 export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeOptions): Promise<RunningService> {
-  const source = { baseUrl: o.sourceUrl, timeoutMs: o.sourceTimeoutMs, fetch: o.fetch };
-  const run = <C extends PolicyContext>(def: SubgraphDefinition<C>) => startSubgraph(def, { port: o.port, host: o.host, security: subgraphSecurity(name, o), tls: o.tls });
+  const source = { baseUrl: o.sourceUrl, timeoutMs: o.sourceTimeoutMs, fetch: o.fetch,
+    observe: o.metrics ? (system: string, seconds: number, outcome: string) => o.metrics!.sourceSeconds.observe({ system, outcome }, seconds) : undefined };
+  const kit = o.security === BENCHMARK_ONLY_NO_ENFORCEMENT ? null : o.security;
+  const checks: Record<string, () => Promise<void>> = { source: reachable(o.sourceUrl, o.fetch) };
+  if (kit) Object.assign(checks, { audit: () => kit.audit.ping(), ...(name === 'inzage' ? {} : { consent: () => kit.consent.ping() }) });
+  const run = <C extends PolicyContext>(def: SubgraphDefinition<C>) => startSubgraph(def, { port: o.port, host: o.host, security: subgraphSecurity(name, o), tls: o.tls, metrics: o.metrics, checks });
   switch (name) {
     case 'basis':
       return run(basisSubgraph({ brp: createHaalCentraalBrp(source), regions: o.regions, clock: o.clock }));

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { perTrace } from '../../lib/per-trace';
+import type { Metrics } from '../../lib/metrics';
 import type { AuditRecord, AuditStore } from '../../stores/audit';
 import type { PolicyContext } from './shield';
 
@@ -17,7 +18,7 @@ const categorieenVan = (r: AuditRecord) => [...(r.attributes['jf.categorieen.ver
  * write. When the store does not confirm a write, the response carries no personal data: HTTP
  * 503 with AUDIT_UNAVAILABLE (fail closed).
  */
-export function auditPlugin(service: string, store: AuditStore, pseudonym: (bsn: string) => string, log: (line: string) => void): ApolloServerPlugin<PolicyContext> {
+export function auditPlugin(service: string, store: AuditStore, pseudonym: (bsn: string) => string, log: (line: string) => void, metrics?: Metrics): ApolloServerPlugin<PolicyContext> {
   const perTraceLog = perTrace(() => new Map<string, Gelogd>(), 60_000);
   return {
     async requestDidStart() {
@@ -37,7 +38,9 @@ export function auditPlugin(service: string, store: AuditStore, pseudonym: (bsn:
             if (bekend && cats.every((c) => bekend.categorieen.has(c))) eerder.push(bekend.geschreven);
             else nieuw.push(r);
           }
+          const timer = metrics?.auditWriteSeconds.startTimer({ service });
           const schrijven = nieuw.length ? store.append(nieuw) : Promise.resolve();
+          if (nieuw.length) schrijven.then(() => timer?.({ outcome: 'ok' }), () => timer?.({ outcome: 'failed' }));
           for (const r of nieuw) {
             const subject = r.attributes['dpl.core.data_subject_id'];
             const bekend = gelogd.get(subject);
