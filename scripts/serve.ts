@@ -6,7 +6,8 @@
  * Configuration comes from environment variables (README, "Configuration"); the keys that tie
  * gateway and subgraphs together come from `npm run keys`.
  */
-import { listen } from '../lib/http';
+import { close, listen } from '../lib/http';
+import { createMetrics } from '../lib/metrics';
 import { connectRedis } from '../lib/redis';
 import { mutualTlsFromEnv } from '../lib/mtls';
 import { redisReplayCache } from '../lib/replay-cache';
@@ -29,7 +30,8 @@ function required(name: string): string {
   return value;
 }
 
-async function main(role: string, name = ''): Promise<void> {
+/** Starts one service; resolves with how to stop it gracefully. */
+async function main(role: string, name = ''): Promise<() => Promise<void>> {
   const config = configFromEnv();
   const host = process.env.HOST || '127.0.0.1';
   const port = config.ports?.gateway ?? 4000;
@@ -39,34 +41,59 @@ async function main(role: string, name = ''): Promise<void> {
   if (role === 'simulator') {
     const sim = createSimulator(name as SimulatorName, new Population(config.population), systemClock);
     console.log(`simulator ${name} at ${await listen(sim.server, port, host)}`);
-    return;
+    await sim.warm();
+    return () => close(sim.server);
   }
   const keys = config.security?.internalKeys;
   if (role === 'gateway' ? !keys?.master : !keys?.forSubgraph) throw new Error(`${role === 'gateway' ? 'INTERNAL_CONTEXT_SECRET' : 'INTERNAL_CONTEXT_KEY'} (or its _FILE) must be set`);
   if (role === 'subgraph' && process.env.SUBGRAPH_NAME !== name) throw new Error(`SUBGRAPH_NAME must be "${name}" (its INTERNAL_CONTEXT_KEY is derived for that name)`);
   const kit = await buildSecurity({ ...config.security, dataDir: config.dataDir ?? 'data' }, checkedInSupergraph());
   const redis = config.redisUrl ? connectRedis(config.redisUrl) : null;
+  const metrics = createMetrics();
+  const closeAll = async (running: { stop(graceMs?: number): Promise<void> }) => {
+    await running.stop(config.shutdownGraceMs);
+    await kit.close();
+    if (redis?.isOpen) await redis.quit().catch(() => undefined);
+  };
   if (role === 'subgraph') {
     const running = await startNamedSubgraph(name as SubgraphName, {
       sourceUrl: required('SOURCE_URL'), regions: demoRegions(), clock: systemClock,
       sourceTimeoutMs: config.sourceTimeoutMs ?? 2000, dataDir: config.dataDir ?? 'data', port, host, security: kit,
-      replays: redis ? redisReplayCache(redis) : undefined, tls: mutualTlsFromEnv(),
+      replays: redis ? redisReplayCache(redis) : undefined, tls: mutualTlsFromEnv(), metrics, awaitStart: false,
     });
     console.log(`subgraph ${name} at ${running.url}`);
-  } else {
-    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, required(`SUBGRAPH_URL_${s.name.toUpperCase()}`)])) as Record<SubgraphName, string>;
-    const gateway = await startGateway({
-      supergraphSdl: checkedInSupergraph(), subgraphUrls, port, host, clock: systemClock, redis, tls: mutualTlsFromEnv(),
-      limits: config.limits, rateLimits: config.rateLimits, requestTimeoutMs: config.requestTimeoutMs,
-      security: { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(keys!.master!), mode: kit.mode,
-        audit: { store: kit.audit, pseudonym: kit.pseudonym } },
-    });
-    console.log(`gateway at ${gateway.url}`);
+    return () => closeAll(running);
   }
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, required(`SUBGRAPH_URL_${s.name.toUpperCase()}`)])) as Record<SubgraphName, string>;
+  const gateway = await startGateway({
+    supergraphSdl: checkedInSupergraph(), subgraphUrls, port, host, clock: systemClock, redis, tls: mutualTlsFromEnv(), metrics,
+    limits: config.limits, rateLimits: config.rateLimits, requestTimeoutMs: config.requestTimeoutMs, corsOrigins: config.corsOrigins,
+    security: { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(keys!.master!), mode: kit.mode,
+      audit: { store: kit.audit, pseudonym: kit.pseudonym } },
+  });
+  console.log(`gateway at ${gateway.url}`);
+  return () => closeAll(gateway);
+}
+
+/**
+ * Stops gracefully on SIGTERM or SIGINT, and when the supervisor that started this process goes
+ * away (its IPC channel closes), so no service is left running as an orphan.
+ */
+function stopOnSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  const shutdown = (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${process.argv.slice(2).join(' ')}: stopping (${why})`);
+    stop().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  if (process.send) process.once('disconnect', () => shutdown('supervisor gone'));
 }
 
 if (require.main === module) {
-  main(process.argv[2] ?? '', process.argv[3]).catch((error) => {
+  main(process.argv[2] ?? '', process.argv[3]).then(stopOnSignals, (error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

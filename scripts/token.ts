@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   if (!values.role || !rollen.has(values.role)) throw new Error(`--role must be one of ${[...rollen.keys()].join(', ')}; received ${values.role ?? 'nothing'}`);
   const ttl = values.ttl === undefined ? undefined : Number(values.ttl);
   if (ttl !== undefined && (!Number.isInteger(ttl) || ttl <= 0)) throw new Error(`--ttl must be a positive number of seconds; received ${values.ttl}`);
-  const issuer = await DevIssuer.create(join(process.env.DATA_DIR || 'data', 'dev-issuer.json'));
+  // The key `npm start` uses (DATA_DIR), or the one a compose deployment's gateway was given (DEV_ISSUER_FILE).
+  const issuer = await DevIssuer.create(process.env.DEV_ISSUER_FILE || join(process.env.DATA_DIR || 'data', 'dev-issuer.json'));
   console.log(await issuer.sign({ sub: values.sub ?? `demo-${values.role}`, roles: [values.role], org: values.org, bsn: values.bsn }, { ttlSeconds: ttl }));
 }
 

@@ -77,6 +77,11 @@ export async function startSubgraph<C extends PolicyContext>(
     metrics?: Metrics;
     /** What `/readyz` checks besides the subgraph's own readiness (stores, source). */
     checks?: Record<string, () => Promise<void>>;
+    /**
+     * Wait for the start-up work (the first ingest) before listening. Default true; a separately
+     * run subgraph listens at once and reports not-ready until its start-up work is done.
+     */
+    awaitStart?: boolean;
   },
 ): Promise<RunningService> {
   const security = options.security === BENCHMARK_ONLY_NO_ENFORCEMENT ? null : options.security;
@@ -92,7 +97,9 @@ export async function startSubgraph<C extends PolicyContext>(
     formatError: (formatted: GraphQLFormattedError, error: unknown) => maskError(def.name, formatted, error),
     plugins,
   });
-  await def.start?.();
+  const starting = def.start?.();
+  if (options.awaitStart ?? true) await starting;
+  else starting?.catch((error) => (security?.log ?? console.error)(`${def.name}: start-up failed: ${(error as Error).message}`));
   const http = await serveGraphQL(server, {
     port: options.port ?? 0, host: options.host ?? '127.0.0.1', tls: options.tls,
     ops: { metrics: options.metrics, readiness: () => readiness({ ...options.checks, ...(def.readiness ? { [def.name]: async () => {

@@ -60,6 +60,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
       } : undefined,
       oidc: oidc ? { issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE!, jwksUrl: env.OIDC_JWKS_URL! } : undefined,
       pseudonymKey: secret('PSEUDONYM_KEY'),
+      devIssuerFile: env.DEV_ISSUER_FILE || undefined,
       internalKeys: secret('INTERNAL_CONTEXT_SECRET') || secret('INTERNAL_CONTEXT_KEY') ? {
         master: secret('INTERNAL_CONTEXT_SECRET'),
         forSubgraph: secret('INTERNAL_CONTEXT_KEY') && env.SUBGRAPH_NAME ? { [env.SUBGRAPH_NAME]: secret('INTERNAL_CONTEXT_KEY')! } : undefined,

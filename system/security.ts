@@ -42,6 +42,8 @@ export interface SecurityOptions {
   mode?: EnforcementMode;
   /** Now, for token expiry. Default: the system clock. */
   clock?: () => Date;
+  /** The development issuer's key file (shared with `npm run token`). Default `<dataDir>/dev-issuer.json`. */
+  devIssuerFile?: string;
   /** Stores to use instead of building them (another durable store behind the same interface). */
   stores?: { audit?: AuditStore; consent?: ConsentStore };
 }
@@ -95,7 +97,7 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
   const consent = options.stores?.consent ?? (consentPool ? new PostgresConsentStore(consentPool, pg!.schema) : new SqliteConsentStore(file('toestemming.sqlite')));
   const audit = options.stores?.audit ?? (auditPool ? new PostgresAuditStore(auditPool, pg!.schema) : new SqliteAuditStore(file('audit.sqlite')));
   const master = options.internalKeys ? options.internalKeys.master ?? null : generateMasterSecret();
-  const devIssuer = options.oidc ? null : await DevIssuer.create(options.dataDir === ':memory:' ? undefined : join(options.dataDir, 'dev-issuer.json'));
+  const devIssuer = options.oidc ? null : await DevIssuer.create(options.devIssuerFile ?? (options.dataDir === ':memory:' ? undefined : join(options.dataDir, 'dev-issuer.json')));
   const authenticate = createAuthenticator(options.oidc
     ? { jwks: createRemoteJWKSet(new URL(options.oidc.jwksUrl)), issuer: options.oidc.issuer, audience: options.oidc.audience, clock: options.clock }
     : { jwks: createLocalJWKSet(devIssuer!.jwks()), issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, clock: options.clock });

@@ -48,6 +48,8 @@ export interface SubgraphRuntimeOptions {
   tls?: MutualTls;
   /** Prometheus metrics of this process. */
   metrics?: Metrics;
+  /** Wait for start-up work (the first ingest) before listening. Default true. */
+  awaitStart?: boolean;
   /** Where used context ids are remembered (Redis when configured); default this process's memory. */
   replays?: ReplayCache;
   /** Injected fetch towards the source system; default global fetch. */
@@ -82,7 +84,7 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
   const kit = o.security === BENCHMARK_ONLY_NO_ENFORCEMENT ? null : o.security;
   const checks: Record<string, () => Promise<void>> = { source: reachable(o.sourceUrl, o.fetch) };
   if (kit) Object.assign(checks, { audit: () => kit.audit.ping(), ...(name === 'inzage' ? {} : { consent: () => kit.consent.ping() }) });
-  const run = <C extends PolicyContext>(def: SubgraphDefinition<C>) => startSubgraph(def, { port: o.port, host: o.host, security: subgraphSecurity(name, o), tls: o.tls, metrics: o.metrics, checks });
+  const run = <C extends PolicyContext>(def: SubgraphDefinition<C>) => startSubgraph(def, { port: o.port, host: o.host, security: subgraphSecurity(name, o), tls: o.tls, metrics: o.metrics, checks, awaitStart: o.awaitStart });
   switch (name) {
     case 'basis':
       return run(basisSubgraph({ brp: createHaalCentraalBrp(source), regions: o.regions, clock: o.clock }));

@@ -1,44 +1,28 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DevIssuer } from '../../gateway/auth/dev-issuer';
 import { createPseudonymiser } from '../../lib/pseudonym';
 import { bsnForIndex } from '../../population/bsn-allocation';
 import { SqliteAuditStore } from '../../stores/audit';
+import { freePort } from '../../system/supervisor';
+import { killGroup, startProcesses } from '../support/processes';
 
 const ROOT = join(__dirname, '..', '..');
 const FIELDS: Record<string, string> = { naam: 'basis', inschrijvingen: 'onderwijs', doorstroomtrajecten: 'doorstroom', reintegratietrajecten: 'participatie', zorgtoewijzingen: 'zorg' };
 const QUERY = 'query ($bsn: String!) { jongere(bsn: $bsn) { naam { volledigeNaam } inschrijvingen { id } doorstroomtrajecten { id } reintegratietrajecten { id } zorgtoewijzingen { wet } } }';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
-  });
-}
-
-/** Starts `npm start`'s script in a child process and resolves once the gateway says it is ready. */
-function startChild(dataDir: string, port: number): Promise<ChildProcess> {
-  // tsx as a loader in this very process (not its CLI, which would fork): SIGKILL must hit the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'start.ts')], {
-    cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, POPULATION_SIZE: '2000', PEILDATUM: '2026-11-01' }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${out}`)), 60_000);
-    const onData = (d: Buffer) => { out += d; if (out.includes('Gateway ready')) { clearTimeout(timer); resolve(child); } };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d) => { out += d; });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`exited with ${code}:\n${out}`)); });
-  });
+/** `npm start`'s supervisor and its services, in a process group of their own. */
+async function startChild(dataDir: string, port: number): Promise<ChildProcess> {
+  return (await startProcesses({ PORT: String(port), DATA_DIR: dataDir, POPULATION_SIZE: '2000', PEILDATUM: '2026-11-01' })).child;
 }
 
 describe('durability of the audit log under a crash', () => {
   let dataDir: string;
   let child: ChildProcess | undefined;
   beforeAll(() => { dataDir = mkdtempSync(join(tmpdir(), 'jf-crash-')); });
-  afterAll(() => { child?.kill('SIGKILL'); rmSync(dataDir, { recursive: true, force: true }); });
+  afterAll(() => { if (child) killGroup(child); rmSync(dataDir, { recursive: true, force: true }); });
 
   it('has audit records for every response with personal data a client received before SIGKILL, after a restart', async () => {
     const port = await freePort();
@@ -66,7 +50,8 @@ describe('durability of the audit log under a crash', () => {
     const workers = Array.from({ length: 8 }, worker);
     const until = Date.now() + 120_000;
     while (received.length < 150 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-    child.kill('SIGKILL');
+    // Every process at once, hard: supervisor, gateway, subgraphs (their audit writers) and simulators.
+    killGroup(child);
     stop = true;
     await Promise.all(workers);
     expect(received.length).toBeGreaterThanOrEqual(150);
