@@ -6,7 +6,7 @@
  * `--dir secrets` written one file per secret (mode 600) for docker-compose's `secrets:`.
  * Keep them out of version control.
  */
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +24,10 @@ export function generateSecrets(): Record<string, string> {
       .map((c) => `${c}:${feitsleutel(subgraphKey(master, c), owner).toString('base64url')}`).join(',');
   }
   secrets.pseudonym_key = randomBytes(32).toString('hex');
+  // The development token issuer of a compose demo (DEV_ISSUER_FILE; `npm run token` reads the same file).
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const kid = `dev-${Date.now().toString(36)}`;
+  secrets.dev_issuer = JSON.stringify({ privateJwk: { ...privateKey.export({ format: 'jwk' }), kid, alg: 'ES256' }, publicJwk: { ...publicKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' } });
   secrets.pg_superuser_password = randomBytes(24).toString('base64url');
   for (const role of Object.values(DEFAULT_ROLES)) {
     const password = randomBytes(24).toString('base64url');

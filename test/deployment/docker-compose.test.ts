@@ -18,7 +18,7 @@ const secretsOf = (service: string): string[] => services[service].secrets ?? []
 
 describe('docker-compose.yml', () => {
   it('has a service per simulator, per subgraph, the gateway, the database set-up, Redis and PostgreSQL', () => {
-    const expected = [...SIMULATOR_NAMES.map((s) => `sim-${s}`), ...SUBGRAPHS.map((s) => `subgraph-${s.name}`), 'gateway', 'db-init', 'redis', 'postgres'];
+    const expected = [...SIMULATOR_NAMES.map((s) => `sim-${s}`), ...SUBGRAPHS.map((s) => `subgraph-${s.name}`), 'gateway', 'db-init', 'seed-consent', 'redis', 'postgres'];
     expect(Object.keys(services).sort()).toEqual(expected.sort());
   });
 
@@ -29,7 +29,7 @@ describe('docker-compose.yml', () => {
       const [runner, tsx, script, role, target = ''] = service.command as string[];
       expect([runner, tsx]).toEqual(['npx', 'tsx']);
       expect(existsSync(join(root, script))).toBe(true);
-      if (name === 'db-init') continue;
+      if (name === 'db-init' || name === 'seed-consent') continue;
       expect(ROLES[role as keyof typeof ROLES]).toContain(target);
       expect(name).toBe(role === 'gateway' ? 'gateway' : `${role === 'simulator' ? 'sim' : 'subgraph'}-${target}`);
     }
@@ -94,8 +94,17 @@ describe('docker-compose.yml', () => {
   });
 
   it('has restart policies, and healthchecks on what others wait for', () => {
-    for (const [name, service] of Object.entries(services)) expect([name, service.restart]).toEqual([name, name === 'db-init' ? 'no' : 'unless-stopped']);
-    for (const name of ['postgres', 'redis']) expect(services[name].healthcheck.test).toEqual(expect.any(Array));
+    const oneShot = ['db-init', 'seed-consent'];
+    for (const [name, service] of Object.entries(services)) expect([name, service.restart]).toEqual([name, oneShot.includes(name) ? 'no' : 'unless-stopped']);
+    for (const [name, service] of Object.entries(services)) if (!oneShot.includes(name)) expect([name, service.healthcheck?.test]).toEqual([name, expect.any(Array)]);
+    // Everything waits for what it needs to be healthy, not merely started; consent is seeded before any subgraph starts.
+    for (const { name } of SUBGRAPHS) {
+      const deps = services[`subgraph-${name}`].depends_on;
+      expect(deps[`sim-${SOURCE_OF[name]}`]).toEqual({ condition: 'service_healthy' });
+      expect(deps['seed-consent']).toEqual({ condition: 'service_completed_successfully' });
+      expect(services.gateway.depends_on[`subgraph-${name}`]).toEqual({ condition: 'service_healthy' });
+    }
+    expect(services['seed-consent'].environment.CONSENT_DATABASE_URL_FILE).toBe('/run/secrets/database_url_jf_consent_writer');
   });
 
   it('only depends on services it declares', () => {
@@ -115,5 +124,30 @@ describe('docker-compose.mtls.yml', () => {
     for (const { name } of SUBGRAPHS) expect(mtls.services.gateway.environment[`SUBGRAPH_URL_${name.toUpperCase()}`]).toBe(`https://subgraph-${name}:4000/`);
     // The certificates are the files scripts/mtls-certs.sh writes.
     for (const secret of Object.values(mtls.secrets)) expect(secret.file).toMatch(/^\.\/secrets\/mtls\/(ca\.crt|gateway\.(key|crt)|subgraph-\w+\.(key|crt))$/);
+  });
+});
+
+describe('tokens for a compose deployment', () => {
+  it('are minted from the dev_issuer secret that the gateway is given (DEV_ISSUER_FILE)', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { DevIssuer } = await import('../../gateway/auth/dev-issuer');
+    const { buildSecurity } = await import('../../system/security');
+    const { checkedInSupergraph } = await import('../../schema/compose');
+    const dir = mkdtempSync(join(tmpdir(), 'jf-issuer-'));
+    try {
+      const file = join(dir, 'dev_issuer');
+      writeFileSync(file, generateSecrets().dev_issuer);
+      const token = await (await DevIssuer.create(file)).sign({ sub: 'fg-1', roles: ['fg'], org: 'GM0114' }); // what `npm run token` does
+      const kit = await buildSecurity({ dataDir: ':memory:', devIssuerFile: file }, checkedInSupergraph());
+      try {
+        expect(await kit.authenticate(`Bearer ${token}`)).toMatchObject({ medewerker: 'fg-1', rollen: ['fg'], organisatie: 'GM0114' });
+      } finally {
+        await kit.close();
+      }
+      expect(services.gateway.environment.DEV_ISSUER_FILE).toBe('/run/secrets/dev_issuer');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
