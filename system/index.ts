@@ -11,6 +11,7 @@ import { buildSecurity, seedConsent, type SecurityKit, type SecurityOptions } fr
 import { SOURCE_OF, startNamedSubgraph } from './services';
 import type { QueryLimits } from '../gateway/limits/query-limits';
 import { connectRedis } from '../lib/redis';
+import { retryWithBackoff } from '../lib/retry';
 import { createMetrics, type Metrics } from '../lib/metrics';
 import { redisReplayCache } from '../lib/replay-cache';
 import type { RateLimits } from '../gateway/limits/rate-limit';
@@ -74,9 +75,18 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const metrics = createMetrics();
   const replays = redis ? redisReplayCache(redis, { log }) : undefined;
   const kit = options.benchmarkOnlyWithoutEnforcement ? null : await buildSecurity({ ...options.security, dataDir, clock }, supergraphSdl);
+  // Seeding never blocks the start: with the store down the system starts, reports not-ready and
+  // answers personal-data requests with 503 until the store is back (then seeding happens).
+  const stopping = new AbortController();
   if (kit) {
-    const seeded = await seedConsent(kit, population);
-    if (seeded) log(`consent: ${seeded} records seeded for the synthetic population`);
+    const seed = async () => {
+      const seeded = await seedConsent(kit, population);
+      if (seeded) log(`consent: ${seeded} records seeded for the synthetic population`);
+    };
+    await seed().catch((error) => {
+      log(`consent: store not reachable at start (${(error as Error).message}); seeding when it is back`);
+      retryWithBackoff(seed, { signal: stopping.signal, maxMs: 5_000 }).catch(() => undefined);
+    });
   }
   const simulators = {} as RunningSystem['simulators'];
   const subgraphs = {} as RunningSystem['subgraphs'];
@@ -84,6 +94,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   // Graceful, outside in: the gateway stops accepting and finishes what is in flight, then the
   // subgraphs (their audit writes flushed), the simulators, and last the stores.
   const stop = async () => {
+    stopping.abort();
     await gateway?.stop(options.shutdownGraceMs);
     await Promise.all(Object.values(subgraphs).map((s) => s.stop(options.shutdownGraceMs)));
     await Promise.all(Object.values(simulators).map((s) => close(s.server)));

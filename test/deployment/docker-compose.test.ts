@@ -1,9 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROLES } from '../../scripts/serve';
 import { generateSecrets } from '../../scripts/keys';
-import { SUBGRAPHS } from '../../schema/compose';
+import { checkedInSupergraph, SUBGRAPHS } from '../../schema/compose';
+import { DevIssuer } from '../../gateway/auth/dev-issuer';
+import { buildSecurity } from '../../system/security';
 import { SIMULATOR_NAMES } from '../../simulators';
 import { DEFAULT_ROLES } from '../../stores/postgres/ddl';
 import { FEITEN } from '../../subgraphs/policy/feiten';
@@ -129,11 +132,6 @@ describe('docker-compose.mtls.yml', () => {
 
 describe('tokens for a compose deployment', () => {
   it('are minted from the dev_issuer secret that the gateway is given (DEV_ISSUER_FILE)', async () => {
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { DevIssuer } = await import('../../gateway/auth/dev-issuer');
-    const { buildSecurity } = await import('../../system/security');
-    const { checkedInSupergraph } = await import('../../schema/compose');
     const dir = mkdtempSync(join(tmpdir(), 'jf-issuer-'));
     try {
       const file = join(dir, 'dev_issuer');
