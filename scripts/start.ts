@@ -16,6 +16,7 @@ import { CONSUMENTEN, FEITEN, feitsleutel } from '../subgraphs/policy/feiten';
 import { configFromEnv } from '../system/config';
 import { buildSecurity, seedConsent } from '../system/security';
 import { SOURCE_OF } from '../system/services';
+import { purgeExpired } from '../stores/retention';
 import { freePort, Supervisor, type ServiceSpec } from '../system/supervisor';
 
 const ROOT = join(__dirname, '..');
@@ -68,6 +69,13 @@ async function main(): Promise<void> {
   await supervisor.startTier(sims);
   await supervisor.startTier(subgraphs);
   await supervisor.startTier([gateway]);
+  // Audit retention: now and daily, with a trail of its own (stores/retention.ts).
+  const purge = () => purgeExpired(kit.audit, kit.register).then((r) => {
+    const n = r.reduce((s, x) => s + x.verwijderd, 0);
+    if (n) console.log(`audit retention: ${n} records past their retention period deleted`);
+  }, (e) => console.log(`audit retention: postponed (${(e as Error).message})`));
+  void purge();
+  setInterval(purge, 24 * 3600_000).unref();
   const gatewayUrl = `http://127.0.0.1:${gateway.port}/`;
   const showcase = population.byBsn(SHOWCASE_BSN)!;
   const lines = [

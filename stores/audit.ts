@@ -46,6 +46,8 @@ export interface AuditStore {
   query(filter: AuditFilter, limit: number): Promise<AuditRecord[]>;
   /** Resolves when the store can take writes now (readiness). */
   ping(): Promise<void>;
+  /** Deletes the records of these activity versions that started before `before` (ISO time); resolves with how many. */
+  purge(processingActivityIds: string[], before: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -107,6 +109,11 @@ export class SqliteAuditStore implements AuditStore {
     await this.call({ type: 'ping' });
   }
 
+  async purge(processingActivityIds: string[], before: string) {
+    if (!processingActivityIds.length) return 0;
+    return this.call<number>({ type: 'purge', processingActivityIds, before });
+  }
+
   async close() {
     if (!this.failure) await this.call({ type: 'close' });
     this.failure ??= new Error('audit store closed');
@@ -149,6 +156,12 @@ export class PostgresAuditStore implements AuditStore {
   async ping() {
     await this.ensureSchema();
     await this.pool.query('SELECT 1');
+  }
+  async purge(processingActivityIds: string[], before: string) {
+    if (!processingActivityIds.length) return 0;
+    await this.ensureSchema();
+    const { rowCount } = await this.pool.query(`DELETE FROM ${this.schema}.logregel WHERE processing_activity_id = ANY($1) AND start_time < $2`, [processingActivityIds, before]);
+    return rowCount ?? 0;
   }
   async close() {}
 }

@@ -63,6 +63,13 @@ parentPort.on('message', (m) => {
     pending.push(m);
   } else if (m.type === 'query') {
     try { parentPort.postMessage({ id: m.id, ok: true, rows: query(m) }); } catch (error) { parentPort.postMessage({ id: m.id, ok: false, error: String(error && error.message) }); }
+  } else if (m.type === 'purge') {
+    try {
+      if (pending.length) flush();
+      const ids = m.processingActivityIds;
+      const info = db.prepare(`DELETE FROM logregel WHERE processing_activity_id IN (${ids.map(() => '?').join(',')}) AND start_time < ?`).run(...ids, m.before);
+      parentPort.postMessage({ id: m.id, ok: true, rows: info.changes });
+    } catch (error) { parentPort.postMessage({ id: m.id, ok: false, error: String(error && error.message) }); }
   } else if (m.type === 'ping') {
     try { db.prepare('SELECT 1').get(); parentPort.postMessage({ id: m.id, ok: true }); } catch (error) { parentPort.postMessage({ id: m.id, ok: false, error: String(error && error.message) }); }
   } else if (m.type === 'close') {

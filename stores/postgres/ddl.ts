@@ -33,6 +33,8 @@ export interface DatabaseRoles {
   auditWriter: string;
   /** Reads audit records: SELECT only (the inzage subgraph, retention reporting). */
   auditReader: string;
+  /** Purges audit records past their retention: SELECT and DELETE on the audit log, INSERT for its own trail. */
+  auditRetention: string;
   /** Reads consent (the subgraphs' rules): SELECT only. */
   consentReader: string;
   /** Records consent (seeding, the consent service): SELECT, INSERT, UPDATE on consent only. */
@@ -40,7 +42,7 @@ export interface DatabaseRoles {
 }
 
 export const DEFAULT_ROLES: DatabaseRoles = {
-  owner: 'jf_owner', auditWriter: 'jf_audit_writer', auditReader: 'jf_audit_reader', consentReader: 'jf_consent_reader', consentWriter: 'jf_consent_writer',
+  owner: 'jf_owner', auditWriter: 'jf_audit_writer', auditReader: 'jf_audit_reader', auditRetention: 'jf_audit_retention', consentReader: 'jf_consent_reader', consentWriter: 'jf_consent_writer',
 };
 
 const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -59,16 +61,18 @@ export function rolesSql(schema: string, roles: DatabaseRoles, passwords: Record
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${quote(role)}) THEN CREATE ROLE ${role} LOGIN; END IF;
     END $$;`, `ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${quote(passwords[key])};`);
   }
-  const { owner, auditWriter, auditReader, consentReader, consentWriter } = roles;
+  const { owner, auditWriter, auditReader, auditRetention, consentReader, consentWriter } = roles;
   lines.push(
     `CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner};`,
     `SET ROLE ${owner};`, auditDdl(schema), consentDdl(schema), 'RESET ROLE;',
     `REVOKE ALL ON SCHEMA ${schema} FROM PUBLIC;`,
     `REVOKE ALL ON ALL TABLES IN SCHEMA ${schema} FROM PUBLIC;`,
-    `GRANT USAGE ON SCHEMA ${schema} TO ${auditWriter}, ${auditReader}, ${consentReader}, ${consentWriter};`,
+    `GRANT USAGE ON SCHEMA ${schema} TO ${auditWriter}, ${auditReader}, ${auditRetention}, ${consentReader}, ${consentWriter};`,
     `GRANT INSERT ON ${schema}.logregel TO ${auditWriter};`,
     `GRANT USAGE ON SEQUENCE ${schema}.logregel_id_seq TO ${auditWriter};`,
     `GRANT SELECT ON ${schema}.logregel TO ${auditReader};`,
+    `GRANT SELECT, DELETE, INSERT ON ${schema}.logregel TO ${auditRetention};`,
+    `GRANT USAGE ON SEQUENCE ${schema}.logregel_id_seq TO ${auditRetention};`,
     `GRANT SELECT ON ${schema}.toestemming TO ${consentReader};`,
     `GRANT SELECT, INSERT, UPDATE ON ${schema}.toestemming TO ${consentWriter};`,
     `GRANT USAGE ON SEQUENCE ${schema}.toestemming_id_seq TO ${consentWriter};`,

@@ -10,7 +10,7 @@ const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 const run = randomBytes(4).toString('hex');
 const schema = `jf_roles_${run}`;
 const roles: DatabaseRoles = {
-  owner: `jf_owner_${run}`, auditWriter: `jf_aw_${run}`, auditReader: `jf_ar_${run}`, consentReader: `jf_cr_${run}`, consentWriter: `jf_cw_${run}`,
+  owner: `jf_owner_${run}`, auditWriter: `jf_aw_${run}`, auditReader: `jf_ar_${run}`, auditRetention: `jf_rt_${run}`, consentReader: `jf_cr_${run}`, consentWriter: `jf_cw_${run}`,
 };
 const passwords = Object.fromEntries(Object.keys(roles).map((k) => [k, randomBytes(18).toString('base64url')])) as Record<keyof DatabaseRoles, string>;
 const as = (role: string) => ADMIN.replace('postgres@', `${role}:${passwords[(Object.entries(roles).find(([, r]) => r === role)![0]) as keyof DatabaseRoles]}@`);
@@ -51,6 +51,10 @@ describe('PostgreSQL roles per duty (npm run db:init)', () => {
     expect(await attempt(roles.auditReader, `DELETE FROM ${schema}.logregel`)).toBe('denied');
     expect(await attempt(roles.consentWriter, `SELECT * FROM ${schema}.logregel`)).toBe('denied');
     expect(await attempt(roles.auditWriter, `CREATE TABLE ${schema}.x (a int)`)).toBe('denied');
+    // Only the retention job deletes, and only audit records.
+    expect(await attempt(roles.auditRetention, `DELETE FROM ${schema}.logregel WHERE start_time < now() - interval '5 years'`)).toBe('ok');
+    expect(await attempt(roles.auditRetention, `UPDATE ${schema}.logregel SET regel = '{}'`)).toBe('denied');
+    expect(await attempt(roles.auditRetention, `DELETE FROM ${schema}.toestemming`)).toBe('denied');
   });
 
   it('keeps consent to its own roles: the reader reads, the writer records and withdraws, nobody deletes', async () => {

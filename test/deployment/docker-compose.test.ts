@@ -21,7 +21,7 @@ const secretsOf = (service: string): string[] => services[service].secrets ?? []
 
 describe('docker-compose.yml', () => {
   it('has a service per simulator, per subgraph, the gateway, the database set-up, Redis and PostgreSQL', () => {
-    const expected = [...SIMULATOR_NAMES.map((s) => `sim-${s}`), ...SUBGRAPHS.map((s) => `subgraph-${s.name}`), 'gateway', 'db-init', 'seed-consent', 'redis', 'postgres'];
+    const expected = [...SIMULATOR_NAMES.map((s) => `sim-${s}`), ...SUBGRAPHS.map((s) => `subgraph-${s.name}`), 'gateway', 'db-init', 'seed-consent', 'audit-retention', 'redis', 'postgres'];
     expect(Object.keys(services).sort()).toEqual(expected.sort());
   });
 
@@ -29,10 +29,15 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of Object.entries(services)) {
       if (service.image) continue;
       expect(existsSync(join(root, service.build, 'Dockerfile'))).toBe(true);
+      if (name === 'audit-retention') {
+        expect(service.command.join(' ')).toMatch(/npx tsx scripts\/audit-purge\.ts/);
+        expect(existsSync(join(root, 'scripts', 'audit-purge.ts'))).toBe(true);
+        continue;
+      }
       const [runner, tsx, script, role, target = ''] = service.command as string[];
       expect([runner, tsx]).toEqual(['npx', 'tsx']);
       expect(existsSync(join(root, script))).toBe(true);
-      if (name === 'db-init' || name === 'seed-consent') continue;
+      if (['db-init', 'seed-consent', 'audit-retention'].includes(name)) continue;
       expect(ROLES[role as keyof typeof ROLES]).toContain(target);
       expect(name).toBe(role === 'gateway' ? 'gateway' : `${role === 'simulator' ? 'sim' : 'subgraph'}-${target}`);
     }
@@ -99,7 +104,8 @@ describe('docker-compose.yml', () => {
   it('has restart policies, and healthchecks on what others wait for', () => {
     const oneShot = ['db-init', 'seed-consent'];
     for (const [name, service] of Object.entries(services)) expect([name, service.restart]).toEqual([name, oneShot.includes(name) ? 'no' : 'unless-stopped']);
-    for (const [name, service] of Object.entries(services)) if (!oneShot.includes(name)) expect([name, service.healthcheck?.test]).toEqual([name, expect.any(Array)]);
+    for (const [name, service] of Object.entries(services)) if (!oneShot.includes(name) && name !== 'audit-retention') expect([name, service.healthcheck?.test]).toEqual([name, expect.any(Array)]);
+    expect(services['audit-retention'].environment.AUDIT_DATABASE_URL_FILE).toBe('/run/secrets/database_url_jf_audit_retention');
     // Everything waits for what it needs to be healthy, not merely started; consent is seeded before any subgraph starts.
     for (const { name } of SUBGRAPHS) {
       const deps = services[`subgraph-${name}`].depends_on;

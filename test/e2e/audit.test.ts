@@ -13,6 +13,7 @@ class SwitchableAuditStore implements AuditStore {
   }
   query(...args: Parameters<AuditStore['query']>) { return this.inner.query(...args); }
   ping() { return this.failing ? Promise.reject(new Error('disk unavailable')) : this.inner.ping(); }
+  purge(ids: string[], before: string) { return this.inner.purge(ids, before); }
   close() { return this.inner.close(); }
 }
 

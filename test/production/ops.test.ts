@@ -70,7 +70,7 @@ describe('graceful shutdown', () => {
     const inner = new SqliteAuditStore(':memory:');
     const store: AuditStore = {
       append: async (records) => { await inner.append(records); appended.push(...records); },
-      query: (f, l) => inner.query(f, l), ping: () => inner.ping(), close: () => inner.close(),
+      query: (f, l) => inner.query(f, l), ping: () => inner.ping(), purge: (i, b) => inner.purge(i, b), close: () => inner.close(),
     };
     const stopping = await startTestSystem({ population: { size: 100, seed: 8, peildatum: '2026-11-01' }, security: { stores: { audit: store } } });
     for (const sim of Object.values(stopping.simulators)) sim.faults = { latencyMs: 400, mode: 'ok' };

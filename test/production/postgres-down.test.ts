@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { connect, createServer, type Socket } from 'node:net';
 import { Pool } from 'pg';
-import { listen } from '../../lib/http';
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
 import { gqlAs, startTestSystem, zelf } from '../support/system';
@@ -39,7 +38,7 @@ const waitFor = async (check: () => Promise<boolean>, ms = 60_000) => {
 
 describe('PostgreSQL down at start', () => {
   it('starts, reports not-ready and answers 503 AUDIT_UNAVAILABLE until the store is back, then serves', async () => {
-    const port = Number(new URL(await listen(proxy)).port);
+    const port = await new Promise<number>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve((proxy.address() as { port: number }).port)));
     system = await startTestSystem({
       population: { size: 200, seed: 9, peildatum: '2026-11-01' },
       security: { postgres: { connectionString: `postgres://postgres@127.0.0.1:${port}/test`, schema } },
