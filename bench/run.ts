@@ -1,16 +1,18 @@
 /**
- * `npm run bench [-- population|enforcement|abuse]`: prints result tables. Figures go into docs/performance.md;
+ * `npm run bench [-- population|enforcement|abuse|audit]`: prints result tables. Figures go into docs/performance.md;
  * nothing here asserts a time.
  */
 import { benchEnforcement } from './graph';
 import { benchPopulation } from './population';
 import { benchAbuse } from './abuse';
+import { benchAuditDisk } from './audit-disk';
 
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (!only || only === 'population') await benchPopulation([10_000, 100_000, 1_000_000]);
   if (!only || only === 'enforcement') await benchEnforcement();
   if (!only || only === 'abuse') await benchAbuse();
+  if (!only || only === 'audit') await benchAuditDisk();
 }
 
 main().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
