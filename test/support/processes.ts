@@ -20,10 +20,10 @@ export function startProcesses(env: Record<string, string>, timeoutMs = 180_000)
   });
 }
 
-/** The pids of a process's children. */
-export function childPids(pid: number): number[] {
+/** The pids of a process's children whose command line contains `match` (tsx also runs an esbuild child). */
+export function childPids(pid: number, match = 'scripts/serve.ts'): number[] {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-P', String(pid), '-f', match], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
   }
