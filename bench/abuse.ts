@@ -1,5 +1,12 @@
 import { SHOWCASE_BSN } from '../population/generator';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DevIssuer } from '../gateway/auth/dev-issuer';
 import { startSystem } from '../system';
+import { configFromEnv } from '../system/config';
+import { startMultiProcess } from '../system/multi-process';
+import { freePort } from '../system/supervisor';
 import { gql } from '../test/support/graphql';
 import { percentile, printTable } from './table';
 
@@ -22,45 +29,57 @@ function abusive(): string[] {
  * abuser's budget, so the flood soon meets 429 before it is parsed; the table shows both side by side.
  */
 export async function benchAbuse(requests = 400): Promise<void> {
-  const system = await startSystem({ ports: { gateway: 0 }, dataDir: ':memory:', log: () => {}, population: { size: 10_000 } });
+  const rows: Record<string, string | number>[] = [];
+  // One process (gateway, subgraphs and simulators share the event loop), then npm start's layout.
+  const single = await startSystem({ ports: { gateway: 0 }, dataDir: ':memory:', log: () => {}, population: { size: 10_000 } });
   try {
-    // Default limits and rate limits; the young person measured and the abusive user are different people.
-    const headersOf = async (bsn: string) => ({ authorization: `Bearer ${await system.security!.devIssuer!.sign({ sub: `jongere-${bsn}`, roles: ['jongere'], bsn })}`,
-      'x-verwerkingsactiviteit': 'inzage-betrokkene' });
-    const headers = await headersOf(SHOWCASE_BSN);
-    const attacker = await headersOf(system.population.bsnAt(1));
-    const simple = `{ jongere(bsn: "${SHOWCASE_BSN}") { naam { volledigeNaam } leeftijd gemeente { naam } } }`;
-    const measure = async () => {
-      const latencies: number[] = [];
-      for (let i = 0; i < 10; i++) await gql(system.gatewayUrl, simple, undefined, headers);
-      for (let i = 0; i < requests; i++) {
-        const t = performance.now();
-        const { body } = await gql(system.gatewayUrl, simple, undefined, headers);
-        if (!body.data?.jongere) throw new Error(JSON.stringify(body.errors));
-        latencies.push(performance.now() - t);
-      }
-      return latencies.sort((a, b) => a - b);
-    };
-    const row = (label: string, l: number[], refused = '') => ({ situation: label, requests: l.length, 'p50 ms': percentile(l, 50).toFixed(1),
-      'p95 ms': percentile(l, 95).toFixed(1), 'p99 ms': percentile(l, 99).toFixed(1), 'abusive answered': refused });
-    const quiet = await measure();
-    let stop = false;
-    const codes = new Map<string, number>();
-    const attackers = Array.from({ length: 4 }, async (_, w) => {
-      const queries = abusive();
-      for (let i = w; !stop; i++) {
-        const { body } = await gql(system.gatewayUrl, queries[i % queries.length], undefined, attacker);
-        const code = String(body.errors?.[0]?.extensions?.code ?? 'served');
-        codes.set(code, (codes.get(code) ?? 0) + 1);
-      }
-    });
-    const busy = await measure();
-    stop = true;
-    await Promise.all(attackers);
-    printTable('A simple request (one person, basis only) alone and with abusive queries in parallel (10,000 people, one process)', [
-      row('alone', quiet), row('with 4 clients sending abusive queries', busy, [...codes].map(([c, n]) => `${c} ${n}`).join(', ')),
-    ]);
+    rows.push(...await measureAbuse('one process', single.gatewayUrl, single.security!.devIssuer!, single.population.bsnAt(1), requests));
   } finally {
-    await system.stop();
+    await single.stop();
   }
+  const dataDir = mkdtempSync(join(tmpdir(), 'jf-abuse-'));
+  const multi = await startMultiProcess({ ...configFromEnv({ POPULATION_SIZE: '10000' }), dataDir, ports: { gateway: await freePort() } }, { log: () => {} });
+  try {
+    rows.push(...await measureAbuse('a process per service (npm start)', multi.gatewayUrl, multi.kit.devIssuer!, multi.population.bsnAt(1), requests));
+  } finally {
+    await multi.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  printTable('A simple request (one person, basis only) alone and with 4 clients sending abusive queries in parallel (10,000 people, default limits)', rows);
+}
+
+async function measureAbuse(layout: string, url: string, issuer: DevIssuer, attackerBsn: string, requests: number): Promise<Record<string, string | number>[]> {
+  // Default limits and rate limits; the young person measured and the abusive user are different people.
+  const headersOf = async (bsn: string) => ({ authorization: `Bearer ${await issuer.sign({ sub: `jongere-${bsn}`, roles: ['jongere'], bsn })}`, 'x-verwerkingsactiviteit': 'inzage-betrokkene' });
+  const headers = await headersOf(SHOWCASE_BSN);
+  const attacker = await headersOf(attackerBsn);
+  const simple = `{ jongere(bsn: "${SHOWCASE_BSN}") { naam { volledigeNaam } leeftijd gemeente { naam } } }`;
+  const measure = async () => {
+    const latencies: number[] = [];
+    for (let i = 0; i < 10; i++) await gql(url, simple, undefined, headers);
+    for (let i = 0; i < requests; i++) {
+      const t = performance.now();
+      const { body } = await gql(url, simple, undefined, headers);
+      if (!body.data?.jongere) throw new Error(JSON.stringify(body.errors));
+      latencies.push(performance.now() - t);
+    }
+    return latencies.sort((a, b) => a - b);
+  };
+  const row = (label: string, l: number[], refused = '') => ({ layout, situation: label, requests: l.length, 'p50 ms': percentile(l, 50).toFixed(1),
+    'p95 ms': percentile(l, 95).toFixed(1), 'p99 ms': percentile(l, 99).toFixed(1), 'abusive answered': refused });
+  const quiet = await measure();
+  let stop = false;
+  const codes = new Map<string, number>();
+  const attackers = Array.from({ length: 4 }, async (_, w) => {
+    const queries = abusive();
+    for (let i = w; !stop; i++) {
+      const { body } = await gql(url, queries[i % queries.length], undefined, attacker);
+      const code = String(body.errors?.[0]?.extensions?.code ?? 'served');
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+    }
+  });
+  const busy = await measure();
+  stop = true;
+  await Promise.all(attackers);
+  return [row('alone', quiet), row('with abusive clients', busy, [...codes].map(([c, n]) => `${c} ${n}`).join(', '))];
 }
