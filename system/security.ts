@@ -92,9 +92,14 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
   };
   const pg = options.postgres;
   const auditPool = pool(pg?.audit ?? pg?.connectionString);
-  const consentPool = pool(pg?.consent ?? pg?.connectionString);
   const file = (name: string) => (options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, name));
-  const consent = options.stores?.consent ?? (consentPool ? new PostgresConsentStore(consentPool, pg!.schema) : new SqliteConsentStore(file('toestemming.sqlite')));
+  // Opened on first use: the gateway and inzage never read consent, so they hold no connection to it.
+  let consentStore: ConsentStore | undefined;
+  const consent = (): ConsentStore => {
+    if (consentStore) return consentStore;
+    const consentPool = pool(pg?.consent ?? pg?.connectionString);
+    return (consentStore = options.stores?.consent ?? (consentPool ? new PostgresConsentStore(consentPool, pg!.schema) : new SqliteConsentStore(file('toestemming.sqlite'))));
+  };
   const audit = options.stores?.audit ?? (auditPool ? new PostgresAuditStore(auditPool, pg!.schema) : new SqliteAuditStore(file('audit.sqlite')));
   const master = options.internalKeys ? options.internalKeys.master ?? null : generateMasterSecret();
   const devIssuer = options.oidc ? null : await DevIssuer.create(options.devIssuerFile ?? (options.dataDir === ':memory:' ? undefined : join(options.dataDir, 'dev-issuer.json')));
@@ -102,7 +107,8 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
     ? { jwks: createRemoteJWKSet(new URL(options.oidc.jwksUrl)), issuer: options.oidc.issuer, audience: options.oidc.audience, clock: options.clock }
     : { jwks: createLocalJWKSet(devIssuer!.jwks()), issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, clock: options.clock });
   return {
-    register, categories, consent, audit, authenticate, devIssuer,
+    register, categories, audit, authenticate, devIssuer,
+    get consent() { return consent(); },
     pseudonym: createPseudonymiser(options.pseudonymKey ?? persistentSecret(options.dataDir, 'pseudonym.key', () => randomBytes(32).toString('hex'))),
     internalMaster: master,
     subgraphKey: (name) => {
@@ -119,7 +125,7 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
     },
     mode: options.mode ?? 'filter',
     async close() {
-      await consent.close();
+      await consentStore?.close();
       await audit.close();
       await Promise.all([...pools.values()].map((p) => p.end()));
     },
