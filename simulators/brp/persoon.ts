@@ -54,31 +54,52 @@ export function toBrpPersoon(p: SynthPersoon, regions: RegionRegistry, today: Da
 }
 
 /**
- * Applies the BRP `fields` parameter: dotted paths select parts of the person; arrays are
- * filtered element by element. Returns the selection, or the first path that names no field.
+ * Applies the BRP `fields` parameter as the feature files specify (fields.feature,
+ * fields-datum.feature, fields-tabelwaarde.feature): dotted paths select parts of the person;
+ * arrays are filtered element by element; a polymorphic object keeps its `type` marker; a table
+ * value (code + omschrijving) and a date (type, datum, langFormaat, ...) are delivered whole when
+ * a part is asked; a group the person does not have gets no key at all. Paths were validated
+ * beforehand.
  */
-export function selectFields(persoon: BrpPersoon, fields: string[], known: Set<string>): { selected: BrpPersoon } | { unknown: string } {
+export function selectFields(persoon: BrpPersoon, fields: string[]): BrpPersoon {
   const selected: BrpPersoon = {};
-  for (const field of fields) {
-    const path = field.split('.');
-    if (!known.has(path[0])) return { unknown: field };
-    copyPath(persoon, selected, path);
-  }
-  return { selected };
+  for (const field of fields) copyPath(persoon, selected, field.split('.'));
+  return selected;
 }
 
-function copyPath(from: Record<string, unknown>, to: Record<string, unknown>, path: string[]): void {
+const isTableValue = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 2 && 'code' in v && 'omschrijving' in v;
+
+/** A date (Datum, JaarDatum, JaarMaandDatum, DatumOnbekend) is delivered whole whichever part is asked (fields.feature). */
+const isDate = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { type?: unknown }).type === 'string' && /Datum$|^DatumOnbekend$/.test((v as { type: string }).type);
+
+/** Copies `path` of `from` into `to`; returns whether anything was copied. */
+function copyPath(from: Record<string, unknown>, to: Record<string, unknown>, path: string[]): boolean {
   const [head, ...rest] = path;
   const value = from[head];
-  if (value === undefined) return;
-  if (rest.length === 0) { to[head] = value; return; }
+  if (value === undefined || value === null) return false;
+  if (rest.length === 0) { to[head] = value; return true; }
+  if (isTableValue(value) || isDate(value)) { to[head] = value; return true; }
   if (Array.isArray(value)) {
     const target = (to[head] as Record<string, unknown>[] | undefined) ?? value.map(() => ({}));
-    value.forEach((item, i) => copyPath(item as Record<string, unknown>, target[i], rest));
-    to[head] = target;
-  } else if (typeof value === 'object' && value !== null) {
-    const target = (to[head] as Record<string, unknown> | undefined) ?? {};
-    copyPath(value as Record<string, unknown>, target, rest);
-    to[head] = target;
+    let any = false;
+    value.forEach((item, i) => { any = copyInto(item as Record<string, unknown>, target[i], rest) || any; });
+    if (any) to[head] = target.filter((t) => Object.keys(t).length > 0);
+    return any;
   }
+  if (typeof value === 'object') {
+    const target = (to[head] as Record<string, unknown> | undefined) ?? {};
+    if (!copyInto(value as Record<string, unknown>, target, rest)) return false;
+    to[head] = target;
+    return true;
+  }
+  return false;
+}
+
+/** One level down, keeping the object's `type` marker when something below it was copied. */
+function copyInto(from: Record<string, unknown>, to: Record<string, unknown>, rest: string[]): boolean {
+  if (!copyPath(from, to, rest)) return false;
+  if (typeof from.type === 'string') to.type = from.type;
+  return true;
 }

@@ -2,54 +2,96 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { systemClock, type Clock } from '../../lib/dates';
-import { createSimulatorServer, problem, type SimulatorServer } from '../../lib/http';
+import { createSimulatorServer, type Route, type RouteRequest, type SimulatorServer } from '../../lib/http';
 import type { Population } from '../../population/generator';
+import { fieldsProblems } from './fields';
+import { fieldPaths } from './paths';
 import { selectFields, toBrpPersoon } from './persoon';
+import { badRequest, notAcceptable, unsupportedMediaType, type InvalidParam } from './problems';
 
 export const BRP_SPEC = join(__dirname, '..', '..', 'adapters', 'brp', 'haal-centraal', 'spec', 'openapi.yaml');
 
-/** The field names a `fields` path may start with: the Persoon properties of the real spec. */
-function knownFields(): Set<string> {
+/** The field paths per answer type, from the real spec. */
+function knownPaths(): { persoon: Set<string>; beperkt: Set<string> } {
   const spec = parse(readFileSync(BRP_SPEC, 'utf8'));
-  return new Set(Object.keys(spec.components.schemas.Persoon.properties));
+  return { persoon: fieldPaths(spec, 'Persoon'), beperkt: fieldPaths(spec, 'PersoonBeperkt') };
 }
 
+/** `verblijfplaatsBinnenland.x` and `adresseringBinnenland.x` ask for the Dutch form of `verblijfplaats.x` / `adressering.x`. */
+export function unalias(path: string): string {
+  return path.replace(/^verblijfplaatsBinnenland(?=\.|$)/, 'verblijfplaats').replace(/^adresseringBinnenland(?=\.|$)/, 'adressering');
+}
+
+const PARAMETERS: Record<string, string[]> = {
+  RaadpleegMetBurgerservicenummer: ['type', 'fields', 'burgerservicenummer', 'gemeenteVanInschrijving', 'inclusiefOverledenPersonen'],
+  ZoekMetGeslachtsnaamEnGeboortedatum: ['type', 'fields', 'geslachtsnaam', 'geboortedatum', 'geslacht', 'voorvoegsel', 'voornamen', 'gemeenteVanInschrijving', 'inclusiefOverledenPersonen'],
+};
+
 /**
- * Simulated BRP (Haal Centraal BRP API Personen v2): `POST /personen` with
- * `RaadpleegMetBurgerservicenummer` (1-20 BSNs) and `fields`. Other search types answer 400,
- * as a provider that does not offer them would. BSNs not in the population are left out.
+ * Simulated BRP (Haal Centraal BRP API Personen v2), behaving as the feature files of
+ * BRP-API/Haal-Centraal-BRP-bevragen specify: `POST /personen` (also at the API's own path
+ * `/haalcentraal/api/brp/personen`) with `RaadpleegMetBurgerservicenummer` (1-20 BSNs, optional
+ * `gemeenteVanInschrijving`) and `ZoekMetGeslachtsnaamEnGeboortedatum`; the `fields` rules and
+ * RFC 7807 errors with `invalidParams`; 406 and 415. BSNs not in the population are left out.
  */
 export function createBrpSimulator(population: Population, clock: Clock = systemClock): SimulatorServer {
-  const known = knownFields();
+  const known = knownPaths();
   const json = 'application/json; charset=utf-8';
-  return createSimulatorServer('brp', [{
-    method: 'POST',
-    path: '/personen',
-    handle({ body }) {
-      const q = body as { type?: string; burgerservicenummer?: unknown; fields?: unknown } | null;
-      if (!q || q.type !== 'RaadpleegMetBurgerservicenummer') {
-        return problem(400, 'Een of meerdere parameters zijn niet correct.', 'Alleen RaadpleegMetBurgerservicenummer wordt ondersteund.', 'paramsValidation');
-      }
+  const handle = (path: string) => ({ body, headers }: RouteRequest) => {
+    const accept = String(headers.accept ?? '*/*');
+    if (!/(^|,)\s*(\*\/\*|application\/\*|application\/json)/.test(accept)) return notAcceptable(path);
+    if (!/^application\/json/i.test(String(headers['content-type'] ?? ''))) return unsupportedMediaType(path);
+    const q = (body ?? {}) as Record<string, unknown>;
+    const type = typeof q.type === 'string' ? q.type : undefined;
+    if (!type || !PARAMETERS[type]) {
+      return badRequest(path, 'paramsValidation', [{ code: 'value', name: 'type', reason: 'Waarde heeft geen geldige waarde uit de enumeratie.' }]);
+    }
+    const unknown = Object.keys(q).filter((k) => !PARAMETERS[type].includes(k));
+    if (unknown.length) return badRequest(path, 'paramsValidation', unknown.map((name) => ({ code: 'unknownParam', name, reason: 'Parameter is niet verwacht.' })));
+    const paths = type === 'RaadpleegMetBurgerservicenummer' ? known.persoon : known.beperkt;
+    const fieldsError = fieldsProblems(q.fields, (p) => paths.has(unalias(p)));
+    const paramErrors: InvalidParam[] = [...(fieldsError?.invalid ?? [])];
+    if (type === 'RaadpleegMetBurgerservicenummer') {
       const bsns = q.burgerservicenummer;
-      if (!Array.isArray(bsns) || bsns.length < 1 || bsns.length > 20 || !bsns.every((b) => typeof b === 'string' && /^[0-9]{9}$/.test(b))) {
-        return problem(400, 'Een of meerdere parameters zijn niet correct.', 'burgerservicenummer moet 1 tot 20 nummers van 9 cijfers bevatten.', 'paramsValidation');
-      }
-      const fields = q.fields;
-      if (!Array.isArray(fields) || fields.length < 1 || fields.length > 130 || !fields.every((f) => typeof f === 'string')) {
-        return problem(400, 'Een of meerdere parameters zijn niet correct.', 'fields moet 1 tot 130 paden bevatten.', 'paramsValidation');
-      }
-      const today = clock();
-      const personen = [];
-      for (const bsn of new Set(bsns as string[])) {
-        const p = population.byBsn(bsn);
-        if (!p) continue;
-        const result = selectFields(toBrpPersoon(p, population.regions, today), fields as string[], known);
-        if ('unknown' in result) {
-          return problem(400, 'Een of meerdere parameters zijn niet correct.', `Onbekend veld in fields ${result.unknown}.`, 'paramsValidation');
-        }
-        personen.push(result.selected);
-      }
-      return { contentType: json, body: { type: 'RaadpleegMetBurgerservicenummer', personen } };
-    },
-  }]);
+      if (bsns === undefined) paramErrors.push({ code: 'required', name: 'burgerservicenummer', reason: 'Parameter is verplicht.' });
+      else if (!Array.isArray(bsns)) paramErrors.push({ code: 'array', name: 'burgerservicenummer', reason: 'Parameter is geen array.' });
+      else if (bsns.length > 20) paramErrors.push({ code: 'maxItems', name: 'burgerservicenummer', reason: 'Array bevat meer dan 20 items.' });
+      else if (bsns.length < 1) paramErrors.push({ code: 'minItems', name: 'burgerservicenummer', reason: 'Array bevat minder dan 1 items.' });
+      else bsns.forEach((b, i) => { if (typeof b !== 'string' || !/^[0-9]{9}$/.test(b)) paramErrors.push({ code: 'pattern', name: `burgerservicenummer[${i}]`, reason: 'Waarde voldoet niet aan patroon ^[0-9]{9}$.' }); });
+    } else {
+      if (typeof q.geslachtsnaam !== 'string') paramErrors.push({ code: 'required', name: 'geslachtsnaam', reason: 'Parameter is verplicht.' });
+      if (typeof q.geboortedatum !== 'string') paramErrors.push({ code: 'required', name: 'geboortedatum', reason: 'Parameter is verplicht.' });
+      else if (!/^\d{4}-\d{2}-\d{2}$/.test(q.geboortedatum)) paramErrors.push({ code: 'date', name: 'geboortedatum', reason: 'Waarde is geen geldige datum.' });
+    }
+    if (q.gemeenteVanInschrijving !== undefined && (typeof q.gemeenteVanInschrijving !== 'string' || !/^[0-9]{4}$/.test(q.gemeenteVanInschrijving))) {
+      paramErrors.push({ code: 'pattern', name: 'gemeenteVanInschrijving', reason: 'Waarde voldoet niet aan patroon ^[0-9]{4}$.' });
+    }
+    if (paramErrors.length) {
+      const combination = fieldsError?.code === 'paramsCombination' || paramErrors.some((e) => e.code === 'required');
+      return badRequest(path, combination ? 'paramsCombination' : 'paramsValidation', paramErrors);
+    }
+    const fields = (q.fields as string[]).map(unalias);
+    const today = clock();
+    const gemeente = q.gemeenteVanInschrijving as string | undefined;
+    const candidates = type === 'RaadpleegMetBurgerservicenummer'
+      ? [...new Set(q.burgerservicenummer as string[])].map((b) => population.byBsn(b)).filter((p) => p !== undefined)
+      : zoek(population, q);
+    const personen = candidates
+      .filter((p) => !gemeente || p!.gemeenteCode === `GM${gemeente}`)
+      .filter((p) => type === 'RaadpleegMetBurgerservicenummer' || q.inclusiefOverledenPersonen === true || !p!.overlijdensdatum)
+      .map((p) => selectFields(toBrpPersoon(p!, population.regions, today), fields));
+    return { contentType: json, body: { type, personen } };
+  };
+  const routes: Route[] = ['/personen', '/haalcentraal/api/brp/personen'].map((path) => ({ method: 'POST', path, handle: handle(path) }));
+  return createSimulatorServer('brp', routes);
+}
+
+/** ZoekMetGeslachtsnaamEnGeboortedatum over the population: exact birth date, case-insensitive surname. */
+function zoek(population: Population, q: Record<string, unknown>) {
+  const naam = String(q.geslachtsnaam).toLowerCase();
+  const found = [];
+  for (const p of population.persons()) {
+    if (p.geboortedatum === q.geboortedatum && p.geslachtsnaam.toLowerCase() === naam) found.push(p);
+  }
+  return found;
 }
