@@ -15,7 +15,7 @@ import type { Principal } from './auth/authenticate';
 import type { AuditStore } from '../stores/audit';
 import { refusalAudit } from './policy/refusal-audit';
 import type { RedisClientType } from 'redis';
-import { Agent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import { Agent, fetch as undiciFetch } from 'undici';
 import type { MutualTls } from '../lib/mtls';
 import type { Metrics } from '../lib/metrics';
 import { metricsPlugin } from '../lib/metrics-plugin';
@@ -80,6 +80,15 @@ export interface GatewayOptions {
 
 interface RequestContext { toegang?: Toegang; trace?: TraceContext & { link?: string | null }; deadline?: number }
 
+/** How the gateway reaches its subgraphs: plain fetch, or undici's over an agent that presents the gateway's certificate (mutual TLS). */
+type SubgraphFetch = (url: string, init: RequestInit) => Promise<Response>;
+
+function subgraphTransport(tls: MutualTls | undefined): SubgraphFetch {
+  if (!tls) return (url, init) => fetch(url, init);
+  const dispatcher = new Agent({ connect: { key: tls.key, cert: tls.cert, ca: tls.ca } });
+  return async (url, init) => (await undiciFetch(url, { ...init, dispatcher } as never)) as unknown as Response;
+}
+
 /** Internal header that carries a call's unsigned context from willSendRequest to the fetcher; never sent. */
 const CLAIMS_HEADER = 'x-jf-claims';
 
@@ -90,7 +99,7 @@ const CLAIMS_HEADER = 'x-jf-claims';
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
   constructor(private readonly name: string, url: string, private readonly sign: ContextSigner | null, private readonly log: (line: string) => void,
-    private readonly now: () => number, private readonly dispatcher?: Dispatcher, private readonly metrics?: Metrics) {
+    private readonly now: () => number, private readonly transport: SubgraphFetch, private readonly metrics?: Metrics) {
     super({ url });
     this.fetcher = ((input: string, init: { headers: Record<string, string>; body: string; method: string }) => this.send(input, init)) as never;
   }
@@ -117,9 +126,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
     const signal = AbortSignal.timeout(remaining);
     const timer = this.metrics?.subgraphSeconds.startTimer({ subgraph: this.name });
     try {
-      // With mutual TLS: undici's fetch over an agent that presents the gateway's certificate.
-      const response = this.dispatcher ? await undiciFetch(url, { method: init.method, headers, body: init.body, signal, dispatcher: this.dispatcher }) as unknown as Response
-        : await fetch(url, { method: init.method, headers, body: init.body, signal });
+      const response = await this.transport(url, { method: init.method, headers, body: init.body, signal });
       timer?.({ outcome: response.ok ? 'ok' : `http_${response.status}` });
       return response;
     } catch (error) {
@@ -211,13 +218,13 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
   if (!Number.isInteger(budget) || budget < 100 || budget > 600_000) throw new RangeError(`requestTimeoutMs must be an integer from 100 to 600000; received ${options.requestTimeoutMs}`);
   const security = options.security === GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT ? null : options.security;
   if (!security) log('WARNING: gateway started WITHOUT enforcement (benchmark-only setting)');
-  const dispatcher = options.tls ? new Agent({ connect: { key: options.tls.key, cert: options.tls.cert, ca: options.tls.ca } }) : undefined;
+  const transport = subgraphTransport(options.tls);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
-      return new SubgraphDataSource(name, url, security?.sign ?? null, log, now, dispatcher, options.metrics);
+      return new SubgraphDataSource(name, url, security?.sign ?? null, log, now, transport, options.metrics);
     },
   });
   const refusals = security?.audit ? refusalAudit(security.audit.store, security.audit.pseudonym, log) : undefined;
@@ -239,7 +246,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
   });
   // Ready when the audit store takes writes and every subgraph says it is ready.
   const subgraphReady = (name: string, url: string) => async () => {
-    const res = dispatcher ? await undiciFetch(new URL('readyz', url), { dispatcher, signal: AbortSignal.timeout(1500) }) : await fetch(new URL('readyz', url), { signal: AbortSignal.timeout(1500) });
+    const res = await transport(new URL('readyz', url).href, { signal: AbortSignal.timeout(1500) });
     if (!res.ok) throw new Error(`subgraph ${name} is not ready`);
   };
   const checks: Record<string, () => Promise<void>> = Object.fromEntries(Object.entries(options.subgraphUrls).map(([n, u]) => [`subgraph ${n}`, subgraphReady(n, u)]));

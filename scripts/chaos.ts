@@ -10,7 +10,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,28 +19,10 @@ import { freePort } from '../system/supervisor';
 import { startMultiProcess } from '../system/multi-process';
 import { configFromEnv } from '../system/config';
 import { gql } from '../test/support/graphql';
+import { cuttableProxy } from '../test/support/cuttable-proxy';
 
 const FIELDS: Record<string, string> = { naam: 'basis', inschrijvingen: 'onderwijs', doorstroomtrajecten: 'doorstroom', uitkering: 'participatie', zorgtoewijzingen: 'zorg' };
 const QUERY = 'query Chaos($bsn: String!) { jongere(bsn: $bsn) { naam { volledigeNaam } inschrijvingen { id } doorstroomtrajecten { id } uitkering { soort } zorgtoewijzingen { wet } } }';
-
-/** A TCP proxy this run can cut (`up = false` refuses and drops connections). */
-function cuttableProxy(target: { host: string; port: number }) {
-  const sockets = new Set<Socket>();
-  const state = { up: true };
-  const server = createServer((client) => {
-    if (!state.up) { client.destroy(); return; }
-    const upstream = connect(target);
-    for (const s of [client, upstream]) { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => s.destroy()); }
-    client.pipe(upstream).pipe(client);
-  });
-  return {
-    state,
-    listen: () => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port))),
-    cut: () => { state.up = false; sockets.forEach((s) => s.destroy()); },
-    restore: () => { state.up = true; },
-    close: () => { sockets.forEach((s) => s.destroy()); server.close(); },
-  };
-}
 
 async function startRedis(port: number): Promise<ChildProcess | null> {
   if (spawnSync('which', ['redis-server']).status !== 0) return null;

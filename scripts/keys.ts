@@ -13,15 +13,15 @@ import { parseArgs } from 'node:util';
 import { generateMasterSecret, subgraphKey } from '../lib/internal-context';
 import { SUBGRAPHS } from '../schema/compose';
 import { DEFAULT_ROLES } from '../stores/postgres/ddl';
-import { CONSUMENTEN, FEITEN, feitsleutel } from '../subgraphs/policy/feiten';
+import { FEITEN, feitsleutelsVan } from '../subgraphs/policy/feiten';
+import { formatFactKeys } from '../system/config';
 
 export function generateSecrets(): Record<string, string> {
   const master = generateMasterSecret();
   const secrets: Record<string, string> = { internal_context_secret: master };
   for (const { name } of SUBGRAPHS) secrets[`internal_context_key_${name}`] = Buffer.from(subgraphKey(master, name)).toString('base64url');
   for (const owner of new Set(FEITEN.map((f) => f.eigenaar))) {
-    secrets[`internal_fact_keys_${owner}`] = CONSUMENTEN.filter((c) => c !== owner)
-      .map((c) => `${c}:${feitsleutel(subgraphKey(master, c), owner).toString('base64url')}`).join(',');
+    secrets[`internal_fact_keys_${owner}`] = formatFactKeys(feitsleutelsVan(owner, (c) => subgraphKey(master, c)));
   }
   secrets.pseudonym_key = randomBytes(32).toString('hex');
   // The development token issuer of a compose demo (DEV_ISSUER_FILE; `npm run token` reads the same file).

@@ -74,6 +74,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
   };
 }
 
+/** `INTERNAL_FACT_KEYS` of a fact-owning subgraph, as `npm run keys` and `npm start` write it. */
+export function formatFactKeys(keys: Record<string, Uint8Array>): string {
+  return Object.entries(keys).map(([c, k]) => `${c}:${Buffer.from(k).toString('base64url')}`).join(',');
+}
+
 /** `INTERNAL_FACT_KEYS` of a fact-owning subgraph: `consumer:key,consumer:key` (from `npm run keys`). */
 export function parseFactKeys(text: string): Record<string, string> {
   const entries = text.split(',').map((pair) => pair.trim().split(':'));

@@ -7,11 +7,10 @@ import { Population, type PopulationOptions } from '../population/generator';
 import { checkedInSupergraph, SUBGRAPHS, type SubgraphName } from '../schema/compose';
 import { createSimulator, SIMULATOR_NAMES, type SimulatorName } from '../simulators';
 import { BENCHMARK_ONLY_NO_ENFORCEMENT, type RunningService } from '../subgraphs/runtime';
-import { buildSecurity, seedConsent, type SecurityKit, type SecurityOptions } from './security';
+import { buildSecurity, seedConsentWhenReachable, type SecurityKit, type SecurityOptions } from './security';
 import { SOURCE_OF, startNamedSubgraph } from './services';
 import type { QueryLimits } from '../gateway/limits/query-limits';
 import { connectRedis } from '../lib/redis';
-import { retryWithBackoff } from '../lib/retry';
 import { createMetrics, type Metrics } from '../lib/metrics';
 import { redisReplayCache } from '../lib/replay-cache';
 import type { RateLimits } from '../gateway/limits/rate-limit';
@@ -75,19 +74,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const metrics = createMetrics();
   const replays = redis ? redisReplayCache(redis, { log }) : undefined;
   const kit = options.benchmarkOnlyWithoutEnforcement ? null : await buildSecurity({ ...options.security, dataDir, clock }, supergraphSdl);
-  // Seeding never blocks the start: with the store down the system starts, reports not-ready and
-  // answers personal-data requests with 503 until the store is back (then seeding happens).
   const stopping = new AbortController();
-  if (kit) {
-    const seed = async () => {
-      const seeded = await seedConsent(kit, population);
-      if (seeded) log(`consent: ${seeded} records seeded for the synthetic population`);
-    };
-    await seed().catch((error) => {
-      log(`consent: store not reachable at start (${(error as Error).message}); seeding when it is back`);
-      retryWithBackoff(seed, { signal: stopping.signal, maxMs: 5_000 }).catch(() => undefined);
-    });
-  }
+  if (kit) await seedConsentWhenReachable(kit, population, log, stopping.signal);
   const simulators = {} as RunningSystem['simulators'];
   const subgraphs = {} as RunningSystem['subgraphs'];
   let gateway: { url: string; stop(graceMs?: number): Promise<void> } | undefined;

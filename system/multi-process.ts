@@ -7,14 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isoDate } from '../lib/dates';
 import { generateMasterSecret, subgraphKey } from '../lib/internal-context';
-import { retryWithBackoff } from '../lib/retry';
 import { Population } from '../population/generator';
 import { checkedInSupergraph, SUBGRAPHS } from '../schema/compose';
 import { SIMULATOR_NAMES } from '../simulators';
 import { purgeExpired } from '../stores/retention';
-import { CONSUMENTEN, FEITEN, feitsleutel } from '../subgraphs/policy/feiten';
+import { FEITEN, feitsleutelsVan } from '../subgraphs/policy/feiten';
+import { formatFactKeys } from './config';
 import type { SystemOptions } from './index';
-import { buildSecurity, seedConsent, type SecurityKit } from './security';
+import { buildSecurity, seedConsentWhenReachable, type SecurityKit } from './security';
 import { SOURCE_OF } from './services';
 import { freePort, Supervisor, type ServiceSpec } from './supervisor';
 
@@ -40,12 +40,7 @@ export async function startMultiProcess(config: SystemOptions, options: { log?: 
   const kit = await buildSecurity({ ...config.security, dataDir }, checkedInSupergraph());
   const population = new Population({ ...config.population, peildatum });
   const stopping = new AbortController();
-  const seeding = retryWithBackoff(async () => {
-    const n = await seedConsent(kit, population);
-    if (n) log(`consent: ${n} records seeded for the synthetic population`);
-  }, { maxMs: 30_000, signal: stopping.signal, onFailure: (e, attempt) => { if (attempt === 1) log(`consent: store not reachable (${(e as Error).message}); seeding later`); } });
-  seeding.catch(() => undefined);
-  await Promise.race([seeding, new Promise((r) => setTimeout(r, 15_000))]);
+  await seedConsentWhenReachable(kit, population, log, stopping.signal);
 
   const master = config.security?.internalKeys?.master ?? generateMasterSecret();
   const common: Record<string, string> = { DATA_DIR: dataDir, PEILDATUM: peildatum, HOST: '127.0.0.1', ...options.env };
@@ -55,7 +50,7 @@ export async function startMultiProcess(config: SystemOptions, options: { log?: 
     id: `subgraph-${name}`, args: ['subgraph', name], port: await freePort(),
     env: {
       ...common, SUBGRAPH_NAME: name, SOURCE_URL: simUrl(SOURCE_OF[name]), INTERNAL_CONTEXT_KEY: Buffer.from(subgraphKey(master, name)).toString('base64url'),
-      ...(FEITEN.some((f) => f.eigenaar === name) ? { INTERNAL_FACT_KEYS: CONSUMENTEN.filter((c) => c !== name).map((c) => `${c}:${feitsleutel(subgraphKey(master, c), name).toString('base64url')}`).join(',') } : {}),
+      ...(FEITEN.some((f) => f.eigenaar === name) ? { INTERNAL_FACT_KEYS: formatFactKeys(feitsleutelsVan(name, (c) => subgraphKey(master, c))) } : {}),
     },
   })));
   const gateway: ServiceSpec = {

@@ -7,12 +7,13 @@ import { createAuthenticator, type Principal } from '../gateway/auth/authenticat
 import { DEFAULT_AUDIENCE, DEV_ISSUER, DevIssuer } from '../gateway/auth/dev-issuer';
 import type { EnforcementMode } from '../gateway/policy/enforce';
 import { generateMasterSecret, subgraphKey } from '../lib/internal-context';
-import { CONSUMENTEN, feitsleutel } from '../subgraphs/policy/feiten';
+import { feitsleutelsVan } from '../subgraphs/policy/feiten';
 import { createPseudonymiser } from '../lib/pseudonym';
 import { categoryMap, type CategoryMap } from '../policies/categories';
 import { loadRegister } from '../policies/register';
 import type { Register } from '../policies/types';
 import { consentSeed } from '../population/consent';
+import { retryWithBackoff } from '../lib/retry';
 import type { Population } from '../population/generator';
 import { PostgresAuditStore, SqliteAuditStore, type AuditStore } from '../stores/audit';
 import { PostgresConsentStore, SqliteConsentStore, type ConsentStore } from '../stores/consent';
@@ -121,7 +122,7 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
       const given = options.internalKeys?.factKeys?.[eigenaar];
       if (given) return Object.fromEntries(Object.entries(given).map(([c, k]) => [c, Buffer.from(k, 'base64url')]));
       if (!master) throw new Error(`no fact signing keys for subgraph ${eigenaar}: set INTERNAL_FACT_KEYS`);
-      return Object.fromEntries(CONSUMENTEN.filter((c) => c !== eigenaar).map((c) => [c, feitsleutel(subgraphKey(master, c), eigenaar)]));
+      return feitsleutelsVan(eigenaar, (c) => subgraphKey(master, c));
     },
     mode: options.mode ?? 'filter',
     async close() {
@@ -130,6 +131,23 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
       await Promise.all([...pools.values()].map((p) => p.end()));
     },
   };
+}
+
+/**
+ * Seeds the population's consent once the store answers, without ever blocking a start: resolves
+ * after the first attempt; when that fails (store down), keeps trying in the background with
+ * backoff until it succeeds or `signal` aborts, so the system starts, reports not-ready and
+ * answers personal-data requests with 503 until the store is back.
+ */
+export async function seedConsentWhenReachable(kit: SecurityKit, population: Population, log: (line: string) => void, signal: AbortSignal): Promise<void> {
+  const seed = async () => {
+    const seeded = await seedConsent(kit, population);
+    if (seeded) log(`consent: ${seeded} records seeded for the synthetic population`);
+  };
+  await seed().catch((error) => {
+    log(`consent: store not reachable at start (${(error as Error).message}); seeding when it is back`);
+    retryWithBackoff(seed, { signal, maxMs: 5_000 }).catch(() => undefined);
+  });
 }
 
 /** Writes the population's consent records once (an empty store only). */

@@ -76,7 +76,8 @@ export function tokenLimitCode(message: string): string | null {
   return /Document contains more tha[nt] \d+ tokens/.test(message) ? 'TOO_MANY_TOKENS' : null;
 }
 
-const LIMIT_CODES = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'QUERY_TOO_COSTLY']);
+/** Codes of operations refused by the query limits. */
+export const LIMIT_CODES = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'QUERY_TOO_COSTLY']);
 
 /**
  * Apollo Server reports every validation error as GRAPHQL_VALIDATION_FAILED; a limit's refusal

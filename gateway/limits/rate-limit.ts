@@ -4,6 +4,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { RedisClientType } from 'redis';
 import { AppError } from '../../lib/errors';
 import type { Toegang } from '../policy/activity';
+import { LIMIT_CODES } from './query-limits';
 
 /** Budgets per window; every option is validated at construction. */
 export interface RateLimits {
@@ -22,8 +23,8 @@ export interface RateLimits {
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { perEmployee: 20_000, perOrganisation: 200_000, windowSeconds: 60, refusalPoints: 100 };
 
-const REFUSAL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES',
-  'TOO_MANY_TOKENS', 'QUERY_TOO_COSTLY', 'FILTER_NOT_ALLOWED']);
+/** Operations refused before they ran: by the query limits, by parsing or validation, or for a filter. */
+const PENALISED = new Set([...LIMIT_CODES, 'TOO_MANY_TOKENS', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'FILTER_NOT_ALLOWED']);
 
 /**
  * What an operation costs against the budget: 1, plus the page size of every paginated field
@@ -107,7 +108,7 @@ export function createRateLimiter(given: Partial<RateLimits> = {}, redis?: Redis
           async didEncounterErrors({ contextValue, errors, operation }) {
             // Refused before it ran (limits, parse, validation): abuse costs more than use.
             if (!contextValue.toegang || operation && !errors.some((e) => e.extensions?.code === 'FILTER_NOT_ALLOWED')) return;
-            if (!errors.some((e) => REFUSAL_CODES.has(String(e.extensions?.code)))) return;
+            if (!errors.some((e) => PENALISED.has(String(e.extensions?.code)))) return;
             await charge(contextValue.toegang, limits.refusalPoints).catch(() => undefined);
           },
         };

@@ -1,7 +1,5 @@
-import {
-  getArgumentValues, getNamedType, getVariableValues, isInputObjectType, isListType, isNonNullType, TypeInfo, visit, visitWithTypeInfo,
-  type DocumentNode, type GraphQLInputType, type GraphQLSchema, type OperationDefinitionNode,
-} from 'graphql';
+import { getArgumentValues, getVariableValues, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { walkInputCategories } from '../../policies/input-categories';
 import type { CategoryMap } from '../../policies/categories';
 
 /** One argument or input field an operation gives a value, with the category that value reveals. */
@@ -42,30 +40,14 @@ export function filterUses(document: DocumentNode, operation: OperationDefinitio
         }
         for (const argDef of def.args) {
           const category = categories.argument(parent.name, def.name, argDef.name) ?? 'onbekend';
-          walk(values[argDef.name], argDef.type, category, `${def.name}(${argDef.name}`, (label, c) => uses.push({ argument: `${label})`, path: [...path], category: c }), categories);
+          walkInputCategories(values[argDef.name], argDef.type, category, `${def.name}(${argDef.name}`, (input, field) => categories.inputField(input.name, field),
+            (label, c) => uses.push({ argument: `${label})`, path: [...path], category: c }));
         }
       },
       leave() { path.pop(); },
     },
   }));
   return uses;
-}
-
-function walk(value: unknown, type: GraphQLInputType, category: string, label: string, found: (label: string, category: string) => void, categories: CategoryMap): void {
-  if (value === null || value === undefined) return;
-  found(label, category);
-  const inner = isNonNullType(type) ? type.ofType : type;
-  if (isListType(inner)) {
-    for (const item of Array.isArray(value) ? value : [value]) walk(item, inner.ofType, category, label, found, categories);
-    return;
-  }
-  const named = getNamedType(inner);
-  if (!isInputObjectType(named) || typeof value !== 'object') return;
-  const fields = named.getFields();
-  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
-    if (!fields[name]) continue;
-    walk(v, fields[name].type, categories.inputField(named.name, name) ?? 'onbekend', `${label}.${name}`, found, categories);
-  }
 }
 
 /** The BSNs an operation names in its arguments (`bsn`, also inside input objects): the data subjects of a refusal. */

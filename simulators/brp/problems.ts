@@ -10,9 +10,8 @@ const TYPE_400 = 'https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.1';
  * feature files of BRP-API/Haal-Centraal-BRP-bevragen specify it: the detail names every
  * faulty parameter, `instance` is the request's path.
  */
-export function badRequest(instance: string, code: 'paramsValidation' | 'paramsCombination' | 'unknownParam', invalidParams: InvalidParam[]): Reply {
-  const title = code === 'paramsCombination' ? 'Minimale combinatie van parameters moet worden opgegeven.'
-    : code === 'unknownParam' ? 'Een of meerdere parameters zijn niet correct.' : 'Een of meerdere parameters zijn niet correct.';
+export function badRequest(instance: string, code: 'paramsValidation' | 'paramsCombination', invalidParams: InvalidParam[]): Reply {
+  const title = code === 'paramsCombination' ? 'Minimale combinatie van parameters moet worden opgegeven.' : 'Een of meerdere parameters zijn niet correct.';
   const names = [...new Set(invalidParams.map((p) => p.name))];
   return {
     status: 400, contentType: 'application/problem+json',

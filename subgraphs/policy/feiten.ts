@@ -84,6 +84,14 @@ export function feitsleutel(consumentSleutel: Uint8Array, eigenaar: string): Buf
   return createHmac('sha256', consumentSleutel).update(`feiten:${eigenaar}`).digest();
 }
 
+/**
+ * The keys an owner signs its facts with, one per consuming subgraph, derived from each
+ * consumer's own context key (`contextKey(consumer)`).
+ */
+export function feitsleutelsVan(eigenaar: string, contextKey: (subgraph: string) => Uint8Array): Record<string, Buffer> {
+  return Object.fromEntries(CONSUMENTEN.filter((c) => c !== eigenaar).map((c) => [c, feitsleutel(contextKey(c), eigenaar)]));
+}
+
 /** Signs the facts an owner returns: one MAC per consumer, bound to person, trace and expiry. */
 export interface FeitOndertekenaar {
   teken(veld: string, bsn: string, traceId: string, inhoud: unknown): string;

@@ -1,9 +1,7 @@
 import { allow, rule, shield, type IRule } from 'graphql-shield';
 import { applyMiddleware } from 'graphql-middleware';
-import {
-  getNamedType, isInputObjectType, isListType, isNonNullType, isObjectType, Kind, print,
-  type ConstDirectiveNode, type DocumentNode, type GraphQLField, type GraphQLInputType, type GraphQLSchema,
-} from 'graphql';
+import { isObjectType, Kind, print, type ConstDirectiveNode, type DocumentNode, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { walkInputCategories } from '../../policies/input-categories';
 import type { IMiddlewareFunction } from 'graphql-middleware';
 import { AppError } from '../../lib/errors';
 import { categoryMap } from '../../policies/categories';
@@ -64,19 +62,10 @@ export function policyLayer<C extends PolicyContext>(typeDefs: DocumentNode, ken
 /** The categories of the arguments and input fields a resolver was given (non-null values only). */
 export function argumentCategories(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): Set<string> {
   const found = new Set<string>();
-  const walk = (value: unknown, type: GraphQLInputType, categorie: string | undefined) => {
-    if (value === null || value === undefined) return;
-    found.add(categorie ?? 'onbekend');
-    const inner = isNonNullType(type) ? type.ofType : type;
-    if (isListType(inner)) { for (const v of Array.isArray(value) ? value : [value]) walk(v, inner.ofType, categorie); return; }
-    const named = getNamedType(inner);
-    if (!isInputObjectType(named) || typeof value !== 'object') return;
-    for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
-      const f = named.getFields()[name];
-      if (f) walk(v, f.type, directiveCategory(f.astNode?.directives));
-    }
-  };
-  for (const arg of field.args) walk(args[arg.name], arg.type, directiveCategory(arg.astNode?.directives));
+  for (const arg of field.args) {
+    walkInputCategories(args[arg.name], arg.type, directiveCategory(arg.astNode?.directives), arg.name,
+      (input, name) => directiveCategory(input.getFields()[name].astNode?.directives), (_label, c) => found.add(c));
+  }
   return found;
 }
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { connect, createServer, type Socket } from 'node:net';
 import { Pool } from 'pg';
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
+import { cuttableProxy } from '../support/cuttable-proxy';
 import { gqlAs, startTestSystem, zelf } from '../support/system';
 
 /**
@@ -11,19 +11,11 @@ import { gqlAs, startTestSystem, zelf } from '../support/system';
  */
 const PG = { host: '127.0.0.1', port: 5432 };
 const schema = `t_down_${randomBytes(4).toString('hex')}`;
-let up = false;
-const sockets = new Set<Socket>();
-const proxy = createServer((client) => {
-  if (!up) { client.destroy(); return; }
-  const server = connect(PG);
-  for (const s of [client, server]) { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => s.destroy()); }
-  client.pipe(server).pipe(client);
-});
+const proxy = cuttableProxy(PG, false);
 let system: RunningSystem;
 
 afterAll(async () => {
   await system?.stop();
-  sockets.forEach((s) => s.destroy());
   proxy.close();
   const pool = new Pool({ connectionString: 'postgres://postgres@127.0.0.1:5432/test' });
   await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
@@ -38,7 +30,7 @@ const waitFor = async (check: () => Promise<boolean>, ms = 60_000) => {
 
 describe('PostgreSQL down at start', () => {
   it('starts, reports not-ready and answers 503 AUDIT_UNAVAILABLE until the store is back, then serves', async () => {
-    const port = await new Promise<number>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve((proxy.address() as { port: number }).port)));
+    const port = await proxy.listen();
     system = await startTestSystem({
       population: { size: 200, seed: 9, peildatum: '2026-11-01' },
       security: { postgres: { connectionString: `postgres://postgres@127.0.0.1:${port}/test`, schema } },
@@ -48,7 +40,7 @@ describe('PostgreSQL down at start', () => {
     const q = `{ jongere(bsn: "${SHOWCASE_BSN}") { naam { volledigeNaam } } }`;
     const down = await gqlAs(system, zelf(SHOWCASE_BSN), q);
     expect([down.status, down.body.data ?? null, down.body.errors?.[0]?.extensions?.code]).toEqual([503, null, 'AUDIT_UNAVAILABLE']);
-    up = true;
+    proxy.restore();
     await waitFor(async () => (await ready()) === 200);
     const back = await gqlAs(system, zelf(SHOWCASE_BSN), q);
     expect([back.status, back.body.errors]).toEqual([200, undefined]);
