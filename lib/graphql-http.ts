@@ -105,7 +105,6 @@ export async function serveGraphQL<C extends BaseContext>(
   const url = `${(await listen(http, options.port, options.host)).replace(/^http:/, options.tls ? 'https:' : 'http:')}/`;
   return {
     url,
-    inFlight: () => inFlight,
     async stop(graceMs = 10_000) {
       // Stop accepting; let what is in flight finish (within the grace period); then close.
       draining = true;
@@ -128,8 +127,6 @@ export async function serveGraphQL<C extends BaseContext>(
 /** A running GraphQL server. */
 export interface RunningHttp {
   url: string;
-  /** Requests being answered now. */
-  inFlight(): number;
   /** Graceful: stops accepting, finishes in-flight requests within `graceMs` (default 10 s), then closes. */
   stop(graceMs?: number): Promise<void>;
 }

@@ -83,11 +83,6 @@ export class Supervisor {
     throw new Error(`${spec.id} did not become ready within ${this.options.readyTimeoutMs ?? 120_000} ms`);
   }
 
-  /** The pid of a running service (for tests and the chaos run). */
-  pid(id: string): number | undefined {
-    return this.running.get(id)?.child.pid;
-  }
-
   /** Kills one service hard (the chaos run); the supervisor restarts it. */
   kill(id: string): void {
     this.running.get(id)?.child.kill('SIGKILL');
