@@ -16,47 +16,83 @@ export interface Regio {
   doorstroompuntregio?: string;
   /** For a gemeente: the first two postcode digits used by the synthetic population. */
   postcodePrefixes?: string[];
+  /** For a gemeente: approximate inhabitants (weights where synthetic people live). */
+  inwoners?: number;
+  /** For a Doorstroompunt region: its contactgemeente and the source of its composition. */
+  contactgemeente?: string;
+  bron?: string;
+  /** For an arbeidsmarktregio: whether all its municipalities are in the area. */
+  volledig?: boolean;
 }
 
 /**
  * A Doorstroompunt (RMC) region. No public file maps municipalities to these regions, so a
- * deployment declares them: code, name, contact municipality and member municipalities.
+ * deployment declares them: code, name, contact municipality, member municipalities, and where
+ * the composition comes from. A region may cross arbeidsmarktregio boundaries (each member's
+ * arbeidsmarktregio comes from the CBS file, whatever the Doorstroompunt region).
  */
 export interface DoorstroompuntDefinitie {
   code: string;
   naam: string;
   contactgemeente: string;
   gemeenten: string[];
+  /** The public source of the composition, or `AANNAME: ...` when none was found. */
+  bron: string;
 }
 
 export interface AreaDefinition {
   /** The year of the municipal layout to use from the CBS file. */
   jaar: number;
-  arbeidsmarktregios: string[];
+  /** The area is the union of its Doorstroompunt regions. */
   doorstroompuntregios: DoorstroompuntDefinitie[];
-  /** Synthetic postcode prefixes per municipality (real ones, for realism only). */
+  /** Real postcode prefixes (first two digits) per municipality, for realistic synthetic addresses. */
   postcodes: Record<string, string[]>;
+  /** Approximate inhabitants per municipality (CBS, 1 January 2024, rounded to thousands): only weights for where synthetic people live. */
+  inwoners: Record<string, number>;
 }
 
+const RMC_REGIOS = 'regioatlas.nl, "RMC regio\'s (Doorstroompunt-regio\'s)" (regio-nummer en naam)';
+const UITVOERINGSTOETS = 'VNG, Uitvoeringstoets Van school naar duurzaam werk (2023), par. 3.2';
+
 /**
- * The demo area: three arbeidsmarktregio's (Drenthe, Flevoland, Gorinchem) with their 14
- * municipalities of 2026. The Doorstroompunt regions are an example, one per labour market region.
+ * The demo area: the pilot regions the bill's assessment (uitvoeringstoets, par. 3.2) describes —
+ * Oost-Groningen with Pekela, Zuidoost-Drenthe (Emmen, with Menso), Rijk van Nijmegen and Den Haag
+ * (Jongerenpunt070) — plus Noord- en Midden-Drenthe. Arbeidsmarktregio's come from CBS 2026:
+ * Noord- en Midden-Drenthe spans AM01 Groningen and AM03 Drenthe, and Haaglanden spans AM21
+ * Haaglanden and AM34 Zuid-Holland Centraal, the mismatch the assessment warns about.
  */
 export const DEMO_AREA: AreaDefinition = {
   jaar: 2026,
-  arbeidsmarktregios: ['AM03', 'AM11', 'AM35'],
   doorstroompuntregios: [
-    { code: 'DP-DRENTHE', naam: 'Doorstroompunt Drenthe', contactgemeente: 'GM0114',
-      gemeenten: ['GM1681', 'GM0109', 'GM1690', 'GM0114', 'GM0118', 'GM1731'] },
-    { code: 'DP-FLEVOLAND', naam: 'Doorstroompunt Flevoland', contactgemeente: 'GM0034',
-      gemeenten: ['GM0034', 'GM0303', 'GM0995', 'GM0171', 'GM0184'] },
-    { code: 'DP-GORINCHEM', naam: 'Doorstroompunt Gorinchem', contactgemeente: 'GM0512',
-      gemeenten: ['GM0512', 'GM1978', 'GM1961'] },
+    { code: 'DP-OOST-GRONINGEN', naam: 'Doorstroompunt Oost-Groningen (RMC-regio 1)', contactgemeente: 'GM1895',
+      gemeenten: ['GM1895', 'GM0765', 'GM0037', 'GM0047', 'GM1950'],
+      bron: `${RMC_REGIOS}; ${UITVOERINGSTOETS} (pilot Pekela). AANNAME: leden = de gemeenten van COROP Oost-Groningen; contactgemeente Oldambt` },
+    { code: 'DP-NOORD-MIDDEN-DRENTHE', naam: 'Doorstroompunt Noord- en Midden-Drenthe (RMC-regio 7)', contactgemeente: 'GM0106',
+      gemeenten: ['GM0106', 'GM1680', 'GM1731', 'GM1699', 'GM1730'],
+      bron: `${RMC_REGIOS}. AANNAME: leden = de gemeenten van COROP Noord-Drenthe; contactgemeente Assen` },
+    { code: 'DP-ZUIDOOST-DRENTHE', naam: 'Doorstroompunt Zuidoost-Drenthe (RMC-regio 8)', contactgemeente: 'GM0114',
+      gemeenten: ['GM0114', 'GM0109', 'GM1681'],
+      bron: `${RMC_REGIOS}; ${UITVOERINGSTOETS} (Emmen-Menso, "drie gemeenten"). AANNAME: de drie gemeenten van COROP Zuidoost-Drenthe` },
+    { code: 'DP-RIJK-VAN-NIJMEGEN', naam: 'Doorstroompunt Rijk van Nijmegen (RMC-regio 40)', contactgemeente: 'GM0268',
+      gemeenten: ['GM0268', 'GM1945', 'GM0209', 'GM0225', 'GM0252', 'GM0944', 'GM0296'],
+      bron: `${RMC_REGIOS}; ${UITVOERINGSTOETS}: "de Doorstroompunt regio en de arbeidsmarktregio [zijn] hetzelfde" (AM08)` },
+    { code: 'DP-HAAGLANDEN', naam: 'Doorstroompunt Haaglanden', contactgemeente: 'GM0518',
+      gemeenten: ['GM0518', 'GM0603', 'GM1916', 'GM0629', 'GM0637'],
+      bron: `${UITVOERINGSTOETS} (Den Haag, Jongerenpunt070). AANNAME: leden en contactgemeente; geen openbare bron gevonden` },
   ],
   postcodes: {
-    GM1681: ['78', '95'], GM0109: ['77'], GM1690: ['79'], GM0114: ['78'], GM0118: ['79'],
-    GM1731: ['94'], GM0034: ['13'], GM0303: ['82'], GM0995: ['82'], GM0171: ['83'], GM0184: ['83'],
-    GM0512: ['42'], GM1978: ['29', '42'], GM1961: ['41'],
+    GM1895: ['96', '97'], GM0765: ['96'], GM0037: ['95'], GM0047: ['96'], GM1950: ['95', '96'],
+    GM0106: ['94'], GM1680: ['94'], GM1731: ['94'], GM1699: ['93'], GM1730: ['94'],
+    GM0114: ['78'], GM0109: ['77'], GM1681: ['78', '95'],
+    GM0268: ['65'], GM1945: ['65'], GM0209: ['66'], GM0225: ['66'], GM0252: ['65'], GM0944: ['65'], GM0296: ['66'],
+    GM0518: ['25'], GM0603: ['22'], GM1916: ['22'], GM0629: ['22'], GM0637: ['27'],
+  },
+  inwoners: {
+    GM1895: 39_000, GM0765: 12_000, GM0037: 32_000, GM0047: 28_000, GM1950: 26_000,
+    GM0106: 69_000, GM1680: 26_000, GM1731: 34_000, GM1699: 33_000, GM1730: 35_000,
+    GM0114: 108_000, GM0109: 36_000, GM1681: 26_000,
+    GM0268: 185_000, GM1945: 35_000, GM0209: 26_000, GM0225: 19_000, GM0252: 17_000, GM0944: 8_000, GM0296: 41_000,
+    GM0518: 560_000, GM0603: 58_000, GM1916: 78_000, GM0629: 27_000, GM0637: 128_000,
   },
 };
 
@@ -65,26 +101,30 @@ export class RegionRegistry {
   private readonly byCode = new Map<string, Regio>();
 
   constructor(area: AreaDefinition, csvText: string = readDefaultCsv()) {
-    const rows = parse(csvText, { columns: true }) as Record<string, string>[];
-    for (const row of rows) {
-      if (Number(row.year) !== area.jaar || !area.arbeidsmarktregios.includes(row.region_code)) continue;
-      const dp = area.doorstroompuntregios.find((d) => d.gemeenten.includes(row.code));
-      if (!dp) throw new Error(`municipality ${row.code} (${row.name}) is in no Doorstroompunt region of the area`);
-      this.byCode.set(row.code, {
-        code: row.code, naam: row.name, soort: 'GEMEENTE', gemeenten: [row.code],
-        arbeidsmarktregio: row.region_code, doorstroompuntregio: dp.code,
-        postcodePrefixes: area.postcodes[row.code] ?? ['10'],
-      });
-      const am = this.byCode.get(row.region_code) ??
-        { code: row.region_code, naam: row.region, soort: 'ARBEIDSMARKTREGIO' as const, gemeenten: [] };
-      am.gemeenten.push(row.code);
-      this.byCode.set(row.region_code, am);
-    }
+    const rows = (parse(csvText, { columns: true }) as Record<string, string>[]).filter((r) => Number(r.year) === area.jaar);
+    const cbs = new Map(rows.map((r) => [r.code, r]));
     for (const dp of area.doorstroompuntregios) {
-      for (const g of dp.gemeenten) {
-        if (!this.byCode.has(g)) throw new Error(`Doorstroompunt region ${dp.code} names ${g}, which is not in the area`);
+      if (!dp.gemeenten.includes(dp.contactgemeente)) throw new Error(`Doorstroompunt region ${dp.code}: contactgemeente ${dp.contactgemeente} is not a member`);
+      for (const code of dp.gemeenten) {
+        const row = cbs.get(code);
+        if (!row) throw new Error(`Doorstroompunt region ${dp.code} names ${code}, which is no municipality in ${area.jaar}`);
+        if (this.byCode.has(code)) throw new Error(`municipality ${code} is in two Doorstroompunt regions`);
+        this.byCode.set(code, {
+          code, naam: row.name, soort: 'GEMEENTE', gemeenten: [code],
+          arbeidsmarktregio: row.region_code, doorstroompuntregio: dp.code,
+          postcodePrefixes: area.postcodes[code] ?? ['10'], inwoners: area.inwoners[code] ?? 1,
+        });
       }
-      this.byCode.set(dp.code, { code: dp.code, naam: dp.naam, soort: 'DOORSTROOMPUNTREGIO', gemeenten: [...dp.gemeenten] });
+      this.byCode.set(dp.code, { code: dp.code, naam: dp.naam, soort: 'DOORSTROOMPUNTREGIO', gemeenten: [...dp.gemeenten], contactgemeente: dp.contactgemeente, bron: dp.bron });
+    }
+    // Each arbeidsmarktregio with its members inside the area; `volledig` says whether that is all of it.
+    for (const g of this.gemeenten()) {
+      const am = this.byCode.get(g.arbeidsmarktregio!) ?? { code: g.arbeidsmarktregio!, naam: cbs.get(g.code)!.region, soort: 'ARBEIDSMARKTREGIO' as const, gemeenten: [] };
+      am.gemeenten.push(g.code);
+      this.byCode.set(am.code, am);
+    }
+    for (const am of this.all('ARBEIDSMARKTREGIO')) {
+      am.volledig = rows.filter((r) => r.region_code === am.code).every((r) => this.byCode.has(r.code));
     }
   }
 

@@ -11,13 +11,13 @@ const today = '2026-11-01';
 
 describe('scope decisions', () => {
   it('lets a Doorstroompunt coach see people in the whole Doorstroompunt region of their municipality', () => {
-    expect(beoordeelBereik(act('doorstroompunt-begeleiding'), persoon, { organisatie: 'GM0118', bsn: null }, today, regions).uitkomst).toBe('TOEGESTAAN');
-    expect(beoordeelBereik(act('doorstroompunt-begeleiding'), persoon, { organisatie: 'GM0034', bsn: null }, today, regions).uitkomst).toBe('BUITEN_BEREIK');
+    expect(beoordeelBereik(act('doorstroompunt-begeleiding'), persoon, { organisatie: 'GM0109', bsn: null }, today, regions).uitkomst).toBe('TOEGESTAAN');
+    expect(beoordeelBereik(act('doorstroompunt-begeleiding'), persoon, { organisatie: 'GM0518', bsn: null }, today, regions).uitkomst).toBe('BUITEN_BEREIK');
   });
 
   it('keeps a werkcoach to their own municipality', () => {
     expect(beoordeelBereik(act('reintegratie-participatiewet'), persoon, { organisatie: 'GM0114', bsn: null }, today, regions).uitkomst).toBe('TOEGESTAAN');
-    expect(beoordeelBereik(act('reintegratie-participatiewet'), persoon, { organisatie: 'GM0118', bsn: null }, today, regions).uitkomst).toBe('BUITEN_BEREIK');
+    expect(beoordeelBereik(act('reintegratie-participatiewet'), persoon, { organisatie: 'GM0109', bsn: null }, today, regions).uitkomst).toBe('BUITEN_BEREIK');
   });
 
   it('gives the leerplichtambtenaar nobody aged 18 or over', () => {

@@ -35,7 +35,7 @@ export class Population {
   readonly syntheticSize: number;
   readonly peildatum: string;
   readonly regions: RegionRegistry;
-  private readonly gemeenten: Regio[];
+  private readonly gemeenteGewichten: [Regio, number][];
   private readonly testpersonen: Testpersoon[];
   private readonly categorieen: Productcategorie[];
 
@@ -50,7 +50,7 @@ export class Population {
       throw new RangeError(`peildatum must be an ISO date (yyyy-mm-dd); received "${this.peildatum}"`);
     }
     this.regions = options.regions ?? demoRegions();
-    this.gemeenten = this.regions.gemeenten();
+    this.gemeenteGewichten = this.regions.gemeenten().map((g) => [g, g.inwoners ?? 1]);
     this.testpersonen = loadTestpersonen();
     this.categorieen = loadProductcategorieen();
   }
@@ -97,7 +97,7 @@ export class Population {
     const draw = new Draw(this.seed, index, attempt);
     const peil = parseIsoDate(this.peildatum);
     const geboortedatum = draw.dateBetween(addDays(addYears(this.peildatum, -28), 1), addYears(this.peildatum, -16));
-    const gemeente = draw.pick(this.gemeenten);
+    const gemeente = draw.weighted(this.gemeenteGewichten);
     const geslacht = draw.chance(0.5) ? 'M' : 'V';
     const [voorvoegsel, geslachtsnaam] = draw.chance(0.25) ? draw.pick(MET_VOORVOEGSEL) : [undefined, draw.pick(GESLACHTSNAMEN)];
     const voornamen = draw.pick(geslacht === 'M' ? VOORNAMEN_M : VOORNAMEN_V) + (draw.chance(0.4) ? ` ${draw.pick(geslacht === 'M' ? VOORNAMEN_M : VOORNAMEN_V)}` : '');

@@ -61,7 +61,7 @@ describe('simulator responses validate against their OpenAPI specs', () => {
       const dossiers = await call(`${url}/dossiers/opvragen`, 'POST', { bsns });
       expect(dossiers.body.dossiers).toHaveLength(100);
       expect(validator.errors('/dossiers/opvragen', 'post', 200, 'application/json', dossiers.body)).toEqual([]);
-      const search = await call(`${url}/jongeren/zoeken`, 'POST', { limiet: 50, zonderStartkwalificatie: true, gemeenten: ['GM0114', 'GM0034'] });
+      const search = await call(`${url}/jongeren/zoeken`, 'POST', { limiet: 50, zonderStartkwalificatie: true, gemeenten: ['GM0114', 'GM0518'] });
       expect(validator.errors('/jongeren/zoeken', 'post', 200, 'application/json', search.body)).toEqual([]);
       const bad = await call(`${url}/jongeren/zoeken`, 'POST', { limiet: 5000 });
       expect(bad.status).toBe(400);
@@ -86,7 +86,7 @@ describe('simulator responses validate against their OpenAPI specs', () => {
       const res = await call(`${url}/toewijzingen/opvragen`, 'POST', { bsns });
       expect(res.body.clienten.length).toBeGreaterThan(0);
       expect(validator.errors('/toewijzingen/opvragen', 'post', 200, 'application/json', res.body)).toEqual([]);
-      const counts = await call(`${url}/aantallen?gemeente=GM0512`, 'GET');
+      const counts = await call(`${url}/aantallen?gemeente=GM0268`, 'GET');
       expect(validator.errors('/aantallen', 'get', 200, 'application/json', counts.body)).toEqual([]);
     });
   });
@@ -117,6 +117,6 @@ describe('the spec validator itself', () => {
     expect(brp.errors('/personen', 'post', 200, 'application/json; charset=utf-8', nested)).not.toEqual([]);
     const zorg = new OpenApiValidator(spec('zorg', 'referentie'));
     expect(zorg.errors('/toewijzingen/opvragen', 'post', 200, 'application/json', { clienten: [{ bsn: '999993653', toewijzingen: [{}] }] })).not.toEqual([]);
-    expect(zorg.errors('/aantallen', 'get', 200, 'application/json', { gemeente: 'GM0512', jeugdwet: 1, wmo: 2, extra: 1 })).not.toEqual([]);
+    expect(zorg.errors('/aantallen', 'get', 200, 'application/json', { gemeente: 'GM0268', jeugdwet: 1, wmo: 2, extra: 1 })).not.toEqual([]);
   });
 });

@@ -65,7 +65,7 @@ describe('audit log (Logboek Dataverwerkingen)', () => {
   });
 
   it('logs refusals too: who tried, and which categories were refused why', async () => {
-    const { body, traceparent } = await post(loket('GM0512'), `{ jongere(bsn: "${SHOWCASE_BSN}") { naam { voornamen } } }`);
+    const { body, traceparent } = await post(loket('GM0268'), `{ jongere(bsn: "${SHOWCASE_BSN}") { naam { voornamen } } }`);
     expect(body.errors[0].extensions.code).toBe('OUT_OF_SCOPE');
     const [record] = await store.query({ traceId: traceparent!.split('-')[1] }, 10);
     expect(record.attributes['jf.categorieen.verstrekt']).toEqual([]);

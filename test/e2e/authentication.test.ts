@@ -12,7 +12,7 @@ beforeAll(async () => { system = await startTestSystem({ population: { size: 300
 afterAll(() => system?.stop());
 
 const QUERY = `{ jongere(bsn: "${SHOWCASE_BSN}") { bsn } }`;
-const loket = { role: 'jongerenloket', org: 'GM0034' };
+const loket = { role: 'jongerenloket', org: 'GM0518' };
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
 async function ask(headers: Record<string, string>) {
@@ -40,12 +40,12 @@ describe('authentication at the gateway', () => {
     expect(await ask(withToken(otherAudience))).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
 
     const { privateKey } = await generateKeyPair('ES256');
-    const forged = await new SignJWT({ roles: ['jongerenloket'], org: 'GM0034' }).setProtectedHeader({ alg: 'ES256', kid: system.security!.devIssuer!.publicJwk.kid })
+    const forged = await new SignJWT({ roles: ['jongerenloket'], org: 'GM0518' }).setProtectedHeader({ alg: 'ES256', kid: system.security!.devIssuer!.publicJwk.kid })
       .setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEFAULT_AUDIENCE).setIssuedAt().setExpirationTime('1h').sign(privateKey);
     expect(await ask(withToken(forged))).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
 
     const exp = Math.floor(testClock().getTime() / 1000) + 3600;
-    const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'x', roles: ['jongerenloket'], org: 'GM0034', iss: DEV_ISSUER, aud: DEFAULT_AUDIENCE, exp })}.`;
+    const unsigned = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'x', roles: ['jongerenloket'], org: 'GM0518', iss: DEV_ISSUER, aud: DEFAULT_AUDIENCE, exp })}.`;
     expect(await ask(withToken(unsigned))).toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
 
     const valid = await tokenFor(system, loket);

@@ -64,7 +64,7 @@ describe('caseload search', () => {
 
   it('batches the Wmo/Jeugd registry too when its fields are granted', async () => {
     for (const sim of Object.values(system.simulators)) sim.resetCalls();
-    const consulent: Identity = { role: 'wmo-jeugdconsulent', org: 'GM0034', activity: 'wmo-jeugd-toegang' };
+    const consulent: Identity = { role: 'wmo-jeugdconsulent', org: 'GM0518', activity: 'wmo-jeugd-toegang' };
     const { body } = await gqlAs(system, consulent, '{ jongeren(eerste: 1000) { totaal jongeren { bsn heeftZorgtoewijzing zorgtoewijzingen { wet } } } }');
     expect(body.errors).toBeUndefined();
     const n = body.data.jongeren.jongeren.length;
@@ -75,11 +75,11 @@ describe('caseload search', () => {
 
   it('walks all pages of a filtered caseload and finds exactly the ground truth', async () => {
     const { population } = system;
-    const regio = population.regions.get('DP-GORINCHEM')!;
+    const regio = population.regions.get('DP-RIJK-VAN-NIJMEGEN')!;
     const expected = [...population.persons()]
       .filter((p) => regio.gemeenten.includes(p.gemeenteCode) && !heeftStartkwalificatie(p))
       .map((p) => p.bsn).sort();
-    const { bsns, totaal, pages } = await allPages(coach('GM0512'), { regio: 'DP-GORINCHEM', zonderStartkwalificatie: true }, 100);
+    const { bsns, totaal, pages } = await allPages(coach('GM0268'), { regio: 'DP-RIJK-VAN-NIJMEGEN', zonderStartkwalificatie: true }, 100);
     expect(bsns).toEqual(expected);
     expect(totaal).toBe(expected.length);
     expect(pages).toBe(Math.ceil(expected.length / 100));
@@ -90,21 +90,21 @@ describe('caseload search', () => {
     const today = testClock();
     const expected = [...population.persons()].filter((p) => {
       const age = ageOn(p.geboortedatum, today);
-      return population.regions.get(p.gemeenteCode)!.arbeidsmarktregio === 'AM11' && age >= 18 && age <= 20
+      return population.regions.get(p.gemeenteCode)!.arbeidsmarktregio === 'AM21' && age >= 18 && age <= 20
         && p.leerplicht.trajecten.at(-1)?.status === 'AFGESLOTEN';
     }).map((p) => p.bsn).sort();
     expect(expected.length).toBeGreaterThan(0);
-    const { bsns } = await allPages(coach('GM0034'), { regio: 'AM11', leeftijdVanaf: 18, leeftijdTot: 20, doorstroomstatus: 'AFGESLOTEN' }, 1000);
+    const { bsns } = await allPages(coach('GM0518'), { regio: 'AM21', leeftijdVanaf: 18, leeftijdTot: 20, doorstroomstatus: 'AFGESLOTEN' }, 1000);
     expect(bsns).toEqual(expected);
   });
 
   it('never widens beyond the activity\'s scope, whatever the filter asks', async () => {
     const { population } = system;
-    const drenthe = population.regions.get('DP-DRENTHE')!.gemeenten;
+    const drenthe = population.regions.get('DP-ZUIDOOST-DRENTHE')!.gemeenten;
     const expected = [...population.persons()].filter((p) => drenthe.includes(p.gemeenteCode)).map((p) => p.bsn).sort();
     const { bsns } = await allPages(coach('GM0114'), {}, 1000);
     expect(bsns).toEqual(expected);
-    const other = await allPages(coach('GM0114'), { regio: 'AM11' }, 1000);
+    const other = await allPages(coach('GM0114'), { regio: 'AM21' }, 1000);
     expect(other.bsns).toEqual([]);
     const leerplicht: Identity = { role: 'leerplichtambtenaar', org: 'GM0114', activity: 'leerplicht-handhaving' };
     const minors = await allPages(leerplicht, { leeftijdVanaf: 16 }, 1000);

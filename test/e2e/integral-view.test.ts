@@ -45,10 +45,10 @@ describe('the integral view over HTTP through gateway, subgraphs and simulators'
 
   it('answers figures per region that match the ground truth', async () => {
     const { population } = system;
-    const regio = population.regions.get('DP-DRENTHE')!;
+    const regio = population.regions.get('DP-ZUIDOOST-DRENTHE')!;
     const mensen = [...population.persons()].filter((p) => regio.gemeenten.includes(p.gemeenteCode));
     const bi: Identity = { role: 'bi-analist', org: 'GM0114', activity: 'regionale-monitoring' };
-    const { body } = await gqlAs(system, bi, `{ regio(code: "DP-DRENTHE") { naam soort gemeenten { code }
+    const { body } = await gqlAs(system, bi, `{ regio(code: "DP-ZUIDOOST-DRENTHE") { naam soort gemeenten { code }
       aantalIngeschreven aantalVsvRegistraties(vanaf: "2025-08-01") aantalActieveDoorstroomtrajecten
       aantalMetUitkering aantalMetReintegratietraject aantalJongerenInBeeld aantalMetJeugdhulp aantalMetWmo } }`);
     expect(body.errors).toBeUndefined();

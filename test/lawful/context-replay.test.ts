@@ -50,7 +50,7 @@ describe('a captured gateway context', () => {
     expect(again.body.errors?.[0]?.message).toMatch(/used before/);
     // Another body: an _entities query for someone in another municipality, with made-up facts.
     const forged = JSON.stringify({ query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Jongere { zorgtoewijzingen { wet } } } }',
-      variables: { r: [{ __typename: 'Jongere', bsn: SHOWCASE_BSN, beleidskenmerken: { gemeente: 'GM0034', geboortedatum: '2005-01-01', status: 'BEKEND', bron: 'brp', zegel: 'x' } }] } });
+      variables: { r: [{ __typename: 'Jongere', bsn: SHOWCASE_BSN, beleidskenmerken: { gemeente: 'GM0518', geboortedatum: '2005-01-01', status: 'BEKEND', bron: 'brp', zegel: 'x' } }] } });
     const other = await replay(header, forged);
     expect([other.status, other.body.errors?.[0]?.message]).toEqual([401, expect.stringMatching(/another request body/)]);
     const basis = await fetch(system.subgraphs.basis.url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: header }, body: call.body });

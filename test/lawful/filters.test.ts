@@ -3,9 +3,9 @@ import type { RunningSystem } from '../../system';
 import { gqlAs, headersFor, startTestSystem, type Identity } from '../support/system';
 
 /** Issue 6: a filter may use only categories the activity grants outright (register: categorieen, not metToestemming). */
-const leerplicht: Identity = { role: 'leerplichtambtenaar', org: 'GM0034', activity: 'leerplicht-handhaving' };
-const werkcoach: Identity = { role: 'werkcoach', org: 'GM0034', activity: 'reintegratie-participatiewet' };
-const coach: Identity = { role: 'doorstroomcoach', org: 'GM0034', activity: 'doorstroompunt-begeleiding' };
+const leerplicht: Identity = { role: 'leerplichtambtenaar', org: 'GM0518', activity: 'leerplicht-handhaving' };
+const werkcoach: Identity = { role: 'werkcoach', org: 'GM0518', activity: 'reintegratie-participatiewet' };
+const coach: Identity = { role: 'doorstroomcoach', org: 'GM0518', activity: 'doorstroompunt-begeleiding' };
 const PAGE = 'query ($f: JongerenFilter) { jongeren(filter: $f, eerste: 1000) { totaal jongeren { bsn naam { volledigeNaam } } } }';
 
 let system: RunningSystem;
@@ -17,7 +17,7 @@ const refusal = (body: { data?: unknown; errors?: { extensions?: Record<string, 
 describe('filters are checked like the fields they reveal', () => {
   it('refuses a leerplichtambtenaar filtering on startkwalificatie (onderwijs.resultaat is not granted), in literals, variables and defaults', async () => {
     const expected = { data: null, errors: [{ code: 'FILTER_NOT_ALLOWED', argument: 'jongeren(filter.zonderStartkwalificatie)', category: 'onderwijs.resultaat', activity: 'leerplicht-handhaving@1' }] };
-    const literal = await gqlAs(system, leerplicht, '{ jongeren(filter: { regio: "GM0034", zonderStartkwalificatie: true }, eerste: 1000) { totaal jongeren { bsn } } }');
+    const literal = await gqlAs(system, leerplicht, '{ jongeren(filter: { regio: "GM0518", zonderStartkwalificatie: true }, eerste: 1000) { totaal jongeren { bsn } } }');
     expect(literal.status).toBe(403);
     expect(refusal(literal.body)).toEqual(expected);
     const variable = await gqlAs(system, leerplicht, PAGE, { f: { zonderStartkwalificatie: false } });
@@ -33,7 +33,7 @@ describe('filters are checked like the fields they reveal', () => {
   });
 
   it('serves a leerplichtambtenaar filtering on what leerplicht-handhaving grants (woonadres, identificatie)', async () => {
-    const { status, body } = await gqlAs(system, leerplicht, PAGE, { f: { regio: 'GM0034', leeftijdTot: 17 } });
+    const { status, body } = await gqlAs(system, leerplicht, PAGE, { f: { regio: 'GM0518', leeftijdTot: 17 } });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data.jongeren.totaal).toBeGreaterThan(0);
@@ -43,11 +43,11 @@ describe('filters are checked like the fields they reveal', () => {
     const res = await fetch(system.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await headersFor(system, coach)) },
-      body: JSON.stringify({ query: PAGE, variables: { f: { regio: 'GM0034', zonderStartkwalificatie: true } } }),
+      body: JSON.stringify({ query: PAGE, variables: { f: { regio: 'GM0518', zonderStartkwalificatie: true } } }),
     });
     const body = await res.json() as { data: { jongeren: { totaal: number; jongeren: { bsn: string }[] } } };
     const bsns = body.data.jongeren.jongeren.map((j) => j.bsn);
-    const truth = [...system.population.persons()].filter((p) => p.gemeenteCode === 'GM0034' && !heeftStartkwalificatie(p));
+    const truth = [...system.population.persons()].filter((p) => p.gemeenteCode === 'GM0518' && !heeftStartkwalificatie(p));
     expect(bsns.every((b) => truth.some((p) => p.bsn === b))).toBe(true);
     const traceId = res.headers.get('traceparent')!.split('-')[1];
     const records = await system.security!.audit.query({ traceId }, 5000);

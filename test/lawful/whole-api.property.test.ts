@@ -37,7 +37,7 @@ afterAll(() => system?.stop());
 const PAIRS = register.activiteiten.flatMap((a) => a.rollen.map((rol) => ({ a, rol })));
 
 const filterArb: fc.Arbitrary<Filter> = fc.record({
-  regio: fc.constantFrom('GM0114', 'GM0034', 'AM11', 'DP-DRENTHE', 'GM0512'),
+  regio: fc.constantFrom('GM0114', 'GM0518', 'AM21', 'DP-ZUIDOOST-DRENTHE', 'GM0268'),
   leeftijdVanaf: fc.integer({ min: 14, max: 24 }),
   leeftijdTot: fc.integer({ min: 18, max: 30 }),
   zonderStartkwalificatie: fc.boolean(),
@@ -46,7 +46,7 @@ const filterArb: fc.Arbitrary<Filter> = fc.record({
 
 const operationArb = fc.record({
   pair: fc.constantFrom(...PAIRS),
-  gemeente: fc.constantFrom('GM0114', 'GM0034', 'GM0512', 'GM0109', 'GM0303'),
+  gemeente: fc.constantFrom('GM0114', 'GM0518', 'GM0268', 'GM0109', 'GM0603'),
   school: fc.constantFrom(...SCHOOLS),
   personIndex: fc.nat(),
   fields: fc.uniqueArray(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 6, selector: (f) => f.name }),

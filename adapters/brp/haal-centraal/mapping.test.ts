@@ -8,12 +8,12 @@ describe('BRP mapping', () => {
       geslacht: { code: 'V', omschrijving: 'vrouw' },
       geboorte: { datum: { type: 'Datum', datum: '2006-09-11', langFormaat: '11 september 2006' } },
       nationaliteiten: [{ type: 'Nationaliteit', nationaliteit: { code: '0052', omschrijving: 'Belgische' } }],
-      gemeenteVanInschrijving: { code: '0034', omschrijving: 'Almere' },
+      gemeenteVanInschrijving: { code: '0518', omschrijving: 'Almere' },
       verblijfplaats: { type: 'Adres', verblijfadres: { officieleStraatnaam: 'Julianastraat', huisnummer: 169, postcode: '1349LP', woonplaats: 'Almere' } },
     } as never);
     expect(p).toEqual({
       bsn: '999993653', voornamen: 'Lieke Sanne', voorvoegsel: 'de', geslachtsnaam: 'Groot', volledigeNaam: 'Lieke Sanne de Groot',
-      geslacht: 'V', geboortedatum: '2006-09-11', overlijdensdatum: null, nationaliteiten: ['Belgische'], gemeenteCode: 'GM0034',
+      geslacht: 'V', geboortedatum: '2006-09-11', overlijdensdatum: null, nationaliteiten: ['Belgische'], gemeenteCode: 'GM0518',
       adres: { straat: 'Julianastraat', huisnummer: 169, huisletter: null, toevoeging: null, postcode: '1349 LP', woonplaats: 'Almere' },
     });
   });

@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { parseLevering } from './mapping';
 
 const HEADER = 'regelsoort;regelId;bsn;woongemeente;brin;instelling;onderwijssoort;niveau;leerweg;opleidingscode;opleiding;datum;inschrijvingId';
-const ok = 'INSCHRIJVING;INS-1;999993653;GM0034;91AB;ROC Nieuw Land;MBO;2;BOL;25255;Logistiek medewerker;2024-08-01;INS-1';
+const ok = 'INSCHRIJVING;INS-1;999993653;GM0518;91AB;ROC Nieuw Land;MBO;2;BOL;25255;Logistiek medewerker;2024-08-01;INS-1';
 
 describe('DUO delivery parsing', () => {
   it('reads valid rows', () => {
     const { regels, fouten } = parseLevering(`${HEADER}\n${ok}\n`);
     expect(fouten).toEqual([]);
-    expect(regels).toEqual([{ soort: 'INSCHRIJVING', regelId: 'INS-1', bsn: '999993653', woongemeente: 'GM0034', brin: '91AB',
+    expect(regels).toEqual([{ soort: 'INSCHRIJVING', regelId: 'INS-1', bsn: '999993653', woongemeente: 'GM0518', brin: '91AB',
       instelling: 'ROC Nieuw Land', onderwijssoort: 'MBO', niveau: '2', leerweg: 'BOL', opleidingscode: '25255',
       opleiding: 'Logistiek medewerker', datum: '2024-08-01', inschrijvingId: 'INS-1' }]);
   });
