@@ -64,9 +64,3 @@ export function loadProductcategorieen(): Productcategorie[] {
 /** Categories the generator uses most, per law (codes from the lists above). */
 export const JEUGD_CODES = ['45', '43', '44', '54', '41', '51', '47'];
 export const WMO_CODES = ['02', '07', '15', '03', '01', '16'];
-
-export interface Testpersoon { bsn: string; situatie: string }
-export function loadTestpersonen(): Testpersoon[] {
-  const text = readFileSync(join(__dirname, 'reference', 'brp-testpersonen.csv'), 'utf8');
-  return (parse(text, { columns: true }) as Record<string, string>[]).map((r) => ({ bsn: r.burgerservicenummer, situatie: r.situatie }));
-}

@@ -1,6 +1,6 @@
 import { isValidBsn } from '../lib/bsn';
 import { ageOn, parseIsoDate } from '../lib/dates';
-import { loadProductcategorieen, loadTestpersonen } from './catalog';
+import { loadProductcategorieen } from './catalog';
 import { heeftStartkwalificatie, Population, SHOWCASE_BSN } from './generator';
 
 const population = new Population({ size: 3000, seed: 7, peildatum: '2026-11-01' });
@@ -13,11 +13,24 @@ describe('synthetic population', () => {
     expect(new Population({ size: 3000, seed: 8, peildatum: '2026-11-01' }).person(1234)).not.toEqual(population.person(1234));
   });
 
-  it('holds the requested number of people plus every BRP test person, all with valid BSNs', () => {
-    expect(people).toHaveLength(3000 + loadTestpersonen().length);
+  /** RvIG's test persons with a full birth date, 16-27 on 2026-11-01 and registered in the pilot area (all in 0518 Den Haag), read from the test set's CSV by hand. */
+  const TEST_BSNS = ['999992740', '999991243', '999990408', '999992557', '999994554', '999991231', '999991462', '999992107',
+    '999991954', '999992120', '999995145', '999994979', '999992533', '999990093', '999992612', '999992594', '999991577',
+    '999992065', '999992375', '999994918', '999991127', '999994955', '999997592'];
+
+  it('holds the requested number of people plus the RvIG test persons of 16-27 in the area, all with valid BSNs', () => {
+    expect(people).toHaveLength(3000 + TEST_BSNS.length);
+    expect(people.slice(3000).map((p) => p.bsn).sort()).toEqual([...TEST_BSNS].sort());
     expect(people.every((p) => isValidBsn(p.bsn))).toBe(true);
     expect(new Set(people.map((p) => p.bsn)).size).toBe(people.length);
-    for (const t of loadTestpersonen()) expect(population.byBsn(t.bsn)?.testpersoon).toBe(t.situatie);
+  });
+
+  it("keeps a test person's BRP data as RvIG holds it (999995145: Roos Janssen, Den Haag) and generates the other domains", () => {
+    const roos = population.byBsn('999995145')!;
+    expect(roos).toMatchObject({ voornamen: 'Roos', geslachtsnaam: 'Janssen', gemeenteCode: 'GM0518' });
+    expect(roos.brp?.naam?.volledigeNaam).toBe('Roos Janssen');
+    expect(population.byBsn('999991127')?.overlijdensdatum).toBeDefined(); // Morpheus de Jager, deceased in the test set
+    expect(population.byBsn('999993653')).toBeUndefined(); // Suzanne Moulin is 40 and lives in Rotterdam
   });
 
   it('makes everyone 16 to 27 on the peildatum', () => {

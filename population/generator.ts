@@ -3,9 +3,9 @@ import { demoRegions, type Regio, type RegionRegistry } from '../lib/regions';
 import { bsnForIndex, indexForBsn, MAX_SYNTHETIC } from './bsn-allocation';
 import { generateCareer, isStartkwalificatie } from './careers';
 import {
-  GESLACHTSNAMEN, MET_VOORVOEGSEL, STRATEN, VOORNAMEN_M, VOORNAMEN_V, loadProductcategorieen, loadTestpersonen,
-  type Productcategorie, type Testpersoon,
+  GESLACHTSNAMEN, MET_VOORVOEGSEL, STRATEN, VOORNAMEN_M, VOORNAMEN_V, loadProductcategorieen, type Productcategorie,
 } from './catalog';
+import { loadTestset, type HaalCentraalPersoon } from './testset';
 import { generateDoorstroom, generateParticipatie, generateZorg } from './domains';
 import { Draw } from './random';
 import type { SynthPersoon } from './types';
@@ -13,7 +13,7 @@ import type { SynthPersoon } from './types';
 export interface PopulationOptions {
   /** Seed of the deterministic generator. Same seed and size, same people. Default 20260101. */
   seed?: number;
-  /** Number of synthetic young people (the BRP test persons come on top). Default 10,000. */
+  /** Number of synthetic young people (RvIG's test persons of 16-27 in the area come on top). Default 10,000. */
   size?: number;
   /** The date the population is generated for: ages 16-27 on this day, no events after it. Default 2026-11-01. */
   peildatum?: string;
@@ -23,8 +23,11 @@ export interface PopulationOptions {
 
 export const DEFAULT_POPULATION = { seed: 20260101, size: 10_000, peildatum: '2026-11-01' } as const;
 
-/** The BRP test person whose integral view the README shows: made to have data in every domain. */
-export const SHOWCASE_BSN = '999993653';
+/**
+ * The RvIG test person whose integral view the README shows: Roos Janssen, 19, of Den Haag in
+ * RvIG's test set; the other domains' data is drawn again until it has data in every domain.
+ */
+export const SHOWCASE_BSN = '999995145';
 
 /**
  * A deterministic synthetic population. People are generated on demand from (seed, index), so
@@ -36,7 +39,7 @@ export class Population {
   readonly peildatum: string;
   readonly regions: RegionRegistry;
   private readonly gemeenteGewichten: [Regio, number][];
-  private readonly testpersonen: Testpersoon[];
+  private readonly testpersonen: HaalCentraalPersoon[];
   private readonly categorieen: Productcategorie[];
 
   constructor(options: PopulationOptions = {}) {
@@ -51,23 +54,23 @@ export class Population {
     }
     this.regions = options.regions ?? demoRegions();
     this.gemeenteGewichten = this.regions.gemeenten().map((g) => [g, g.inwoners ?? 1]);
-    this.testpersonen = loadTestpersonen();
+    this.testpersonen = testpersonenIn(this.regions, this.peildatum);
     this.categorieen = loadProductcategorieen();
   }
 
-  /** Synthetic people plus the BRP test persons. */
+  /** Synthetic people plus RvIG's test persons who are 16-27 on the peildatum and registered in the area. */
   get size(): number {
     return this.syntheticSize + this.testpersonen.length;
   }
 
   bsnAt(index: number): string {
-    return index < this.syntheticSize ? bsnForIndex(index) : this.testpersonen[index - this.syntheticSize].bsn;
+    return index < this.syntheticSize ? bsnForIndex(index) : this.testpersonen[index - this.syntheticSize].burgerservicenummer;
   }
 
   indexOf(bsn: string): number | undefined {
     const synthetic = indexForBsn(bsn);
     if (synthetic !== undefined) return synthetic < this.syntheticSize ? synthetic : undefined;
-    const t = this.testpersonen.findIndex((p) => p.bsn === bsn);
+    const t = this.testpersonen.findIndex((p) => p.burgerservicenummer === bsn);
     return t < 0 ? undefined : this.syntheticSize + t;
   }
 
@@ -78,14 +81,13 @@ export class Population {
 
   person(index: number): SynthPersoon {
     if (index < this.syntheticSize) return this.generate(index, bsnForIndex(index), 0);
-    const test = this.testpersonen[index - this.syntheticSize];
-    if (!test) throw new RangeError(`no person at index ${index}; the population has ${this.size}`);
-    // The showcase person is drawn again until it has data in every domain, deterministically.
+    const brp = this.testpersonen[index - this.syntheticSize];
+    if (!brp) throw new RangeError(`no person at index ${index}; the population has ${this.size}`);
+    // A test person keeps RvIG's BRP data; the other domains are generated as for everyone else,
+    // and for the showcase person drawn again until it has data in every domain, deterministically.
     for (let attempt = 0; ; attempt++) {
-      const p = { ...this.generate(index, test.bsn, attempt), testpersoon: test.situatie };
-      if (test.situatie === 'overleden') p.overlijdensdatum = addDays(this.peildatum, -200);
-      if (test.bsn === SHOWCASE_BSN) p.nationaliteit = { code: '0052', omschrijving: 'Belgische' };
-      if (test.bsn !== SHOWCASE_BSN || attempt > 500 || hasEveryDomain(p)) return p;
+      const p = this.generate(index, brp.burgerservicenummer, attempt, basisVan(brp, this.regions));
+      if (brp.burgerservicenummer !== SHOWCASE_BSN || attempt > 2000 || hasEveryDomain(p)) return p;
     }
   }
 
@@ -93,25 +95,19 @@ export class Population {
     for (let i = 0; i < this.size; i++) yield this.person(i);
   }
 
-  private generate(index: number, bsn: string, attempt: number): SynthPersoon {
+  private generate(index: number, bsn: string, attempt: number, basis?: Basis): SynthPersoon {
     const draw = new Draw(this.seed, index, attempt);
     const peil = parseIsoDate(this.peildatum);
-    const geboortedatum = draw.dateBetween(addDays(addYears(this.peildatum, -28), 1), addYears(this.peildatum, -16));
-    const gemeente = draw.weighted(this.gemeenteGewichten);
-    const geslacht = draw.chance(0.5) ? 'M' : 'V';
-    const [voorvoegsel, geslachtsnaam] = draw.chance(0.25) ? draw.pick(MET_VOORVOEGSEL) : [undefined, draw.pick(GESLACHTSNAMEN)];
-    const voornamen = draw.pick(geslacht === 'M' ? VOORNAMEN_M : VOORNAMEN_V) + (draw.chance(0.4) ? ` ${draw.pick(geslacht === 'M' ? VOORNAMEN_M : VOORNAMEN_V)}` : '');
-    const postcode = `${draw.pick(gemeente.postcodePrefixes!)}${draw.int(10, 99)} ${String.fromCharCode(65 + draw.int(0, 25))}${String.fromCharCode(65 + draw.int(0, 25))}`;
+    const synthetic = this.syntheticBasis(draw);
+    const { geboortedatum, gemeente, geslacht, voorvoegsel, geslachtsnaam, voornamen, adres, nationaliteit, overlijdensdatum } = basis ?? synthetic;
     const career = generateCareer(draw, bsn, geboortedatum, this.peildatum);
     const hasSk = career.diplomas.some(isStartkwalificatie);
     const ctx = { draw, bsn, geboortedatum, peildatum: this.peildatum, gemeente, career, hasSk };
     const participatie = generateParticipatie(ctx);
     if (ageOn(geboortedatum, peil) > 27) throw new Error(`generator produced age > 27 for ${bsn}`);
     return {
-      index, bsn, geslacht, voornamen, voorvoegsel, geslachtsnaam, geboortedatum,
-      nationaliteit: { code: '0001', omschrijving: 'Nederlandse' },
-      gemeenteCode: gemeente.code,
-      adres: { straat: draw.pick(STRATEN), huisnummer: draw.int(1, 250), postcode, woonplaats: gemeente.naam },
+      index, bsn, geslacht, voornamen, voorvoegsel, geslachtsnaam, geboortedatum, nationaliteit, gemeenteCode: gemeente.code, adres,
+      ...(overlijdensdatum ? { overlijdensdatum } : {}), ...(basis ? { brp: basis.brp } : {}),
       onderwijs: { inschrijvingen: career.inschrijvingen, diplomas: career.diplomas, vsv: career.vsv },
       leerplicht: {
         verzuimmeldingen: career.verzuimmeldingen, vsvMeldingen: career.vsvMeldingen,
@@ -121,6 +117,48 @@ export class Population {
       zorg: { toewijzingen: generateZorg(ctx, this.categorieen) },
     };
   }
+
+  /** The BRP part of a synthetic person; always drawn, so a test person's other domains draw the same numbers. */
+  private syntheticBasis(draw: Draw): Basis {
+    const geboortedatum = draw.dateBetween(addDays(addYears(this.peildatum, -28), 1), addYears(this.peildatum, -16));
+    const gemeente = draw.weighted(this.gemeenteGewichten);
+    const geslacht = draw.chance(0.5) ? 'M' : 'V';
+    const [voorvoegsel, geslachtsnaam] = draw.chance(0.25) ? draw.pick(MET_VOORVOEGSEL) : [undefined, draw.pick(GESLACHTSNAMEN)];
+    const voornamen = draw.pick(geslacht === 'M' ? VOORNAMEN_M : VOORNAMEN_V) + (draw.chance(0.4) ? ` ${draw.pick(geslacht === 'M' ? VOORNAMEN_M : VOORNAMEN_V)}` : '');
+    const postcode = `${draw.pick(gemeente.postcodePrefixes!)}${draw.int(10, 99)} ${String.fromCharCode(65 + draw.int(0, 25))}${String.fromCharCode(65 + draw.int(0, 25))}`;
+    const adres = { straat: draw.pick(STRATEN), huisnummer: draw.int(1, 250), postcode, woonplaats: gemeente.naam };
+    return { geboortedatum, gemeente, geslacht, voorvoegsel, geslachtsnaam, voornamen, adres, nationaliteit: { code: '0001', omschrijving: 'Nederlandse' } };
+  }
+}
+
+interface Basis {
+  geboortedatum: string; gemeente: Regio; geslacht: SynthPersoon['geslacht']; voorvoegsel?: string; geslachtsnaam: string;
+  voornamen: string; adres: SynthPersoon['adres']; nationaliteit: SynthPersoon['nationaliteit']; overlijdensdatum?: string;
+  brp?: HaalCentraalPersoon;
+}
+
+/** RvIG's test persons with a full birth date who are 16-27 on `peildatum` and registered in the area. */
+export function testpersonenIn(regions: RegionRegistry, peildatum: string): HaalCentraalPersoon[] {
+  const peil = parseIsoDate(peildatum);
+  return loadTestset().filter((p) => {
+    const geboren = p.geboorte?.datum?.type === 'Datum' ? p.geboorte.datum.datum as string : undefined;
+    const leeftijd = geboren ? ageOn(geboren, peil) : -1;
+    return leeftijd >= 16 && leeftijd <= 27 && regions.get(`GM${p.gemeenteVanInschrijving?.code}`)?.soort === 'GEMEENTE';
+  });
+}
+
+/** The BRP facts of a test person as the generator's ground truth. */
+function basisVan(p: HaalCentraalPersoon, regions: RegionRegistry): Basis {
+  const gemeente = regions.get(`GM${p.gemeenteVanInschrijving.code}`)!;
+  const adres = p.verblijfplaats?.type === 'Adres' ? p.verblijfplaats.verblijfadres : {};
+  const nationaliteit = p.nationaliteiten?.find((n: any) => n.type === 'Nationaliteit')?.nationaliteit ?? { code: '0000', omschrijving: 'Onbekend' };
+  const postcode = typeof adres.postcode === 'string' ? `${adres.postcode.slice(0, 4)} ${adres.postcode.slice(4)}` : '';
+  return {
+    geboortedatum: p.geboorte.datum.datum, gemeente, geslacht: p.geslacht?.code ?? 'O',
+    voorvoegsel: p.naam?.voorvoegsel, geslachtsnaam: p.naam?.geslachtsnaam ?? '', voornamen: p.naam?.voornamen ?? '',
+    adres: { straat: adres.officieleStraatnaam ?? adres.korteStraatnaam ?? '', huisnummer: adres.huisnummer ?? 0, postcode, woonplaats: adres.woonplaats ?? gemeente.naam },
+    nationaliteit, overlijdensdatum: p.overlijden?.datum?.type === 'Datum' ? p.overlijden.datum.datum : undefined, brp: p,
+  };
 }
 
 function hasEveryDomain(p: SynthPersoon): boolean {

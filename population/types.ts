@@ -5,9 +5,9 @@
 export interface SynthPersoon {
   index: number;
   bsn: string;
-  /** For the public BRP test persons: their documented situation. */
-  testpersoon?: string;
-  geslacht: 'M' | 'V';
+  /** For RvIG's test persons: their BRP data as the Haal Centraal API answers it (converted from LO3). */
+  brp?: Record<string, any>;
+  geslacht: 'M' | 'V' | 'O';
   voornamen: string;
   voorvoegsel?: string;
   geslachtsnaam: string;

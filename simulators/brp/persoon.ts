@@ -5,7 +5,7 @@ import type { SynthPersoon } from '../../population/types';
 /** A person as the Haal Centraal BRP API Personen v2 returns it (the subset this project fills). */
 export type BrpPersoon = Record<string, unknown>;
 
-const GESLACHT = { M: { code: 'M', omschrijving: 'man' }, V: { code: 'V', omschrijving: 'vrouw' } } as const;
+const GESLACHT = { M: { code: 'M', omschrijving: 'man' }, V: { code: 'V', omschrijving: 'vrouw' }, O: { code: 'O', omschrijving: 'onbekend' } } as const;
 
 function datum(iso: string) {
   return { type: 'Datum', datum: iso, langFormaat: langFormaat(iso) };
@@ -15,8 +15,15 @@ function voorletters(voornamen: string): string {
   return voornamen.split(' ').map((n) => `${n[0]}.`).join('');
 }
 
-/** The full BRP view of a synthetic person on `today`; `fields` selection happens afterwards. */
+/** An RvIG test person as the API answers on `today`: the converted record plus `leeftijd` (none for the deceased or an unknown birth date). */
+export function testpersoonOp(record: Record<string, any>, today: Date): BrpPersoon {
+  const geboren = record.geboorte?.datum?.type === 'Datum' ? record.geboorte.datum.datum as string : undefined;
+  return !record.overlijden && geboren ? { ...record, leeftijd: ageOn(geboren, today) } : { ...record };
+}
+
+/** The full BRP view of a person on `today`; `fields` selection happens afterwards. */
 export function toBrpPersoon(p: SynthPersoon, regions: RegionRegistry, today: Date): BrpPersoon {
+  if (p.brp) return testpersoonOp(p.brp, today);
   const gemeente = regions.get(p.gemeenteCode)!;
   const gemeentecode = p.gemeenteCode.slice(2);
   const naam = [p.voornamen, p.voorvoegsel, p.geslachtsnaam].filter(Boolean).join(' ');

@@ -6,7 +6,8 @@ import { createSimulatorServer, type Route, type RouteRequest, type SimulatorSer
 import type { Population } from '../../population/generator';
 import { fieldsProblems } from './fields';
 import { fieldPaths } from './paths';
-import { selectFields, toBrpPersoon } from './persoon';
+import { loadTestset } from '../../population/testset';
+import { selectFields, testpersoonOp, toBrpPersoon, type BrpPersoon } from './persoon';
 import { badRequest, notAcceptable, unsupportedMediaType, type InvalidParam } from './problems';
 
 export const BRP_SPEC = join(__dirname, '..', '..', 'adapters', 'brp', 'haal-centraal', 'spec', 'openapi.yaml');
@@ -36,6 +37,7 @@ const PARAMETERS: Record<string, string[]> = {
  */
 export function createBrpSimulator(population: Population, clock: Clock = systemClock): SimulatorServer {
   const known = knownPaths();
+  const register = new BrpRegister(population);
   const json = 'application/json; charset=utf-8';
   const handle = (path: string) => ({ body, headers }: RouteRequest) => {
     const accept = String(headers.accept ?? '*/*');
@@ -74,24 +76,44 @@ export function createBrpSimulator(population: Population, clock: Clock = system
     const today = clock();
     const gemeente = q.gemeenteVanInschrijving as string | undefined;
     const candidates = type === 'RaadpleegMetBurgerservicenummer'
-      ? [...new Set(q.burgerservicenummer as string[])].map((b) => population.byBsn(b)).filter((p) => p !== undefined)
-      : zoek(population, q);
+      ? [...new Set(q.burgerservicenummer as string[])].map((b) => register.get(b, today)).filter((p) => p !== undefined)
+      : register.zoek(q, today);
     const personen = candidates
-      .filter((p) => !gemeente || p!.gemeenteCode === `GM${gemeente}`)
-      .filter((p) => type === 'RaadpleegMetBurgerservicenummer' || q.inclusiefOverledenPersonen === true || !p!.overlijdensdatum)
-      .map((p) => selectFields(toBrpPersoon(p!, population.regions, today), fields));
+      .filter((p) => !gemeente || (p.gemeenteVanInschrijving as { code?: string } | undefined)?.code === gemeente)
+      .filter((p) => type === 'RaadpleegMetBurgerservicenummer' || q.inclusiefOverledenPersonen === true || !p.overlijden)
+      .map((p) => selectFields(p, fields));
     return { contentType: json, body: { type, personen } };
   };
   const routes: Route[] = ['/personen', '/haalcentraal/api/brp/personen'].map((path) => ({ method: 'POST', path, handle: handle(path) }));
   return createSimulatorServer('brp', routes);
 }
 
-/** ZoekMetGeslachtsnaamEnGeboortedatum over the population: exact birth date, case-insensitive surname. */
-function zoek(population: Population, q: Record<string, unknown>) {
-  const naam = String(q.geslachtsnaam).toLowerCase();
-  const found = [];
-  for (const p of population.persons()) {
-    if (p.geboortedatum === q.geboortedatum && p.geslachtsnaam.toLowerCase() === naam) found.push(p);
+/**
+ * Everyone the simulated BRP holds: the population (synthetic people and the test persons it
+ * includes) and every other person of RvIG's test set, whatever their age or municipality.
+ */
+class BrpRegister {
+  private readonly testset = new Map(loadTestset().map((p) => [p.burgerservicenummer as string, p]));
+  constructor(private readonly population: Population) {}
+
+  get(bsn: string, today: Date): BrpPersoon | undefined {
+    const p = this.population.byBsn(bsn);
+    if (p) return toBrpPersoon(p, this.population.regions, today);
+    const t = this.testset.get(bsn);
+    return t ? testpersoonOp(t, today) : undefined;
   }
-  return found;
+
+  /** ZoekMetGeslachtsnaamEnGeboortedatum: exact birth date, case-insensitive surname. */
+  zoek(q: Record<string, unknown>, today: Date): BrpPersoon[] {
+    const naam = String(q.geslachtsnaam).toLowerCase();
+    const found: BrpPersoon[] = [];
+    for (const p of this.population.persons()) {
+      if (p.geboortedatum === q.geboortedatum && p.geslachtsnaam.toLowerCase() === naam) found.push(toBrpPersoon(p, this.population.regions, today));
+    }
+    for (const t of this.testset.values()) {
+      if (this.population.indexOf(t.burgerservicenummer) !== undefined) continue;
+      if (t.geboorte?.datum?.datum === q.geboortedatum && String(t.naam?.geslachtsnaam ?? '').toLowerCase() === naam) found.push(testpersoonOp(t, today));
+    }
+    return found;
+  }
 }
