@@ -156,7 +156,10 @@ function basisVan(p: HaalCentraalPersoon, regions: RegionRegistry): Basis {
   return {
     geboortedatum: p.geboorte.datum.datum, gemeente, geslacht: p.geslacht?.code ?? 'O',
     voorvoegsel: p.naam?.voorvoegsel, geslachtsnaam: p.naam?.geslachtsnaam ?? '', voornamen: p.naam?.voornamen ?? '',
-    adres: { straat: adres.officieleStraatnaam ?? adres.korteStraatnaam ?? '', huisnummer: adres.huisnummer ?? 0, postcode, woonplaats: adres.woonplaats ?? gemeente.naam },
+    adres: {
+      straat: adres.officieleStraatnaam ?? adres.korteStraatnaam ?? '', huisnummer: adres.huisnummer ?? 0, postcode, ...(adres.woonplaats ? { woonplaats: adres.woonplaats } : {}),
+      ...(adres.huisletter ? { huisletter: adres.huisletter } : {}), ...(adres.huisnummertoevoeging ? { huisnummertoevoeging: adres.huisnummertoevoeging } : {}),
+    },
     nationaliteit, overlijdensdatum: p.overlijden?.datum?.type === 'Datum' ? p.overlijden.datum.datum : undefined, brp: p,
   };
 }

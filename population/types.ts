@@ -15,7 +15,7 @@ export interface SynthPersoon {
   overlijdensdatum?: string;
   nationaliteit: { code: string; omschrijving: string };
   gemeenteCode: string;
-  adres: { straat: string; huisnummer: number; postcode: string; woonplaats: string };
+  adres: { straat: string; huisnummer: number; huisletter?: string; huisnummertoevoeging?: string; postcode: string; woonplaats?: string };
   onderwijs: { inschrijvingen: Inschrijving[]; diplomas: Diploma[]; vsv: VsvRegistratie[] };
   leerplicht: { verzuimmeldingen: Verzuimmelding[]; vsvMeldingen: VsvMelding[]; trajecten: DoorstroomTraject[] };
   participatie: { uitkering: Uitkering | null; trajecten: ReintegratieTraject[]; jongerenInBeeld: JongerenInBeeld | null };

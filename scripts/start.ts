@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   if (kit.devIssuer) {
     const token = await kit.devIssuer.sign({ sub: 'demo-jongerenloket', roles: ['jongerenloket'], org: showcase.gemeenteCode });
     const query = JSON.stringify({ query: `{ jongere(bsn: "${SHOWCASE_BSN}") { naam { volledigeNaam } leeftijd gemeente { naam } startkwalificatie doorstroomstatus heeftUitkering heeftZorgtoewijzing } }` });
-    lines.push('', `A first query: the integral view of BRP test person ${SHOWCASE_BSN}, as a Jongerenloket consultant of ${population.regions.get(showcase.gemeenteCode)!.naam}`,
+    lines.push('', `A first query: the integral view of RvIG test person ${SHOWCASE_BSN} (${showcase.voornamen} ${showcase.geslachtsnaam}), as a Jongerenloket consultant of ${population.regions.get(showcase.gemeenteCode)!.naam}`,
       `(token from the local development issuer; make others with: npm run token -- --role <role> --org <GMxxxx>):`, '',
       `curl -s ${gatewayUrl} -H 'content-type: application/json' -H 'x-verwerkingsactiviteit: jongerenloket-intake' \\`,
       `  -H 'authorization: Bearer ${token}' \\`, `  --data '${query}'`);

@@ -12,7 +12,7 @@ beforeAll(async () => { system = await startTestSystem(); }, 120_000);
 afterAll(() => system?.stop());
 
 describe('the integral view over HTTP through gateway, subgraphs and simulators', () => {
-  it('shows BRP test person 999993653 with fields from all five subgraphs', async () => {
+  it('shows the showcase RvIG test person with fields from all five subgraphs', async () => {
     const { body } = await gqlAs(system, zelf(SHOWCASE_BSN), `{ jongere(bsn: "${SHOWCASE_BSN}") {
       naam { volledigeNaam } leeftijd startkwalificatie inschrijvingen { id } doorstroomstatus doorstroomtrajecten { id }
       heeftUitkering uitkering { soort } zorgtoewijzingen { wet productcategorie { code } } } }`);
@@ -54,7 +54,7 @@ describe('the integral view over HTTP through gateway, subgraphs and simulators'
     expect(body.errors).toBeUndefined();
     const lopendeZorg = (wet: string) => mensen.filter((p) => p.zorg.toewijzingen.some((t) => t.wet === wet && t.startZorg && !t.stopZorg)).length;
     expect(body.data.regio).toEqual({
-      naam: 'Doorstroompunt Drenthe', soort: 'DOORSTROOMPUNTREGIO', gemeenten: regio.gemeenten.map((code) => ({ code })),
+      naam: 'Doorstroompunt Zuidoost-Drenthe (RMC-regio 8)', soort: 'DOORSTROOMPUNTREGIO', gemeenten: regio.gemeenten.map((code) => ({ code })),
       aantalIngeschreven: mensen.filter((p) => p.onderwijs.inschrijvingen.some((i) => i.einddatum === null)).length,
       aantalVsvRegistraties: mensen.filter((p) => p.onderwijs.vsv.some((v) => v.datum >= '2025-08-01')).length,
       aantalActieveDoorstroomtrajecten: mensen.filter((p) => p.leerplicht.trajecten.at(-1)?.status === 'ACTIEF').length,

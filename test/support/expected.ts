@@ -22,7 +22,7 @@ export function expectedIntegraal(p: SynthPersoon, regions: RegionRegistry, toda
     leeftijd: p.overlijdensdatum ? null : ageOn(p.geboortedatum, today),
     overlijdensdatum: p.overlijdensdatum ?? null,
     nationaliteiten: [p.nationaliteit.omschrijving],
-    woonadres: { straat: p.adres.straat, huisnummer: p.adres.huisnummer, huisletter: null, huisnummertoevoeging: null, postcode: p.adres.postcode, woonplaats: p.adres.woonplaats },
+    woonadres: { straat: p.adres.straat, huisnummer: p.adres.huisnummer, huisletter: p.adres.huisletter ?? null, huisnummertoevoeging: p.adres.huisnummertoevoeging ?? null, postcode: p.adres.postcode, woonplaats: p.adres.woonplaats ?? null },
     gemeente: { code: gemeente.code, naam: gemeente.naam, arbeidsmarktregio: { code: gemeente.arbeidsmarktregio }, doorstroompuntregio: { code: gemeente.doorstroompuntregio } },
     startkwalificatie: heeftStartkwalificatie(p),
     inschrijvingen: p.onderwijs.inschrijvingen.map((i) => ({ id: i.id, instelling: i.instelling, onderwijssoort: i.onderwijssoort,
