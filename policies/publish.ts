@@ -50,6 +50,7 @@ export function registerAsJson(register: Register) {
           processingOptions: ['Obtain', 'Use', 'Disclose'],
           validFrom: `${a.geldigVanaf}T00:00:00Z`,
           'x-uri': a.uri,
+          'x-verwerkingsverantwoordelijke': a.verwerkingsverantwoordelijke,
           'x-grondslag': a.grondslag,
           'x-rollen': a.rollen,
           'x-voorwaarden': a.voorwaarden,
@@ -68,10 +69,10 @@ export function registerAsMarkdown(register: Register, categories: CategoryMap):
   for (const a of register.activiteiten) {
     const v = a.voorwaarden;
     const voorwaarden = [
-      v.leeftijd && `leeftijd ${v.leeftijd.van}-${v.leeftijd.tot}`, v.regio && `alleen eigen ${v.regio}`, v.eigenStudenten && 'alleen eigen studenten',
+      v.leeftijd && `leeftijd van ${v.leeftijd.van} tot ${v.leeftijd.tot} jaar (${v.leeftijd.tot} niet inbegrepen)`, v.regio && `alleen eigen ${v.regio}`, v.eigenStudenten && 'alleen eigen studenten',
       v.nazorgMaanden && `tot ${v.nazorgMaanden} maanden na het diploma`, v.alleenEigenGegevens && 'alleen eigen gegevens',
     ].filter(Boolean).join('; ') || 'geen';
-    lines.push(`## ${a.naam} (\`${a.id}@${a.versie}\`)`, '', `- Doel: ${a.doel}`,
+    lines.push(`## ${a.naam} (\`${a.id}@${a.versie}\`)`, '', `- Verwerkingsverantwoordelijke: ${a.verwerkingsverantwoordelijke}`, `- Doel: ${a.doel}`,
       `- Grondslag: ${a.grondslag.wet}, ${a.grondslag.artikel}; AVG art. 6 lid 1 onder ${a.grondslag.avg6} (${AVG6[a.grondslag.avg6]})`,
       ...(a.grondslag.avg9 ? [`- Bijzondere persoonsgegevens: ${a.grondslag.avg9}`] : []),
       `- Rollen: ${a.rollen.join(', ')}`, `- Voorwaarden: ${voorwaarden}`, `- Bewaartermijn: ${a.bewaartermijn}`, `- Geldig vanaf: ${a.geldigVanaf}`, `- URI: ${a.uri}`, '',

@@ -1,15 +1,60 @@
 import { readFileSync } from 'node:fs';
-import { loadRegister, parseRegister, REGISTER_PATH, RegisterError } from './register';
+import { huidigeVersie, loadRegister, parseRegister, REGISTER_PATH, RegisterError } from './register';
 
 const text = readFileSync(REGISTER_PATH, 'utf8');
 const problemsOf = (t: string, fields?: Set<string>) => {
   try { parseRegister(t, 'test.yaml', { fields }); return []; } catch (e) { return (e as RegisterError).problems; }
 };
 
+describe('the bases a privacy officer would sign (versions in force on 2026-11-01)', () => {
+  const r = loadRegister();
+  const inForce = (id: string) => huidigeVersie(r, id, '2026-11-01')!;
+  const personal = [...r.categorieen.values()].filter((c) => !c.openbaar).map((c) => c.id);
+
+  it('cites the precise articles', () => {
+    expect(inForce('doorstroompunt-begeleiding').grondslag.artikel).toMatch(/art\. 8\.3\.2.*art\. 8\.1\.8/);
+    expect(inForce('leerplicht-handhaving').grondslag.artikel).toMatch(/art\. 16 .*art\. 18 .*art\. 21a/);
+    expect(inForce('reintegratie-participatiewet').grondslag.artikel).toMatch(/art\. 7 lid 1 onder a.*art\. 7 lid 3 onder a/);
+    expect(inForce('wmo-jeugd-toegang').grondslag.artikel).toMatch(/7\.4\.1.*7\.4\.4.*Wmo 2015 art\. 5\.1\.1/);
+  });
+
+  it('lets the Jongerenloket see only identification and address on its own basis; everything else needs consent', () => {
+    const a = inForce('jongerenloket-intake');
+    expect(a.categorieen.sort()).toEqual(['identificatie', 'woonadres']);
+    for (const c of ['vsv', 'doorstroom.dossier', 'participatie.uitkering', 'onderwijs.resultaat', 'betrokkenen', 'zorg.indicatie']) {
+      expect(a.metToestemming).toContain(c);
+    }
+  });
+
+  it('models mbo nazorg as the school\'s own processing: the school is the controller; municipal data only with consent', () => {
+    const a = inForce('mbo-nazorg');
+    expect(a.verwerkingsverantwoordelijke).toMatch(/mbo-instelling/);
+    expect(a.verwerkingsverantwoordelijke).not.toMatch(/college/);
+    expect(a.categorieen).not.toEqual(expect.arrayContaining(['doorstroom.dossier']));
+    expect(a.metToestemming.sort()).toEqual(['doorstroom.dossier', 'participatie.traject']);
+    expect(a.grondslag.artikel).not.toMatch(/^wet Van school naar duurzaam werk/i);
+  });
+
+  it('names a controller for every activity, and a register without one does not load', () => {
+    expect(r.activiteiten.every((a) => a.verwerkingsverantwoordelijke.length > 0)).toBe(true);
+    const without = text.replace(/\n    verwerkingsverantwoordelijke: [^\n]+/, '');
+    expect(problemsOf(without)).toEqual([expect.stringMatching(/must have required property 'verwerkingsverantwoordelijke'/)]);
+  });
+
+  it('keeps every personal category of every activity in force either granted or consent-based, never both', () => {
+    for (const id of new Set(r.activiteiten.map((a) => a.id))) {
+      const a = inForce(id);
+      expect(a.categorieen.filter((c) => a.metToestemming.includes(c))).toEqual([]);
+      expect([...a.categorieen, ...a.metToestemming].every((c) => r.categorieen.has(c))).toBe(true);
+    }
+    expect(personal.length).toBeGreaterThan(10);
+  });
+});
+
 describe('register of processing activities', () => {
   it('loads the shipped example register with the activities the demo needs', () => {
     const r = loadRegister();
-    expect(r.activiteiten.map((a) => a.id).sort()).toEqual(['doorstroompunt-begeleiding', 'inzage-betrokkene', 'jongerenloket-intake',
+    expect([...new Set(r.activiteiten.map((a) => a.id))].sort()).toEqual(['doorstroompunt-begeleiding', 'inzage-betrokkene', 'jongerenloket-intake',
       'leerplicht-handhaving', 'mbo-nazorg', 'regionale-monitoring', 'reintegratie-participatiewet', 'toezicht-fg', 'wmo-jeugd-toegang']);
     expect(r.activiteiten[0].uri).toBe('https://register.jongeren-federatie.example/verwerkingsactiviteiten/doorstroompunt-begeleiding/versies/1');
   });

@@ -70,7 +70,7 @@ export function parseRegister(text: string, file = 'register', context: Register
       if (context.fields && !context.fields.has(f)) problems.push(`${at('uitgezonderd', j)}: unknown field "${f}" in ${key}`);
     });
     const leeftijd = a.voorwaarden?.leeftijd;
-    if (leeftijd && leeftijd.van > leeftijd.tot) problems.push(`${at('voorwaarden', 'leeftijd')}: age range ${leeftijd.van}-${leeftijd.tot} is empty in ${key}`);
+    if (leeftijd && leeftijd.van >= leeftijd.tot) problems.push(`${at('voorwaarden', 'leeftijd')}: age range van ${leeftijd.van} tot ${leeftijd.tot} is empty in ${key}`);
     return {
       ...a, metToestemming: a.metToestemming ?? [], uitgezonderd: a.uitgezonderd ?? [], voorwaarden: a.voorwaarden ?? {},
       geldigVanaf: String(a.geldigVanaf), uri: `${raw.register.basisUri}/${a.id}/versies/${a.versie}`,

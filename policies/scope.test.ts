@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { demoRegions } from '../lib/regions';
-import { loadRegister } from './register';
+import { huidigeVersie, loadRegister } from './register';
 import { beoordeelBereik, scopeGemeenten } from './scope';
 
 const register = loadRegister();
-const act = (id: string) => register.activiteiten.find((a) => a.id === id)!;
-const regions = demoRegions();
-const persoon = { bsn: '999993653', gemeente: 'GM0114', geboortedatum: '2006-05-01', onderwijs: [] };
 const today = '2026-11-01';
+/** The version in force on `today`. */
+const act = (id: string) => huidigeVersie(register, id, today)!;
+const regions = demoRegions();
+const persoon = { bsn: '999995145', gemeente: 'GM0114', geboortedatum: '2006-05-01', onderwijs: [] };
 
 describe('scope decisions', () => {
   it('lets a Doorstroompunt coach see people in the whole Doorstroompunt region of their municipality', () => {
@@ -23,7 +24,19 @@ describe('scope decisions', () => {
   it('gives the leerplichtambtenaar nobody aged 18 or over', () => {
     const wie = { organisatie: 'GM0114', bsn: null };
     expect(beoordeelBereik(act('leerplicht-handhaving'), { ...persoon, geboortedatum: '2009-01-01' }, wie, today, regions).uitkomst).toBe('TOEGESTAAN');
-    expect(beoordeelBereik(act('leerplicht-handhaving'), { ...persoon, geboortedatum: '2008-11-01' }, wie, today, regions)).toEqual({ uitkomst: 'BUITEN_BEREIK', reden: 'age outside 5-17' });
+    expect(beoordeelBereik(act('leerplicht-handhaving'), { ...persoon, geboortedatum: '2008-11-01' }, wie, today, regions)).toEqual({ uitkomst: 'BUITEN_BEREIK', reden: 'age outside 5 to under 18' });
+  });
+
+  it('reads "tot 27" as the law does: 26 is in, 27 is out (version 2); version 1 keeps its inclusive meaning', () => {
+    const wie = { organisatie: 'GM0114', bsn: null };
+    const geboren = (d: string) => ({ ...persoon, geboortedatum: d });
+    const v2 = act('doorstroompunt-begeleiding');
+    expect(v2.versie).toBe(2);
+    expect(beoordeelBereik(v2, geboren('2000-11-02'), wie, today, regions).uitkomst).toBe('TOEGESTAAN'); // 26, a day before 27
+    expect(beoordeelBereik(v2, geboren('1999-11-01'), wie, today, regions).uitkomst).toBe('BUITEN_BEREIK'); // 27 today
+    const v1 = register.activiteiten.find((a) => a.id === 'doorstroompunt-begeleiding' && a.versie === 1)!;
+    expect(beoordeelBereik(v1, geboren('1999-11-01'), wie, today, regions).uitkomst).toBe('TOEGESTAAN');
+    expect(beoordeelBereik(v1, geboren('1998-11-01'), wie, today, regions).uitkomst).toBe('BUITEN_BEREIK');
   });
 
   it('gives the loopbaanbegeleider only own graduates within the nazorg year', () => {
@@ -38,7 +51,7 @@ describe('scope decisions', () => {
 
   it('shows the young person only their own data', () => {
     const a = act('inzage-betrokkene');
-    expect(beoordeelBereik(a, persoon, { organisatie: null, bsn: '999993653' }, today, regions).uitkomst).toBe('TOEGESTAAN');
+    expect(beoordeelBereik(a, persoon, { organisatie: null, bsn: '999995145' }, today, regions).uitkomst).toBe('TOEGESTAAN');
     expect(beoordeelBereik(a, persoon, { organisatie: null, bsn: '999992077' }, today, regions).uitkomst).toBe('BUITEN_BEREIK');
   });
 

@@ -35,7 +35,7 @@ export function beoordeelBereik(a: Verwerkingsactiviteit, p: Persoonskenmerken, 
   if (v.leeftijd) {
     if (!p.geboortedatum) return buiten('age unknown');
     const age = ageOn(p.geboortedatum, parseIsoDate(today));
-    if (age < v.leeftijd.van || age > v.leeftijd.tot) return buiten(`age outside ${v.leeftijd.van}-${v.leeftijd.tot}`);
+    if (age < v.leeftijd.van || age >= v.leeftijd.tot) return buiten(`age outside ${v.leeftijd.van} to under ${v.leeftijd.tot}`);
   }
   if (v.regio) {
     const gemeenten = scopeGemeenten(v.regio, wie.organisatie, regions);

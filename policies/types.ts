@@ -4,7 +4,7 @@ export interface Rol { id: string; omschrijving: string; organisatie: 'gemeente'
 export type RegioScope = 'gemeente' | 'arbeidsmarktregio' | 'doorstroompuntregio';
 
 export interface Voorwaarden {
-  /** Inclusive age bounds of the young person, on the day of access. */
+  /** Age bounds on the day of access as the law writes them, "van A tot B jaar": `van` included, `tot` excluded. */
   leeftijd?: { van: number; tot: number };
   /** The employee may only see people living in this region of their own municipality. */
   regio?: RegioScope;
@@ -20,6 +20,8 @@ export interface Verwerkingsactiviteit {
   id: string;
   versie: number;
   geldigVanaf: string;
+  /** The controller of this activity (AVG art. 4 sub 7). */
+  verwerkingsverantwoordelijke: string;
   naam: string;
   doel: string;
   grondslag: { wet: string; artikel: string; avg6: 'a' | 'b' | 'c' | 'd' | 'e' | 'f'; avg9?: string };

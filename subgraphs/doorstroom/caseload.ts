@@ -66,7 +66,7 @@ export function toZoekopdracht(
   }
   if (bereik.leeftijd) {
     van = Math.max(van ?? 0, bereik.leeftijd.van);
-    tot = Math.min(tot ?? 150, bereik.leeftijd.tot);
+    tot = Math.min(tot ?? 150, bereik.leeftijd.tot - 1); // the filter's leeftijdTot is inclusive, the register's `tot` is not
     if (van > tot) q.gemeenten = [];
   }
   const range = birthDateRange(today, van ?? undefined, tot ?? undefined);

@@ -1,3 +1,4 @@
+import { heeftToestemming } from '../../population/consent';
 import { SHOWCASE_BSN } from '../../population/generator';
 import { SqliteAuditStore, type AuditRecord, type AuditStore } from '../../stores/audit';
 import type { RunningSystem } from '../../system';
@@ -38,19 +39,22 @@ describe('audit log (Logboek Dataverwerkingen)', () => {
     expect(body.data.jongere.naam.volledigeNaam).toEqual(expect.any(String));
     const [, traceId, gatewaySpan] = traceparent!.split('-');
     const records = await store.query({ traceId }, 100);
+    // Education and benefit are consent-only for the Jongerenloket (jongerenloket-intake@2); a refusal is logged too.
+    const toestemming = heeftToestemming(SHOWCASE_BSN, 'jongerenloket-intake');
     expect(records.map((r) => r.resource['service.name']).sort()).toEqual(['basis', 'onderwijs', 'participatie']);
     for (const r of records) {
       expect(r.trace_id).toBe(traceId);
       expect(r.parent_span_id).toBe(gatewaySpan);
       expect(r.span_id).toMatch(/^[0-9a-f]{16}$/);
       expect(r.status_code).toBe(1);
-      expect(r.attributes['dpl.core.processing_activity_id']).toBe('https://register.jongeren-federatie.example/verwerkingsactiviteiten/jongerenloket-intake/versies/1');
+      expect(r.attributes['dpl.core.processing_activity_id']).toBe('https://register.jongeren-federatie.example/verwerkingsactiviteiten/jongerenloket-intake/versies/2');
       expect(r.attributes['dpl.core.data_subject_id']).toBe(system.security!.pseudonym(SHOWCASE_BSN));
       expect(r.attributes['dpl.core.data_subject_id_type']).toBe('BSN');
       expect(r.attributes).toMatchObject({ 'jf.medewerker': 'medewerker-42', 'jf.rol': 'jongerenloket', 'jf.organisatie': showcaseOrg() });
       expect(JSON.stringify(r)).not.toContain(SHOWCASE_BSN);
     }
-    expect(records.find((r) => r.resource['service.name'] === 'participatie')!.attributes['jf.categorieen.verstrekt']).toEqual(['participatie.uitkering']);
+    const participatie = records.find((r) => r.resource['service.name'] === 'participatie')!.attributes;
+    expect(participatie['jf.categorieen.verstrekt'] ?? []).toEqual(toestemming ? ['participatie.uitkering'] : []);
   });
 
   it('generates its own trace id and keeps an incoming W3C traceparent as the link to the caller', async () => {
@@ -85,7 +89,7 @@ describe('audit log (Logboek Dataverwerkingen)', () => {
     const bySubject = await gqlAs(system, fg, `{ logboek(filter: { bsn: "${SHOWCASE_BSN}" }) { medewerker rol activiteit grondslag categorieenVerstrekt dienst } }`);
     expect(bySubject.body.errors).toBeUndefined();
     expect(bySubject.body.data.logboek).toContainEqual(expect.objectContaining({ medewerker: 'medewerker-42', rol: 'jongerenloket', dienst: 'basis', categorieenVerstrekt: ['identificatie'] }));
-    expect(bySubject.body.data.logboek[0].grondslag).toMatch(/Participatiewet/);
+    expect(bySubject.body.data.logboek[0].grondslag).toMatch(/Wet BRP art\. 3\.3/); // jongerenloket-intake@2's own basis
     const byActivity = await gqlAs(system, fg, '{ logboek(filter: { activiteit: "jongerenloket-intake" }, eerste: 3) { activiteit } }');
     expect(byActivity.body.data.logboek).toHaveLength(3);
     const none = await gqlAs(system, fg, '{ logboek(filter: {}) { activiteit } }');

@@ -10,6 +10,8 @@ import { INTEGRAL_QUERY } from '../support/graphql';
 import { gqlAs, startTestSystem, testClock, type Identity } from '../support/system';
 
 const coach = (org: string): Identity => ({ role: 'doorstroomcoach', org, activity: 'doorstroompunt-begeleiding' });
+/** doorstroompunt-begeleiding@2: "van 16 tot 27 jaar", 27 excluded (policies/verwerkingsregister.yaml). */
+const onder27 = (geboortedatum: string) => ageOn(geboortedatum, testClock()) < 27;
 
 let system: RunningSystem;
 beforeAll(async () => { system = await startTestSystem(); }, 120_000);
@@ -37,8 +39,8 @@ async function allPages(who: Identity, filter: Record<string, unknown>, eerste: 
 describe('caseload search', () => {
   it('makes at most ceil(1000 / batch size) calls per source system for 1,000 people (no N+1)', async () => {
     for (const sim of Object.values(system.simulators)) sim.resetCalls();
-    // A Doorstroompunt coach in Drenthe: zorg is withheld at the gateway, participatie needs consent.
-    const { body } = await gqlAs(system, coach('GM0114'), `${INTEGRAL_QUERY} { jongeren(eerste: 1000) { totaal jongeren { ...Integraal } } }`);
+    // A Doorstroompunt coach in Den Haag (the largest region): zorg is withheld at the gateway, participatie needs consent.
+    const { body } = await gqlAs(system, coach('GM0518'), `${INTEGRAL_QUERY} { jongeren(eerste: 1000) { totaal jongeren { ...Integraal } } }`);
     expect(body.data.jongeren.jongeren).toHaveLength(1000);
     const codes = new Set(body.errors?.map((e) => e.extensions?.code));
     expect(codes).toEqual(new Set(['NO_LEGAL_BASIS', 'NO_CONSENT']));
@@ -77,7 +79,7 @@ describe('caseload search', () => {
     const { population } = system;
     const regio = population.regions.get('DP-RIJK-VAN-NIJMEGEN')!;
     const expected = [...population.persons()]
-      .filter((p) => regio.gemeenten.includes(p.gemeenteCode) && !heeftStartkwalificatie(p))
+      .filter((p) => regio.gemeenten.includes(p.gemeenteCode) && !heeftStartkwalificatie(p) && onder27(p.geboortedatum))
       .map((p) => p.bsn).sort();
     const { bsns, totaal, pages } = await allPages(coach('GM0268'), { regio: 'DP-RIJK-VAN-NIJMEGEN', zonderStartkwalificatie: true }, 100);
     expect(bsns).toEqual(expected);
@@ -101,7 +103,7 @@ describe('caseload search', () => {
   it('never widens beyond the activity\'s scope, whatever the filter asks', async () => {
     const { population } = system;
     const drenthe = population.regions.get('DP-ZUIDOOST-DRENTHE')!.gemeenten;
-    const expected = [...population.persons()].filter((p) => drenthe.includes(p.gemeenteCode)).map((p) => p.bsn).sort();
+    const expected = [...population.persons()].filter((p) => drenthe.includes(p.gemeenteCode) && onder27(p.geboortedatum)).map((p) => p.bsn).sort();
     const { bsns } = await allPages(coach('GM0114'), {}, 1000);
     expect(bsns).toEqual(expected);
     const other = await allPages(coach('GM0114'), { regio: 'AM21' }, 1000);

@@ -16,7 +16,7 @@ const refusal = (body: { data?: unknown; errors?: { extensions?: Record<string, 
 
 describe('filters are checked like the fields they reveal', () => {
   it('refuses a leerplichtambtenaar filtering on startkwalificatie (onderwijs.resultaat is not granted), in literals, variables and defaults', async () => {
-    const expected = { data: null, errors: [{ code: 'FILTER_NOT_ALLOWED', argument: 'jongeren(filter.zonderStartkwalificatie)', category: 'onderwijs.resultaat', activity: 'leerplicht-handhaving@1' }] };
+    const expected = { data: null, errors: [{ code: 'FILTER_NOT_ALLOWED', argument: 'jongeren(filter.zonderStartkwalificatie)', category: 'onderwijs.resultaat', activity: 'leerplicht-handhaving@2' }] };
     const literal = await gqlAs(system, leerplicht, '{ jongeren(filter: { regio: "GM0518", zonderStartkwalificatie: true }, eerste: 1000) { totaal jongeren { bsn } } }');
     expect(literal.status).toBe(403);
     expect(refusal(literal.body)).toEqual(expected);
@@ -29,7 +29,7 @@ describe('filters are checked like the fields they reveal', () => {
   it('refuses filtering on a consent-only category (doorstroom.dossier for the werkcoach): totaal and membership would reveal it', async () => {
     const { status, body } = await gqlAs(system, werkcoach, PAGE, { f: { doorstroomstatus: 'ACTIEF' } });
     expect(status).toBe(403);
-    expect(refusal(body).errors).toEqual([{ code: 'FILTER_NOT_ALLOWED', argument: 'jongeren(filter.doorstroomstatus)', category: 'doorstroom.dossier', activity: 'reintegratie-participatiewet@1' }]);
+    expect(refusal(body).errors).toEqual([{ code: 'FILTER_NOT_ALLOWED', argument: 'jongeren(filter.doorstroomstatus)', category: 'doorstroom.dossier', activity: 'reintegratie-participatiewet@2' }]);
   });
 
   it('serves a leerplichtambtenaar filtering on what leerplicht-handhaving grants (woonadres, identificatie)', async () => {

@@ -39,7 +39,7 @@ export function inBereik(a: Verwerkingsactiviteit, p: SynthPersoon, wie: Wie, to
   if (v.alleenEigenGegevens && p.bsn !== wie.bsn) return false;
   if (v.leeftijd) {
     const age = leeftijd(p.geboortedatum, today);
-    if (age < v.leeftijd.van || age > v.leeftijd.tot) return false;
+    if (age < v.leeftijd.van || age >= v.leeftijd.tot) return false; // "tot 27": 27 is out
   }
   if (v.regio && !regioGemeenten(v.regio, wie.organisatie, regions).has(p.gemeenteCode)) return false;
   if (v.eigenStudenten || v.nazorgMaanden) {
