@@ -75,6 +75,7 @@ export function registerAsMarkdown(register: Register, categories: CategoryMap):
     lines.push(`## ${a.naam} (\`${a.id}@${a.versie}\`)`, '', `- Verwerkingsverantwoordelijke: ${a.verwerkingsverantwoordelijke}`, `- Doel: ${a.doel}`,
       `- Grondslag: ${a.grondslag.wet}, ${a.grondslag.artikel}; AVG art. 6 lid 1 onder ${a.grondslag.avg6} (${AVG6[a.grondslag.avg6]})`,
       ...(a.grondslag.avg9 ? [`- Bijzondere persoonsgegevens: ${a.grondslag.avg9}`] : []),
+      ...(a.grondslag.avg10 ? [`- Strafrechtelijke persoonsgegevens: ${a.grondslag.avg10}`] : []),
       `- Rollen: ${a.rollen.join(', ')}`, `- Voorwaarden: ${voorwaarden}`, `- Bewaartermijn: ${a.bewaartermijn}`, `- Geldig vanaf: ${a.geldigVanaf}`, `- URI: ${a.uri}`, '',
       '| veld | categorie | alleen met toestemming |', '|---|---|---|',
       ...veldenVan(register, a, categories).map((f) => `| \`${f.veld}\` | ${f.categorie} | ${f.toestemming ? 'ja' : ''} |`), '');

@@ -35,6 +35,15 @@ describe('the bases a privacy officer would sign (versions in force on 2026-11-0
     expect(a.grondslag.artikel).not.toMatch(/^wet Van school naar duurzaam werk/i);
   });
 
+  it('treats youth protection and juvenile probation as criminal-law data: granted only with an AVG art. 10 basis', () => {
+    expect(r.categorieen.get('zorg.justitieel')).toMatchObject({ strafrechtelijk: true });
+    const granting = [...new Set(r.activiteiten.map((a) => a.id))].map(inForce).filter((a) => [...a.categorieen, ...a.metToestemming].includes('zorg.justitieel'));
+    expect(granting.map((a) => a.id).sort()).toEqual(['inzage-betrokkene', 'wmo-jeugd-toegang']);
+    for (const a of granting) expect(a.grondslag.avg10).toEqual(expect.any(String));
+    const without = text.replace(/\n      avg10: [^\n]+/, '');
+    expect(problemsOf(without)).toEqual([expect.stringMatching(/wmo-jeugd-toegang@2 grants criminal-law data \(zorg\.justitieel\) without an AVG art\. 10 basis/)]);
+  });
+
   it('names a controller for every activity, and a register without one does not load', () => {
     expect(r.activiteiten.every((a) => a.verwerkingsverantwoordelijke.length > 0)).toBe(true);
     const without = text.replace(/\n    verwerkingsverantwoordelijke: [^\n]+/, '');

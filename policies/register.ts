@@ -45,7 +45,7 @@ export function parseRegister(text: string, file = 'register', context: Register
   const categorieen = new Map<string, any>();
   raw.categorieen.forEach((c: any, i: number) => {
     if (categorieen.has(c.id)) problems.push(`line ${lineOf(['categorieen', i, 'id'])}: duplicate category "${c.id}"`);
-    categorieen.set(c.id, { bijzonder: false, openbaar: false, ...c });
+    categorieen.set(c.id, { bijzonder: false, openbaar: false, strafrechtelijk: false, ...c });
   });
   const rollen = new Map<string, any>();
   raw.rollen.forEach((r: any, i: number) => {
@@ -65,6 +65,10 @@ export function parseRegister(text: string, file = 'register', context: Register
     const special = [...a.categorieen, ...(a.metToestemming ?? [])].filter((c: string) => categorieen.get(c)?.bijzonder);
     if (special.length && !a.grondslag.avg9) {
       problems.push(`${at('grondslag')}: ${key} grants special category data (${special.join(', ')}) without an AVG art. 9 exception (grondslag.avg9)`);
+    }
+    const strafrechtelijk = [...a.categorieen, ...(a.metToestemming ?? [])].filter((c: string) => categorieen.get(c)?.strafrechtelijk);
+    if (strafrechtelijk.length && !a.grondslag.avg10) {
+      problems.push(`${at('grondslag')}: ${key} grants criminal-law data (${strafrechtelijk.join(', ')}) without an AVG art. 10 basis (grondslag.avg10)`);
     }
     (a.uitgezonderd ?? []).forEach((f: string, j: number) => {
       if (context.fields && !context.fields.has(f)) problems.push(`${at('uitgezonderd', j)}: unknown field "${f}" in ${key}`);

@@ -1,5 +1,5 @@
 /** The register of processing activities, as loaded and validated from policies/verwerkingsregister.yaml. */
-export interface Categorie { id: string; omschrijving: string; bijzonder: boolean; openbaar: boolean }
+export interface Categorie { id: string; omschrijving: string; bijzonder: boolean; openbaar: boolean; strafrechtelijk: boolean }
 export interface Rol { id: string; omschrijving: string; organisatie: 'gemeente' | 'school' | 'geen' }
 export type RegioScope = 'gemeente' | 'arbeidsmarktregio' | 'doorstroompuntregio';
 
@@ -24,7 +24,7 @@ export interface Verwerkingsactiviteit {
   verwerkingsverantwoordelijke: string;
   naam: string;
   doel: string;
-  grondslag: { wet: string; artikel: string; avg6: 'a' | 'b' | 'c' | 'd' | 'e' | 'f'; avg9?: string };
+  grondslag: { wet: string; artikel: string; avg6: 'a' | 'b' | 'c' | 'd' | 'e' | 'f'; avg9?: string; avg10?: string };
   rollen: string[];
   /** Granted without further condition on the person (besides `voorwaarden`). */
   categorieen: string[];

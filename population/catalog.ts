@@ -62,5 +62,16 @@ export function loadProductcategorieen(): Productcategorie[] {
   }));
 }
 /** Categories the generator uses most, per law (codes from the lists above). */
-export const JEUGD_CODES = ['45', '43', '44', '54', '41', '51', '47'];
+export const JEUGD_CODES = ['45', '45', '54', '43', '44', '41', '51', '47', '48'];
 export const WMO_CODES = ['02', '07', '15', '03', '01', '16'];
+
+/** iJw/iWmo code lists (JZ002, JZ588, WJ232, WJ756, WJ757) by list and code. */
+export function loadCodelijsten(): Map<string, Map<string, string>> {
+  const text = readFileSync(join(__dirname, 'reference', 'ijw-codelijsten.csv'), 'utf8');
+  const lijsten = new Map<string, Map<string, string>>();
+  for (const r of parse(text, { columns: true }) as Record<string, string>[]) {
+    if (!lijsten.has(r.lijst)) lijsten.set(r.lijst, new Map());
+    lijsten.get(r.lijst)!.set(r.code, r.omschrijving);
+  }
+  return lijsten;
+}

@@ -69,19 +69,45 @@ export function generateParticipatie(ctx: Ctx): SynthPersoon['participatie'] {
   return { uitkering, trajecten, jongerenInBeeld };
 }
 
+/** Scope per kind of care: residential care in days per month, outpatient care in hours per week, justice measures as one product. */
+function omvangVoor(draw: Draw, code: string, lijsten: Codelijsten): Zorgtoewijzing['omvang'] {
+  const c = (lijst: string, k: string) => ({ code: k, omschrijving: lijsten.get(lijst)!.get(k)! });
+  if (['47', '48'].includes(code)) return { volume: 1, eenheid: c('WJ756', '82'), frequentie: c('WJ757', '6') };
+  if (['43', '44', '35', '36', '37', '38'].includes(code)) return { volume: draw.int(20, 31), eenheid: c('WJ756', '14'), frequentie: c('WJ757', '4') };
+  if (code === '41') return { volume: draw.int(2, 8), eenheid: c('WJ756', '16'), frequentie: c('WJ757', '2') };
+  return { volume: draw.int(1, 6), eenheid: c('WJ756', '04'), frequentie: c('WJ757', '2') };
+}
+
+type Codelijsten = Map<string, Map<string, string>>;
+
+/** Why an allocation that ended early was changed (JZ002), with the stop reason it implies (JZ588). */
+const VROEG_EINDE: [string, string, number][] = [['05', '36', 30], ['09', '38', 20], ['07', '35', 15], ['06', '39', 10], ['12', '37', 25]];
+
 /** Jeugdwet allocations while under 18 (or up to 23 when extended), Wmo allocations from 18. */
-export function generateZorg(ctx: Ctx, categorieen: Productcategorie[]): Zorgtoewijzing[] {
+export function generateZorg(ctx: Ctx, categorieen: Productcategorie[], lijsten: Codelijsten): Zorgtoewijzing[] {
   const { draw, bsn, geboortedatum, peildatum } = ctx;
+  const code = (lijst: string, k: string) => ({ code: k, omschrijving: lijsten.get(lijst)!.get(k)! });
   const result: Zorgtoewijzing[] = [];
   const add = (wet: 'JEUGDWET' | 'WMO', codes: string[], from: string, to: string) => {
-    const code = draw.pick(codes);
-    const cat = categorieen.find((c) => c.wet === wet && c.code === code)!;
+    const categorie = draw.pick(codes);
+    const cat = categorieen.find((c) => c.wet === wet && c.code === categorie)!;
     const begin = draw.dateBetween(from, to);
-    const eind = addDays(begin, draw.int(90, 730));
+    const gepland = addDays(begin, draw.int(90, 730));
+    const vroeg = draw.chance(0.25);
+    const eind = vroeg ? addDays(begin, draw.int(30, Math.max(31, Math.round((Date.parse(gepland) - Date.parse(begin)) / 86_400_000) - 1))) : gepland;
+    const [wijziging, beeindiging] = vroeg ? draw.weighted(VROEG_EINDE.map(([w, b, n]) => [[w, b], n] as const)) : [null, '31'];
+    const gestopt = eind <= peildatum;
     result.push({
       id: `TOE-${bsn}-${result.length + 1}`, wet, productcategorie: { code: cat.code, omschrijving: cat.omschrijving },
       aanbieder: draw.pick(AANBIEDERS), toewijzingsdatum: addDays(begin, -draw.int(7, 30)), begindatum: begin,
-      einddatum: eind, startZorg: begin <= peildatum ? begin : null, stopZorg: eind <= peildatum ? eind : null,
+      // An early end is known only once it happened: until then the allocation runs to its planned end.
+      einddatum: vroeg && gestopt ? eind : gepland,
+      startZorg: begin <= peildatum ? begin : null, stopZorg: gestopt ? eind : null,
+      productcode: `${cat.code}${wet === 'JEUGDWET' ? 'J' : 'W'}${String(draw.int(1, 12)).padStart(2, '0')}`,
+      omvang: omvangVoor(draw, cat.code, lijsten),
+      redenWijziging: wijziging && gestopt ? code('JZ002', wijziging) : null,
+      juridischeStatus: wet === 'JEUGDWET' && cat.code === '48' ? code('WJ232', '04') : wet === 'JEUGDWET' && cat.code === '47' ? code('WJ232', '12') : null,
+      redenBeeindiging: gestopt ? code('JZ588', beeindiging) : null,
     });
   };
   const jeugdTot = minDate(addYears(geboortedatum, draw.chance(0.1) ? 23 : 18), peildatum);
@@ -94,4 +120,3 @@ export function generateZorg(ctx: Ctx, categorieen: Productcategorie[]): Zorgtoe
   if (volwassen < peildatum && draw.chance(0.06)) add('WMO', WMO_CODES, maxDate(volwassen, addYears(peildatum, -3)), peildatum);
   return result.sort((a, b) => a.begindatum.localeCompare(b.begindatum));
 }
-

@@ -3,7 +3,7 @@ import { demoRegions, type Regio, type RegionRegistry } from '../lib/regions';
 import { bsnForIndex, indexForBsn, MAX_SYNTHETIC } from './bsn-allocation';
 import { generateCareer, isStartkwalificatie } from './careers';
 import {
-  GESLACHTSNAMEN, MET_VOORVOEGSEL, STRATEN, VOORNAMEN_M, VOORNAMEN_V, loadProductcategorieen, type Productcategorie,
+  GESLACHTSNAMEN, MET_VOORVOEGSEL, STRATEN, VOORNAMEN_M, VOORNAMEN_V, loadCodelijsten, loadProductcategorieen, type Productcategorie,
 } from './catalog';
 import { loadTestset, type HaalCentraalPersoon } from './testset';
 import { generateDoorstroom, generateParticipatie, generateZorg } from './domains';
@@ -41,6 +41,7 @@ export class Population {
   private readonly gemeenteGewichten: [Regio, number][];
   private readonly testpersonen: HaalCentraalPersoon[];
   private readonly categorieen: Productcategorie[];
+  private readonly codelijsten = loadCodelijsten();
 
   constructor(options: PopulationOptions = {}) {
     this.seed = options.seed ?? DEFAULT_POPULATION.seed;
@@ -114,7 +115,7 @@ export class Population {
         trajecten: generateDoorstroom(ctx, participatie.jongerenInBeeld),
       },
       participatie,
-      zorg: { toewijzingen: generateZorg(ctx, this.categorieen) },
+      zorg: { toewijzingen: generateZorg(ctx, this.categorieen, this.codelijsten) },
     };
   }
 

@@ -106,4 +106,17 @@ export interface Zorgtoewijzing {
   /** JW305/WMO305 (start of care) and JW307/WMO307 (stop of care) when received. */
   startZorg: string | null;
   stopZorg: string | null;
+  /** JW301/WMO301: the municipality's product code within the category. */
+  productcode: string;
+  /** JW301/WMO301: scope as volume x unit (WJ756) per frequency (WJ757). */
+  omvang: { volume: number; eenheid: Code; frequentie: Code };
+  /** JW301: why the allocation was changed (JZ002), when it was ended early. */
+  redenWijziging: Code | null;
+  /** JW301: the legal status (WJ232), for youth protection and juvenile probation. */
+  juridischeStatus: Code | null;
+  /** JW307/WMO307: why care stopped (JZ588). */
+  redenBeeindiging: Code | null;
 }
+
+/** A value from an iStandaarden code list. */
+export interface Code { code: string; omschrijving: string }

@@ -14,7 +14,17 @@ export interface Zorgtoewijzing {
   /** From JW305/WMO305 and JW307/WMO307 when received. */
   startZorg: string | null;
   stopZorg: string | null;
+  /** JW301/WMO301 details: product code, scope, reason for change (JZ002), legal status (WJ232). */
+  productcode: string;
+  omvang: { volume: number; eenheid: Code; frequentie: Code };
+  redenWijziging: Code | null;
+  juridischeStatus: Code | null;
+  /** JW307/WMO307: why care stopped (JZ588). */
+  redenBeeindiging: Code | null;
 }
+
+/** A value from an iStandaarden code list. */
+export interface Code { code: string; omschrijving: string }
 
 export interface ZorgAantallen { jeugdwet: number; wmo: number }
 

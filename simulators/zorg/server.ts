@@ -10,7 +10,7 @@ function berichten(t: Zorgtoewijzing) {
   return [
     { berichtcode: `${prefix}301`, datum: t.toewijzingsdatum },
     ...(t.startZorg ? [{ berichtcode: `${prefix}305`, datum: t.startZorg }] : []),
-    ...(t.stopZorg ? [{ berichtcode: `${prefix}307`, datum: t.stopZorg }] : []),
+    ...(t.stopZorg ? [{ berichtcode: `${prefix}307`, datum: t.stopZorg, ...(t.redenBeeindiging ? { redenBeeindiging: t.redenBeeindiging } : {}) }] : []),
   ];
 }
 
@@ -18,6 +18,7 @@ export function toToewijzing(t: Zorgtoewijzing) {
   return {
     toewijzingsnummer: t.id, wet: t.wet,
     productcategorie: { codelijst: t.wet === 'JEUGDWET' ? 'JZ020' : 'WMO020', ...t.productcategorie },
+    productcode: t.productcode, omvang: t.omvang, redenWijziging: t.redenWijziging, juridischeStatus: t.juridischeStatus,
     aanbieder: { agbCode: t.aanbieder.agb, naam: t.aanbieder.naam },
     toewijzingsdatum: t.toewijzingsdatum, begindatum: t.begindatum, einddatum: t.einddatum,
     berichten: berichten(t),

@@ -11,6 +11,13 @@ import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 interface Context extends PolicyContext { toewijzingen: DataLoader<string, Zorgtoewijzing[]>; deadline?: number }
 type Jongere = Vertegenwoordiging;
 
+/**
+ * Youth protection (48) and juvenile probation (47) in iJw code list JZ020: data on criminal-law
+ * measures (AVG art. 10), served only under their own category, never as ordinary care.
+ */
+export const JUSTITIELE_PRODUCTCATEGORIEEN: ReadonlySet<string> = new Set(['47', '48']);
+const justitieel = (t: Zorgtoewijzing) => t.wet === 'JEUGDWET' && JUSTITIELE_PRODUCTCATEGORIEEN.has(t.productcategorie.code);
+
 /** Current on `today`: care has started, has not stopped, and the allocation period holds today. */
 export function isLopend(t: Zorgtoewijzing, today: string): boolean {
   return t.startZorg !== null && t.stopZorg === null && t.begindatum <= today && (t.einddatum === null || t.einddatum >= today);
@@ -28,8 +35,9 @@ export function zorgSubgraph({ bron, regions, clock = systemClock }: { bron: Zor
     resolvers: {
       Jongere: {
         __resolveReference: (ref: Jongere): Jongere => ref,
-        heeftZorgtoewijzing: async (j: Jongere, _: unknown, ctx: Context) => (await toewijzingen(j, ctx)).some((t) => isLopend(t, isoDate(clock()))),
-        zorgtoewijzingen: (j: Jongere, _: unknown, ctx: Context) => toewijzingen(j, ctx),
+        heeftZorgtoewijzing: async (j: Jongere, _: unknown, ctx: Context) => (await toewijzingen(j, ctx)).some((t) => !justitieel(t) && isLopend(t, isoDate(clock()))),
+        zorgtoewijzingen: async (j: Jongere, _: unknown, ctx: Context) => (await toewijzingen(j, ctx)).filter((t) => !justitieel(t)),
+        justitieleMaatregelen: async (j: Jongere, _: unknown, ctx: Context) => (await toewijzingen(j, ctx)).filter(justitieel),
       },
       Zorgtoewijzing: { lopend: (t: Zorgtoewijzing) => isLopend(t, isoDate(clock())) },
       Regio: {

@@ -41,12 +41,21 @@ export function expectedIntegraal(p: SynthPersoon, regions: RegionRegistry, toda
     uitkering: p.participatie.uitkering,
     reintegratietrajecten: p.participatie.trajecten,
     jongerenInBeeld: p.participatie.jongerenInBeeld,
-    heeftZorgtoewijzing: p.zorg.toewijzingen.some((t) => lopend(t, dag)),
-    zorgtoewijzingen: p.zorg.toewijzingen.map((t) => ({
-      toewijzingsnummer: t.id, wet: t.wet, productcategorie: { codelijst: t.wet === 'JEUGDWET' ? 'JZ020' : 'WMO020', ...t.productcategorie },
-      aanbieder: { agbCode: t.aanbieder.agb, naam: t.aanbieder.naam }, toewijzingsdatum: t.toewijzingsdatum, begindatum: t.begindatum,
-      einddatum: t.einddatum, startZorg: t.startZorg, stopZorg: t.stopZorg, lopend: lopend(t, dag),
-    })),
+    heeftZorgtoewijzing: p.zorg.toewijzingen.some((t) => !justitieel(t) && lopend(t, dag)),
+    zorgtoewijzingen: p.zorg.toewijzingen.filter((t) => !justitieel(t)).map((t) => toewijzing(t, dag)),
+    justitieleMaatregelen: p.zorg.toewijzingen.filter(justitieel).map((t) => toewijzing(t, dag)),
+  };
+}
+
+/** Jeugdreclassering (JZ020 47) and jeugdbescherming (48): criminal-law data, never shown as care (issue 8). */
+const justitieel = (t: SynthPersoon['zorg']['toewijzingen'][number]) => t.wet === 'JEUGDWET' && (t.productcategorie.code === '47' || t.productcategorie.code === '48');
+
+function toewijzing(t: SynthPersoon['zorg']['toewijzingen'][number], dag: string) {
+  return {
+    toewijzingsnummer: t.id, wet: t.wet, productcategorie: { codelijst: t.wet === 'JEUGDWET' ? 'JZ020' : 'WMO020', ...t.productcategorie },
+    aanbieder: { agbCode: t.aanbieder.agb, naam: t.aanbieder.naam }, toewijzingsdatum: t.toewijzingsdatum, begindatum: t.begindatum,
+    einddatum: t.einddatum, startZorg: t.startZorg, stopZorg: t.stopZorg, lopend: lopend(t, dag),
+    productcode: t.productcode, omvang: t.omvang, redenWijziging: t.redenWijziging, juridischeStatus: t.juridischeStatus, redenBeeindiging: t.redenBeeindiging,
   };
 }
 

@@ -8,6 +8,11 @@ export async function gql(url: string, query: string, variables?: Record<string,
   return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] } };
 }
 
+const TOEWIJZING = `toewijzingsnummer wet productcategorie { codelijst code omschrijving } aanbieder { agbCode naam }
+      toewijzingsdatum begindatum einddatum startZorg stopZorg lopend
+      productcode omvang { volume eenheid { code omschrijving } frequentie { code omschrijving } }
+      redenWijziging { code omschrijving } juridischeStatus { code omschrijving } redenBeeindiging { code omschrijving }`;
+
 /** The full integral view: every field of Jongere in every subgraph. */
 export const INTEGRAL_QUERY = /* GraphQL */ `
   fragment Integraal on Jongere {
@@ -31,9 +36,7 @@ export const INTEGRAL_QUERY = /* GraphQL */ `
     reintegratietrajecten { id soort werkcoach { id naam } startdatum einddatum uitkomst }
     jongerenInBeeld { maand opgenomenSinds }
     heeftZorgtoewijzing
-    zorgtoewijzingen {
-      toewijzingsnummer wet productcategorie { codelijst code omschrijving } aanbieder { agbCode naam }
-      toewijzingsdatum begindatum einddatum startZorg stopZorg lopend
-    }
+    zorgtoewijzingen { ${TOEWIJZING} }
+    justitieleMaatregelen { ${TOEWIJZING} }
   }
 `;

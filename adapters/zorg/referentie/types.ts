@@ -48,6 +48,12 @@ export interface components {
         /** Format: date */
         Datum: string;
         OptioneleDatum: components["schemas"]["Datum"] | null;
+        /** @description A value from an iStandaarden code list (code and its omschrijving). */
+        Code: {
+            code: string;
+            omschrijving: string;
+        };
+        OptioneleCode: components["schemas"]["Code"] | null;
         BsnLijst: {
             bsns: components["schemas"]["Bsn"][];
         };
@@ -65,6 +71,18 @@ export interface components {
                 code: string;
                 omschrijving: string;
             };
+            /** @description JW301/WMO301 product code, defined by the municipality within the product category. */
+            productcode: string;
+            /** @description JW301/WMO301 scope, volume x eenheid (WJ756) per frequentie (WJ757). */
+            omvang: {
+                volume: number;
+                eenheid: components["schemas"]["Code"];
+                frequentie: components["schemas"]["Code"];
+            };
+            /** @description JW301 reason the allocation was changed (JZ002), null for an unchanged allocation. */
+            redenWijziging: components["schemas"]["OptioneleCode"];
+            /** @description JW301 legal status of the client (WJ232), for youth protection and juvenile probation; null otherwise. */
+            juridischeStatus: components["schemas"]["OptioneleCode"];
             aanbieder: {
                 agbCode: string;
                 naam: string;
@@ -77,6 +95,8 @@ export interface components {
                 /** @enum {string} */
                 berichtcode: "JW301" | "JW305" | "JW307" | "WMO301" | "WMO305" | "WMO307";
                 datum: components["schemas"]["Datum"];
+                /** @description JW307/WMO307 only, the reason care stopped (JZ588). */
+                redenBeeindiging?: components["schemas"]["Code"];
             }[];
         };
     };
