@@ -37,6 +37,7 @@ export const MBO_OPLEIDINGEN: Record<number, [string, string][]> = {
 };
 export const HBO_OPLEIDINGEN: [string, string][] = [['34476', 'Hbo-ICT'], ['34560', 'Social Work'], ['35520', 'Verpleegkunde']];
 export const WO_OPLEIDINGEN: [string, string][] = [['56828', 'Psychologie'], ['56962', 'Rechtsgeleerdheid']];
+export const WO_MASTERS: [string, string][] = [['66604', 'Psychologie (master)'], ['66507', 'Rechtsgeleerdheid (master)']];
 
 export const VSV_REDENEN = ['Verkeerde studiekeuze', 'Motivatieproblemen', 'Werk gevonden zonder diploma',
   'Persoonlijke omstandigheden', 'Financiële redenen'];
@@ -61,9 +62,12 @@ export function loadProductcategorieen(): Productcategorie[] {
     wet: r.wet === 'Jeugdwet' ? 'JEUGDWET' : 'WMO', code: r.code, omschrijving: r.omschrijving,
   }));
 }
-/** Categories the generator uses most, per law (codes from the lists above). */
-export const JEUGD_CODES = ['45', '45', '54', '43', '44', '41', '51', '47', '48'];
-export const WMO_CODES = ['02', '07', '15', '03', '01', '16'];
+/**
+ * Categories the generator uses, per law, with weights (codes from the lists above): about 9% of
+ * youth care is residential (43, 44), as CBS reports; 47 and 48 are the justice measures.
+ */
+export const JEUGD_CODES: readonly (readonly [string, number])[] = [['45', 50], ['54', 18], ['51', 8], ['41', 6], ['43', 3], ['44', 3], ['47', 2], ['48', 3]];
+export const WMO_CODES: readonly (readonly [string, number])[] = [['02', 40], ['07', 10], ['15', 10], ['03', 15], ['01', 15], ['16', 10]];
 
 /** iJw/iWmo code lists (JZ002, JZ588, WJ232, WJ756, WJ757) by list and code. */
 export function loadCodelijsten(): Map<string, Map<string, string>> {

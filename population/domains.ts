@@ -3,7 +3,7 @@ import type { Regio } from '../lib/regions';
 import { AANBIEDERS, COACHNAMEN, JEUGD_CODES, WMO_CODES, medewerkers, type Productcategorie } from './catalog';
 import type { Career } from './careers';
 import { Draw, maxDate, minDate } from './random';
-import type { DoorstroomTraject, JongerenInBeeld, ReintegratieTraject, SynthPersoon, Uitkering, Zorgtoewijzing } from './types';
+import type { Dienstverband, DoorstroomTraject, JongerenInBeeld, ReintegratieTraject, SynthPersoon, Uitkering, Zorgtoewijzing } from './types';
 
 interface Ctx { draw: Draw; bsn: string; geboortedatum: string; peildatum: string; gemeente: Regio; career: Career; hasSk: boolean }
 
@@ -38,15 +38,45 @@ export function generateDoorstroom(ctx: Ctx, jib: JongerenInBeeld | null): Doors
   return trajecten.sort((a, b) => a.startdatum.localeCompare(b.startdatum));
 }
 
-/** Participatiewet: benefit, re-integration, and the Jongeren in Beeld signal (ages 23-27). */
+/** The chance of paid work within a year of leaving education, by the highest qualification (calibrated, population/calibration.ts). */
+function kansWerkBinnenJaar(career: Career): number {
+  const niveaus = career.diplomas.map((d) => (d.onderwijssoort === 'HBO' || d.onderwijssoort === 'WO' ? 5 : d.onderwijssoort === 'VO' ? (d.niveau === 'havo' || d.niveau === 'vwo' ? 3 : 1)
+    : Number(d.niveau) >= 3 ? 4 : Number(d.niveau) === 2 ? 2 : 1));
+  const hoogste = Math.max(0, ...niveaus);
+  return [0.4, 0.18, 0.72, 0.75, 0.86, 0.9][hoogste];
+}
+
+/** Polis-like employment: work alongside a bbl programme, and work after leaving education. */
+function generateWerk(ctx: Ctx): Dienstverband[] {
+  const { draw, peildatum, career } = ctx;
+  const werk: Dienstverband[] = [];
+  for (const i of career.inschrijvingen) {
+    if (i.leerweg === 'BBL' && draw.chance(0.92)) werk.push({ begindatum: i.begindatum, einddatum: i.einddatum, urenPerWeek: draw.int(24, 36) });
+  }
+  const uit = career.laatsteUitstroom;
+  if (uit && !career.inschrijvingen.some((i) => i.einddatum === null)) {
+    let start = draw.chance(kansWerkBinnenJaar(career)) ? addDays(uit, draw.int(7, 330)) : draw.chance(0.45) ? addDays(uit, draw.int(366, 1000)) : null;
+    for (let n = 0; start && start <= peildatum && n < 3; n++) {
+      const einde = draw.chance(0.3) ? addDays(start, draw.int(120, 900)) : null;
+      werk.push({ begindatum: start, einddatum: einde && einde <= peildatum ? einde : null, urenPerWeek: draw.int(12, 40) });
+      start = einde && einde <= peildatum && draw.chance(0.6) ? addDays(einde, draw.int(14, 240)) : null;
+    }
+  }
+  return werk.sort((a, b) => a.begindatum.localeCompare(b.begindatum));
+}
+
+/** Participatiewet: work (Polis), benefit, re-integration, and the Jongeren in Beeld signal (ages 23-27). */
 export function generateParticipatie(ctx: Ctx): SynthPersoon['participatie'] {
   const { draw, bsn, geboortedatum, peildatum, career } = ctx;
   const volwassen = addYears(geboortedatum, 18);
   const ingeschreven = career.inschrijvingen.some((i) => i.einddatum === null);
+  const werk = generateWerk(ctx);
+  const werkt = werk.some((w) => w.begindatum <= peildatum && w.einddatum === null);
   let uitkering: Uitkering | null = null;
   const trajecten: ReintegratieTraject[] = [];
-  if (volwassen <= peildatum && !ingeschreven && draw.chance(ctx.hasSk ? 0.08 : 0.3)) {
-    const vanaf = maxDate(volwassen, career.laatsteUitstroom ?? volwassen);
+  if (volwassen <= peildatum && !ingeschreven && !werkt && draw.chance(ctx.hasSk ? 0.07 : 0.22)) {
+    const laatsteWerk = werk.at(-1)?.einddatum ?? null;
+    const vanaf = maxDate(maxDate(volwassen, career.laatsteUitstroom ?? volwassen), laatsteWerk ?? volwassen);
     uitkering = { soort: draw.chance(0.93) ? 'ALGEMENE_BIJSTAND' : 'BBZ', sinds: draw.dateBetween(minDate(vanaf, peildatum), peildatum) };
     if (draw.chance(0.65)) {
       const werkcoaches = medewerkers(`WC-${ctx.gemeente.arbeidsmarktregio}`, 5, COACHNAMEN);
@@ -60,13 +90,14 @@ export function generateParticipatie(ctx: Ctx): SynthPersoon['participatie'] {
       });
     }
   }
+  // The Inlichtingenbureau lists everyone 23-27 without a startkwalificatie, enrolment, work or benefit.
   const leeftijd23 = addYears(geboortedatum, 23);
   let jongerenInBeeld: JongerenInBeeld | null = null;
-  if (leeftijd23 <= peildatum && !ctx.hasSk && !ingeschreven && !uitkering && draw.chance(0.5)) {
-    const sinds = maxDate(leeftijd23, career.laatsteUitstroom ?? leeftijd23);
+  if (leeftijd23 <= peildatum && !ctx.hasSk && !ingeschreven && !uitkering && !werkt) {
+    const sinds = maxDate(leeftijd23, maxDate(career.laatsteUitstroom ?? leeftijd23, werk.at(-1)?.einddatum ?? leeftijd23));
     jongerenInBeeld = { maand: addDays(`${peildatum.slice(0, 7)}-01`, -1).slice(0, 7), opgenomenSinds: sinds.slice(0, 7) };
   }
-  return { uitkering, trajecten, jongerenInBeeld };
+  return { uitkering, trajecten, jongerenInBeeld, werk };
 }
 
 /** Scope per kind of care: residential care in days per month, outpatient care in hours per week, justice measures as one product. */
@@ -88,8 +119,8 @@ export function generateZorg(ctx: Ctx, categorieen: Productcategorie[], lijsten:
   const { draw, bsn, geboortedatum, peildatum } = ctx;
   const code = (lijst: string, k: string) => ({ code: k, omschrijving: lijsten.get(lijst)!.get(k)! });
   const result: Zorgtoewijzing[] = [];
-  const add = (wet: 'JEUGDWET' | 'WMO', codes: string[], from: string, to: string) => {
-    const categorie = draw.pick(codes);
+  const add = (wet: 'JEUGDWET' | 'WMO', codes: readonly (readonly [string, number])[], from: string, to: string) => {
+    const categorie = draw.weighted(codes);
     const cat = categorieen.find((c) => c.wet === wet && c.code === categorie)!;
     const begin = draw.dateBetween(from, to);
     const gepland = addDays(begin, draw.int(90, 730));
@@ -112,8 +143,8 @@ export function generateZorg(ctx: Ctx, categorieen: Productcategorie[], lijsten:
   };
   const jeugdTot = minDate(addYears(geboortedatum, draw.chance(0.1) ? 23 : 18), peildatum);
   const jeugdVanaf = maxDate(addYears(geboortedatum, 12), addYears(peildatum, -5));
-  if (jeugdVanaf < jeugdTot && draw.chance(0.14)) {
-    const count = draw.int(1, 2);
+  if (jeugdVanaf < jeugdTot && draw.chance(0.38)) {
+    const count = draw.weighted([[1, 50], [2, 35], [3, 15]] as const);
     for (let i = 0; i < count; i++) add('JEUGDWET', JEUGD_CODES, jeugdVanaf, jeugdTot);
   }
   const volwassen = addYears(geboortedatum, 18);

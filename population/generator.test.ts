@@ -52,11 +52,12 @@ describe('synthetic population', () => {
     expect(share(heeftStartkwalificatie)).toBeGreaterThan(0.5);
     expect(share((p) => !heeftStartkwalificatie(p))).toBeGreaterThan(0.15);
     expect(share((p) => p.onderwijs.inschrijvingen.some((i) => i.onderwijssoort === 'MBO' && i.leerweg === 'BBL'))).toBeGreaterThan(0.02);
-    expect(share((p) => p.onderwijs.vsv.length > 0)).toBeGreaterThan(0.05);
+    expect(share((p) => p.onderwijs.vsv.length > 0)).toBeGreaterThan(0.03);
     expect(share((p) => p.leerplicht.verzuimmeldingen.length > 0)).toBeGreaterThan(0.05);
     expect(share((p) => p.leerplicht.trajecten.length > 0)).toBeGreaterThan(0.05);
-    expect(share((p) => p.participatie.uitkering !== null)).toBeGreaterThan(0.03);
-    expect(share((p) => p.participatie.trajecten.length > 0)).toBeGreaterThan(0.02);
+    expect(share((p) => p.participatie.uitkering !== null)).toBeGreaterThan(0.005);
+    expect(share((p) => p.participatie.werk.length > 0)).toBeGreaterThan(0.2);
+    expect(share((p) => p.participatie.trajecten.length > 0)).toBeGreaterThan(0.008);
     expect(share((p) => p.participatie.jongerenInBeeld !== null)).toBeGreaterThan(0.01);
     expect(share((p) => p.zorg.toewijzingen.some((t) => t.wet === 'JEUGDWET'))).toBeGreaterThan(0.05);
     expect(share((p) => p.zorg.toewijzingen.some((t) => t.wet === 'WMO'))).toBeGreaterThan(0.01);
@@ -78,6 +79,7 @@ describe('synthetic population', () => {
         ...p.onderwijs.diplomas.map((d) => d.datum), ...p.onderwijs.vsv.map((v) => v.datum),
         ...p.leerplicht.verzuimmeldingen.map((v) => v.datum), ...p.leerplicht.trajecten.map((t) => t.startdatum),
         ...p.zorg.toewijzingen.flatMap((t) => [t.startZorg ?? '', t.stopZorg ?? '']),
+        ...p.participatie.werk.flatMap((w) => [w.begindatum, w.einddatum ?? '']),
       ];
       expect(dates.filter((d) => d > '2026-11-01')).toEqual([]);
     }

@@ -1,6 +1,7 @@
 import { addDays, addYears, ageOn, parseIsoDate } from '../lib/dates';
 import { demoRegions, type Regio, type RegionRegistry } from '../lib/regions';
 import { bsnForIndex, indexForBsn, MAX_SYNTHETIC } from './bsn-allocation';
+import { kwetsbaar } from './calibration';
 import { generateCareer, isStartkwalificatie } from './careers';
 import {
   GESLACHTSNAMEN, MET_VOORVOEGSEL, STRATEN, VOORNAMEN_M, VOORNAMEN_V, loadCodelijsten, loadProductcategorieen, type Productcategorie,
@@ -22,6 +23,9 @@ export interface PopulationOptions {
 }
 
 export const DEFAULT_POPULATION = { seed: 20260101, size: 10_000, peildatum: '2026-11-01' } as const;
+
+/** Consent propensity: the seed's central risk is that the most vulnerable refuse consent (an assumption, see docs/population.md). */
+export const TOESTEMMINGSKANS = { kwetsbaar: 0.35, overig: 0.65 } as const;
 
 /**
  * The RvIG test person whose integral view the README shows: Roos Janssen, 19, of Den Haag in
@@ -106,7 +110,7 @@ export class Population {
     const ctx = { draw, bsn, geboortedatum, peildatum: this.peildatum, gemeente, career, hasSk };
     const participatie = generateParticipatie(ctx);
     if (ageOn(geboortedatum, peil) > 27) throw new Error(`generator produced age > 27 for ${bsn}`);
-    return {
+    const persoon: SynthPersoon = {
       index, bsn, geslacht, voornamen, voorvoegsel, geslachtsnaam, geboortedatum, nationaliteit, gemeenteCode: gemeente.code, adres,
       ...(overlijdensdatum ? { overlijdensdatum } : {}), ...(basis ? { brp: basis.brp } : {}),
       onderwijs: { inschrijvingen: career.inschrijvingen, diplomas: career.diplomas, vsv: career.vsv },
@@ -116,7 +120,10 @@ export class Population {
       },
       participatie,
       zorg: { toewijzingen: generateZorg(ctx, this.categorieen, this.codelijsten) },
+      toestemmingskans: 0,
     };
+    persoon.toestemmingskans = kwetsbaar(persoon, this.peildatum) ? TOESTEMMINGSKANS.kwetsbaar : TOESTEMMINGSKANS.overig;
+    return persoon;
   }
 
   /** The BRP part of a synthetic person; always drawn, so a test person's other domains draw the same numbers. */

@@ -18,9 +18,14 @@ export interface SynthPersoon {
   adres: { straat: string; huisnummer: number; huisletter?: string; huisnummertoevoeging?: string; postcode: string; woonplaats?: string };
   onderwijs: { inschrijvingen: Inschrijving[]; diplomas: Diploma[]; vsv: VsvRegistratie[] };
   leerplicht: { verzuimmeldingen: Verzuimmelding[]; vsvMeldingen: VsvMelding[]; trajecten: DoorstroomTraject[] };
-  participatie: { uitkering: Uitkering | null; trajecten: ReintegratieTraject[]; jongerenInBeeld: JongerenInBeeld | null };
+  participatie: { uitkering: Uitkering | null; trajecten: ReintegratieTraject[]; jongerenInBeeld: JongerenInBeeld | null; werk: Dienstverband[] };
   zorg: { toewijzingen: Zorgtoewijzing[] };
+  /** The chance (0..1) that this person consents to an activity that asks it: lower for the vulnerable. */
+  toestemmingskans: number;
 }
+
+/** A Polis-like employment signal (the UWV's record of paid employment): one employment, its period and hours. */
+export interface Dienstverband { begindatum: string; einddatum: string | null; urenPerWeek: number }
 
 export type Onderwijssoort = 'VO' | 'MBO' | 'HBO' | 'WO';
 
@@ -30,7 +35,7 @@ export interface Inschrijving {
   id: string;
   instelling: Instelling;
   onderwijssoort: Onderwijssoort;
-  /** vmbo-b, vmbo-k, vmbo-gt, havo, vwo; mbo 1..4; hbo-bachelor; wo-bachelor. */
+  /** praktijkonderwijs, vso, vmbo-b, vmbo-k, vmbo-gt, havo, vwo; mbo 1..4; hbo-bachelor; wo-bachelor, wo-master. */
   niveau: string;
   leerweg: 'BOL' | 'BBL' | null;
   opleidingscode: string;

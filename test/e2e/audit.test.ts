@@ -40,7 +40,7 @@ describe('audit log (Logboek Dataverwerkingen)', () => {
     const [, traceId, gatewaySpan] = traceparent!.split('-');
     const records = await store.query({ traceId }, 100);
     // Education and benefit are consent-only for the Jongerenloket (jongerenloket-intake@2); a refusal is logged too.
-    const toestemming = heeftToestemming(SHOWCASE_BSN, 'jongerenloket-intake');
+    const toestemming = heeftToestemming(system.population.byBsn(SHOWCASE_BSN)!, 'jongerenloket-intake');
     expect(records.map((r) => r.resource['service.name']).sort()).toEqual(['basis', 'onderwijs', 'participatie']);
     for (const r of records) {
       expect(r.trace_id).toBe(traceId);

@@ -84,7 +84,7 @@ describe('subgraphs accept only the gateway', () => {
   const entitiesBody = JSON.stringify(entities);
   const post = (url: string, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: entitiesBody })
     .then(async (r) => ({ status: r.status, body: await r.json() as { errors?: { extensions?: { code?: string } }[] } }));
-  const ctx = { medewerker: 'x', rol: 'jongere', organisatie: null, bsn: SHOWCASE_BSN, activiteit: 'inzage-betrokkene@1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', deadline: Date.now() + 60_000 };
+  const ctx = { medewerker: 'x', rol: 'jongere', organisatie: null, bsn: SHOWCASE_BSN, activiteit: 'inzage-betrokkene@2', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', deadline: Date.now() + 60_000 };
 
   it.each(['basis', 'onderwijs', 'doorstroom', 'participatie', 'zorg', 'inzage'] as const)('%s refuses a direct call without the gateway\'s context (401)', async (name) => {
     const r = await post(system.subgraphs[name].url);
@@ -96,7 +96,7 @@ describe('subgraphs accept only the gateway', () => {
     const sign = createContextSigner(system.security!.internalMaster!);
     const person = system.population.byBsn(SHOWCASE_BSN)!;
     const elsewhere = system.population.regions.gemeenten().find((g) => g.code !== person.gemeenteCode)!.code;
-    const consulent = { ...ctx, rol: 'wmo-jeugdconsulent', bsn: null, organisatie: elsewhere, activiteit: 'wmo-jeugd-toegang@1' };
+    const consulent = { ...ctx, rol: 'wmo-jeugdconsulent', bsn: null, organisatie: elsewhere, activiteit: 'wmo-jeugd-toegang@2' };
     const ask = async (representation: Record<string, unknown>, organisatie = elsewhere) => {
       const body = JSON.stringify({ query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Jongere { zorgtoewijzingen { wet } } } }', variables: { r: [{ __typename: 'Jongere', bsn: SHOWCASE_BSN, ...representation }] } });
       const res = await fetch(system.subgraphs.zorg.url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: sign('zorg', { ...consulent, organisatie }, body) }, body });

@@ -58,7 +58,7 @@ describe('caseload search', () => {
       leerplichtDossiers: Math.ceil(1000 / LEERPLICHT_BATCH_SIZE),
       leerplichtZoeken: 1, // the search itself, once per page
       // only the people who consented are looked up, in batches
-      participatie: Math.ceil(body.data.jongeren.jongeren.filter((j: { bsn: string }) => heeftToestemming(j.bsn, 'doorstroompunt-begeleiding')).length / PARTICIPATIE_BATCH_SIZE),
+      participatie: Math.ceil(body.data.jongeren.jongeren.filter((j: { bsn: string }) => heeftToestemming(system.population.byBsn(j.bsn)!, 'doorstroompunt-begeleiding')).length / PARTICIPATIE_BATCH_SIZE),
       zorg: 0, // withheld before planning: never asked
       duo: 0, // education is served from the ingested deliveries
     });

@@ -52,7 +52,7 @@ function vierPersonen(a: Verwerkingsactiviteit, wie: { organisatie: string | nul
     if (p.overlijdensdatum) continue;
     const inScope = beoordeelBereik(a, feiten(p), { ...wie, bsn: wie.bsn ?? null }, TEST_DAY, system.population.regions).uitkomst === 'TOEGESTAAN';
     const near = p.geboortedatum >= '2001-01-01' && (!a.voorwaarden.leeftijd || a.voorwaarden.leeftijd.tot >= 18 || p.geboortedatum > '2009-06-01');
-    const key = `${inScope ? 'in' : 'uit'}-${heeftToestemming(p.bsn, a.id) ? 'ja' : 'nee'}`;
+    const key = `${inScope ? 'in' : 'uit'}-${heeftToestemming(p, a.id) ? 'ja' : 'nee'}`;
     if (!picks[key] && (inScope || near)) picks[key] = p;
   }
   return picks;
@@ -92,7 +92,7 @@ describe('every role x every activity: values exactly where the register grants 
         expect(Object.keys(picks).filter((k) => k.startsWith('in')).length).toBeGreaterThan(0);
         for (const [key, persoon] of Object.entries(picks)) {
           if (!persoon) continue;
-          await checkPerson(a, who, persoon, key.startsWith('in'), heeftToestemming(persoon.bsn, a.id));
+          await checkPerson(a, who, persoon, key.startsWith('in'), heeftToestemming(persoon, a.id));
         }
       });
     }

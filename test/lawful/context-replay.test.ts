@@ -60,7 +60,7 @@ describe('a captured gateway context', () => {
 
 describe('context verification', () => {
   const master = generateMasterSecret();
-  const ctx = { medewerker: 'm', rol: 'jongere', organisatie: null, bsn: SHOWCASE_BSN, activiteit: 'inzage-betrokkene@1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', deadline: 0 };
+  const ctx = { medewerker: 'm', rol: 'jongere', organisatie: null, bsn: SHOWCASE_BSN, activiteit: 'inzage-betrokkene@2', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', deadline: 0 };
 
   it('refuses a context after its few seconds of life (injected clock)', async () => {
     let now = 1_000_000;

@@ -41,8 +41,8 @@ describe('separate processes (npm start)', () => {
   it('honours consent seeded by its own command: a consent-gated field has a value with consent and NO_CONSENT without', async () => {
     const org = 'GM0114';
     const candidates = [...population.persons()].filter((p) => p.gemeenteCode === org && !p.overlijdensdatum && p.geboortedatum <= '2010-11-01' && p.geboortedatum > '1999-11-01');
-    const withConsent = candidates.find((p) => heeftToestemming(p.bsn, 'jongerenloket-intake'))!;
-    const without = candidates.find((p) => !heeftToestemming(p.bsn, 'jongerenloket-intake'))!;
+    const withConsent = candidates.find((p) => heeftToestemming(p, 'jongerenloket-intake'))!;
+    const without = candidates.find((p) => !heeftToestemming(p, 'jongerenloket-intake'))!;
     const headers = await as({ roles: ['jongerenloket'], org }, 'jongerenloket-intake');
     const q = (bsn: string) => `{ jongere(bsn: "${bsn}") { heeftZorgtoewijzing } }`;
     const yes = await gql(url, q(withConsent.bsn), undefined, headers);

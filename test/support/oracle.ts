@@ -63,7 +63,7 @@ export function mag(register: Register, a: Verwerkingsactiviteit, veld: string, 
   if (a.uitgezonderd.includes(veld)) return false;
   if (!inBereik(a, p, wie, today, regions)) return false;
   if (outright(register, a).has(categorie)) return true;
-  return a.metToestemming.includes(categorie) && heeftToestemming(p.bsn, a.id);
+  return a.metToestemming.includes(categorie) && heeftToestemming(p, a.id);
 }
 
 /** The caseload filter's meaning, on the ground truth. */

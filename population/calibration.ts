@@ -1,0 +1,147 @@
+import { addDays, addMonths, addYears, ageOn, parseIsoDate } from '../lib/dates';
+import { isStartkwalificatie } from './careers';
+import type { SynthPersoon } from './types';
+
+/**
+ * The public figures the synthetic population is calibrated to: one table, each target with its
+ * source and tolerance (in percentage points). `npm run population:report` prints measured shares
+ * next to them and writes the table into docs/population.md; a test asserts every share within
+ * its tolerance on the default population.
+ */
+export interface Doel {
+  id: string;
+  /** What is measured, in Dutch as the sources phrase it. */
+  omschrijving: string;
+  /** Target share in percent. */
+  doel: number;
+  /** Allowed deviation in percentage points. */
+  marge: number;
+  bron: string;
+}
+
+const CBS_VSV = 'OCW/DUO: nieuwe voortijdig schoolverlaters per sector, recente schooljaren (vo ca. 0,5–0,8%, mbo ca. 5%, vo en mbo samen ca. 2%)';
+
+export const DOELEN: Doel[] = [
+  { id: 'onderwijs-16-24', omschrijving: 'ingeschreven in het onderwijs, 16–24 jaar', doel: 71, marge: 6,
+    bron: 'CBS: ca. 73% van de 15–24-jarigen volgt onderwijs; zonder de 15-jarigen (vrijwel allen op school) ca. 71%' },
+  { id: 'geen-sk-niet-ingeschreven-18-24', omschrijving: 'zonder startkwalificatie en niet ingeschreven, 18–24 jaar', doel: 6, marge: 2,
+    bron: 'CBS: vroegtijdige schoolverlaters 18–24 jaar (EU-definitie), ca. 6%' },
+  { id: 'geen-sk-niet-ingeschreven-16-17', omschrijving: 'zonder startkwalificatie en niet ingeschreven, 16–17 jaar (kwalificatieplicht)', doel: 0.5, marge: 0.7,
+    bron: 'Leerplichtwet 1969 (kwalificatieplicht tot 18): alleen vrijstellingen en absoluut verzuim, enkele promilles' },
+  { id: 'vsv-vo', omschrijving: 'nieuwe vsv\'ers per schooljaar, vo (van de vo-leerlingen jonger dan 23)', doel: 0.6, marge: 0.5, bron: CBS_VSV },
+  { id: 'vsv-mbo', omschrijving: 'nieuwe vsv\'ers per schooljaar, mbo (van de mbo-studenten jonger dan 23)', doel: 5, marge: 2, bron: CBS_VSV },
+  { id: 'vsv-totaal', omschrijving: 'nieuwe vsv\'ers per schooljaar, vo en mbo samen', doel: 2, marge: 1, bron: CBS_VSV },
+  { id: 'niveau-laag-25-27', omschrijving: 'hoogst behaalde opleiding laag (geen startkwalificatie), 25–27 jaar', doel: 11, marge: 5,
+    bron: 'CBS: onderwijsniveau 25–35-jarigen (laag ca. 12%, middelbaar ca. 40%, hoog ca. 48%); 25–27-jarigen zijn deels nog in het hoger onderwijs, dus iets minder hoog en meer middelbaar' },
+  { id: 'niveau-middelbaar-25-27', omschrijving: 'hoogst behaalde opleiding middelbaar (havo, vwo, mbo 2–4), 25–27 jaar', doel: 45, marge: 8,
+    bron: 'CBS: onderwijsniveau 25–35-jarigen, zie boven' },
+  { id: 'niveau-hoog-25-27', omschrijving: 'hoogst behaalde opleiding hoog (hbo, wo), 25–27 jaar', doel: 44, marge: 8,
+    bron: 'CBS: onderwijsniveau 25–35-jarigen, zie boven' },
+  { id: 'bijstand-18-27', omschrijving: 'met bijstandsuitkering, 18–27 jaar', doel: 2, marge: 1,
+    bron: 'CBS: bijstandsontvangers jonger dan 27 ca. 45 duizend op ca. 2,3 miljoen 18–27-jarigen' },
+  { id: 'jeugdhulp-16-17', omschrijving: 'met lopende jeugdhulp, 16–17 jaar', doel: 11, marge: 3,
+    bron: 'CBS Beleidsinformatie jeugd: ca. 1 op 10 jongeren tot 18 jaar ontvangt jeugdhulp' },
+  { id: 'jeugdhulp-verblijf', omschrijving: 'aandeel met verblijf van de lopende jeugdhulp, 16–17 jaar', doel: 9, marge: 5,
+    bron: 'CBS Beleidsinformatie jeugd: ca. 9% van de jeugdhulptrajecten is met verblijf' },
+  { id: 'zonder-werk-entree', omschrijving: 'zonder werk en zonder opleiding een jaar na een entreediploma (mbo 1)', doel: 33, marge: 7,
+    bron: 'Uitvoeringstoets Van school naar duurzaam werk: "een derde van de gediplomeerden van de entreeopleiding" heeft na een jaar geen werk' },
+  { id: 'zonder-werk-bol-2', omschrijving: 'zonder werk en zonder opleiding een jaar na een bol-diploma op niveau 2', doel: 20, marge: 7,
+    bron: 'Uitvoeringstoets Van school naar duurzaam werk: "een vijfde van de bol-2-gediplomeerden"' },
+  { id: 'praktijkonderwijs', omschrijving: 'ooit in het praktijkonderwijs (JIKP-groep)', doel: 3, marge: 1.5,
+    bron: 'DUO/CBS: ca. 3% van de vo-leerlingen zit in het praktijkonderwijs' },
+  { id: 'vso', omschrijving: 'ooit in het voortgezet speciaal onderwijs (JIKP-groep)', doel: 2.5, marge: 1.5,
+    bron: 'DUO/CBS: ca. 2–3% van de leerlingen in het voortgezet onderwijs zit in het vso' },
+  { id: 'toestemming-kwetsbaar', omschrijving: 'toestemmingskans van kwetsbare jongeren (geen startkwalificatie en niet ingeschreven, uitkering of jeugdhulp met verblijf)', doel: 35, marge: 6,
+    bron: 'AANNAME: de uitvoeringstoets noemt als risico dat juist de kwetsbaarste jongeren geen toestemming geven; geen cijfer gevonden' },
+  { id: 'toestemming-overig', omschrijving: 'toestemmingskans van de overige jongeren', doel: 65, marge: 6,
+    bron: 'AANNAME: geen openbaar cijfer gevonden' },
+];
+
+/** Enrolled on `day`: an enrolment that started and has not ended. */
+export function ingeschrevenOp(p: SynthPersoon, day: string): boolean {
+  return p.onderwijs.inschrijvingen.some((i) => i.begindatum <= day && (i.einddatum === null || i.einddatum >= day));
+}
+
+export function skOp(p: SynthPersoon, day: string): boolean {
+  return p.onderwijs.diplomas.some((d) => d.datum <= day && isStartkwalificatie(d));
+}
+
+export function werktOp(p: SynthPersoon, day: string): boolean {
+  return p.participatie.werk.some((w) => w.begindatum <= day && (w.einddatum === null || w.einddatum >= day));
+}
+
+/** The vulnerable group the consent targets speak of. */
+export function kwetsbaar(p: SynthPersoon, peildatum: string): boolean {
+  return (!skOp(p, peildatum) && !ingeschrevenOp(p, peildatum)) || p.participatie.uitkering !== null
+    || p.zorg.toewijzingen.some((t) => ['43', '44'].includes(t.productcategorie.code) && t.wet === 'JEUGDWET');
+}
+
+type Meting = { teller: number; noemer: number };
+
+/** Measured shares (percent) of every target on a population, from the ground truth alone. */
+export function meet(personen: Iterable<SynthPersoon>, peildatum: string): Map<string, Meting> {
+  const peil = parseIsoDate(peildatum);
+  const m = new Map<string, Meting>(DOELEN.map((d) => [d.id, { teller: 0, noemer: 0 }]));
+  const tel = (id: string, inNoemer: boolean, inTeller: boolean) => {
+    if (!inNoemer) return;
+    const x = m.get(id)!;
+    x.noemer++;
+    if (inTeller) x.teller++;
+  };
+  // The last completed school year and its reference date (1 October, as DUO counts participants).
+  const jaar = Number(peildatum.slice(0, 4)) - (peildatum.slice(5) < '08-01' ? 2 : 1);
+  const schooljaarStart = `${jaar}-08-01`;
+  const schooljaarEind = `${jaar + 1}-07-31`;
+  const teldatum = `${jaar}-10-01`;
+  for (const p of personen) {
+    const leeftijd = ageOn(p.geboortedatum, peil);
+    const ingeschreven = ingeschrevenOp(p, peildatum);
+    const sk = skOp(p, peildatum);
+    tel('onderwijs-16-24', leeftijd >= 16 && leeftijd <= 24, ingeschreven);
+    tel('geen-sk-niet-ingeschreven-18-24', leeftijd >= 18 && leeftijd <= 24, !sk && !ingeschreven);
+    tel('geen-sk-niet-ingeschreven-16-17', leeftijd >= 16 && leeftijd <= 17, !sk && !ingeschreven);
+    // vsv per sector: participants on 1 October younger than 23, new vsv registrations in that school year.
+    const jongerDan23 = ageOn(p.geboortedatum, parseIsoDate(teldatum)) < 23;
+    const vsvIn = (soort: string) => p.onderwijs.vsv.some((v) => v.datum >= addDays(schooljaarStart, 30) && v.datum <= addDays(schooljaarEind, 30)
+      && p.onderwijs.inschrijvingen.find((i) => i.id === v.inschrijvingId)?.onderwijssoort === soort);
+    for (const soort of ['VO', 'MBO'] as const) {
+      const deelnemer = jongerDan23 && p.onderwijs.inschrijvingen.some((i) => i.onderwijssoort === soort && i.begindatum <= teldatum && (i.einddatum === null || i.einddatum >= teldatum));
+      tel(soort === 'VO' ? 'vsv-vo' : 'vsv-mbo', deelnemer, vsvIn(soort));
+      tel('vsv-totaal', deelnemer, vsvIn(soort));
+    }
+    if (leeftijd >= 25 && leeftijd <= 27) {
+      const hoog = p.onderwijs.diplomas.some((d) => d.onderwijssoort === 'HBO' || d.onderwijssoort === 'WO');
+      tel('niveau-laag-25-27', true, !sk);
+      tel('niveau-middelbaar-25-27', true, sk && !hoog);
+      tel('niveau-hoog-25-27', true, hoog);
+    }
+    tel('bijstand-18-27', leeftijd >= 18, p.participatie.uitkering !== null);
+    if (leeftijd >= 16 && leeftijd <= 17) {
+      const lopend = p.zorg.toewijzingen.filter((t) => t.wet === 'JEUGDWET' && !['47', '48'].includes(t.productcategorie.code)
+        && t.startZorg !== null && t.startZorg <= peildatum && t.stopZorg === null && (t.einddatum === null || t.einddatum >= peildatum));
+      tel('jeugdhulp-16-17', true, lopend.length > 0);
+      tel('jeugdhulp-verblijf', lopend.length > 0, lopend.some((t) => ['43', '44'].includes(t.productcategorie.code)));
+    }
+    // A year after an mbo diploma obtained 12 to 24 months ago: neither working nor in education.
+    for (const d of p.onderwijs.diplomas) {
+      if (d.onderwijssoort !== 'MBO' || d.datum < addMonths(peildatum, -24) || d.datum > addMonths(peildatum, -12)) continue;
+      const na = addYears(d.datum, 1);
+      const zonder = !werktOp(p, na) && !ingeschrevenOp(p, na);
+      const ins = p.onderwijs.inschrijvingen.find((i) => i.id === d.inschrijvingId);
+      tel('zonder-werk-entree', d.niveau === '1', zonder);
+      tel('zonder-werk-bol-2', d.niveau === '2' && ins?.leerweg === 'BOL', zonder);
+    }
+    tel('praktijkonderwijs', true, p.onderwijs.inschrijvingen.some((i) => i.niveau === 'praktijkonderwijs'));
+    tel('vso', true, p.onderwijs.inschrijvingen.some((i) => i.niveau === 'vso'));
+    const k = kwetsbaar(p, peildatum);
+    // Consent propensity is a probability per person: its mean is the expected share that consents.
+    const x = m.get(k ? 'toestemming-kwetsbaar' : 'toestemming-overig')!;
+    x.noemer++;
+    x.teller += p.toestemmingskans;
+  }
+  return m;
+}
+
+export function percentage({ teller, noemer }: Meting): number {
+  return noemer === 0 ? NaN : (100 * teller) / noemer;
+}
