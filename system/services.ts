@@ -91,7 +91,7 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
     case 'doorstroom':
       return run(doorstroomSubgraph({ bron: createReferentieLeerplicht(source), regions: o.regions, clock: o.clock }));
     case 'participatie':
-      return run(participatieSubgraph({ bron: createReferentieParticipatie(source), regions: o.regions }));
+      return run(participatieSubgraph({ bron: createReferentieParticipatie(source), regions: o.regions, clock: o.clock }));
     case 'zorg':
       return run(zorgSubgraph({ bron: createReferentieZorg(source), regions: o.regions, clock: o.clock }));
     case 'inzage': {

@@ -11,6 +11,8 @@ export interface Reintegratietraject {
   uitkomst: 'LOPEND' | 'WERK' | 'ONDERWIJS' | 'UITGEVALLEN';
 }
 export interface JongerenInBeeldSignaal { maand: string; opgenomenSinds: string }
+/** Paid employment (Polis, the UWV's employment register, via Suwinet). */
+export interface Dienstverband { begindatum: string; einddatum: string | null; urenPerWeek: number }
 
 /** A person's file in the suite; someone unknown to the suite has the empty file. */
 export interface ParticipatieDossier {
@@ -18,8 +20,10 @@ export interface ParticipatieDossier {
   /** Oldest first. */
   trajecten: Reintegratietraject[];
   jongerenInBeeld: JongerenInBeeldSignaal | null;
+  /** Oldest first. */
+  dienstverbanden: Dienstverband[];
 }
-export const LEEG_PARTICIPATIEDOSSIER: ParticipatieDossier = Object.freeze({ uitkering: null, trajecten: [], jongerenInBeeld: null }) as ParticipatieDossier;
+export const LEEG_PARTICIPATIEDOSSIER: ParticipatieDossier = Object.freeze({ uitkering: null, trajecten: [], jongerenInBeeld: null, dienstverbanden: [] }) as ParticipatieDossier;
 
 export interface ParticipatieAantallen { metUitkering: number; metTraject: number; jongerenInBeeld: number }
 

@@ -20,8 +20,8 @@ export function createParticipatieSimulator(population: Population): SimulatorSe
         const klanten = bsns.flatMap((bsn) => {
           const p = population.byBsn(bsn);
           if (!p) return [];
-          const { uitkering, trajecten, jongerenInBeeld } = p.participatie;
-          return uitkering || trajecten.length || jongerenInBeeld ? [{ bsn, uitkering, trajecten, jongerenInBeeld }] : [];
+          const { uitkering, trajecten, jongerenInBeeld, werk } = p.participatie;
+          return uitkering || trajecten.length || jongerenInBeeld || werk.length ? [{ bsn, uitkering, trajecten, jongerenInBeeld, dienstverbanden: werk }] : [];
         });
         return { body: { klanten } };
       },

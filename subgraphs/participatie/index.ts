@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type DataLoader from 'dataloader';
 import { LEEG_PARTICIPATIEDOSSIER, type ParticipatieAantallen, type ParticipatieBron, type ParticipatieDossier } from '../../adapters/participatie/port';
+import { isoDate, systemClock, type Clock } from '../../lib/dates';
 import type { RegionRegistry } from '../../lib/regions';
 import { batchLoader } from '../../lib/source';
 import type { Vertegenwoordiging } from '../policy/request-policy';
@@ -10,7 +11,7 @@ import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 interface Context extends PolicyContext { dossiers: DataLoader<string, ParticipatieDossier>; deadline?: number }
 type Jongere = Vertegenwoordiging;
 
-export function participatieSubgraph({ bron, regions }: { bron: ParticipatieBron; regions: RegionRegistry }): SubgraphDefinition<Context> {
+export function participatieSubgraph({ bron, regions, clock = systemClock }: { bron: ParticipatieBron; regions: RegionRegistry; clock?: Clock }): SubgraphDefinition<Context> {
   const dossier = (j: Jongere, ctx: Context) => ctx.dossiers.load(j.bsn);
   const som = async (code: string, key: keyof ParticipatieAantallen, deadline?: number) => {
     const per = await Promise.all(regions.get(code)!.gemeenten.map((g) => bron.aantallen(g, { deadline })));
@@ -28,6 +29,11 @@ export function participatieSubgraph({ bron, regions }: { bron: ParticipatieBron
         uitkering: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx)).uitkering,
         reintegratietrajecten: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx)).trajecten,
         jongerenInBeeld: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx)).jongerenInBeeld,
+        heeftWerk: async (j: Jongere, _: unknown, ctx: Context) => {
+          const today = isoDate(clock());
+          return (await dossier(j, ctx)).dienstverbanden.some((d) => d.begindatum <= today && (d.einddatum === null || d.einddatum >= today));
+        },
+        dienstverbanden: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx)).dienstverbanden,
       },
       Regio: {
         __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),

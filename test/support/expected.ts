@@ -41,6 +41,8 @@ export function expectedIntegraal(p: SynthPersoon, regions: RegionRegistry, toda
     uitkering: p.participatie.uitkering,
     reintegratietrajecten: p.participatie.trajecten,
     jongerenInBeeld: p.participatie.jongerenInBeeld,
+    heeftWerk: p.participatie.werk.some((w) => w.begindatum <= dag && (w.einddatum === null || w.einddatum >= dag)),
+    dienstverbanden: p.participatie.werk,
     heeftZorgtoewijzing: p.zorg.toewijzingen.some((t) => !justitieel(t) && lopend(t, dag)),
     zorgtoewijzingen: p.zorg.toewijzingen.filter((t) => !justitieel(t)).map((t) => toewijzing(t, dag)),
     justitieleMaatregelen: p.zorg.toewijzingen.filter(justitieel).map((t) => toewijzing(t, dag)),

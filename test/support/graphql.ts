@@ -35,6 +35,8 @@ export const INTEGRAL_QUERY = /* GraphQL */ `
     uitkering { soort sinds }
     reintegratietrajecten { id soort werkcoach { id naam } startdatum einddatum uitkomst }
     jongerenInBeeld { maand opgenomenSinds }
+    heeftWerk
+    dienstverbanden { begindatum einddatum urenPerWeek }
     heeftZorgtoewijzing
     zorgtoewijzingen { ${TOEWIJZING} }
     justitieleMaatregelen { ${TOEWIJZING} }

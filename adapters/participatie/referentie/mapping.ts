@@ -8,5 +8,6 @@ export function mapKlant(k: Klant): ParticipatieDossier {
     uitkering: k.uitkering ?? null,
     trajecten: [...k.trajecten].sort((a, b) => a.startdatum.localeCompare(b.startdatum)),
     jongerenInBeeld: k.jongerenInBeeld ?? null,
+    dienstverbanden: [...(k.dienstverbanden ?? [])].sort((a, b) => a.begindatum.localeCompare(b.begindatum)).map((d) => ({ ...d, einddatum: d.einddatum ?? null })),
   };
 }

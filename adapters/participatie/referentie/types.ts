@@ -70,6 +70,12 @@ export interface components {
                 /** @enum {string} */
                 uitkomst: "LOPEND" | "WERK" | "ONDERWIJS" | "UITGEVALLEN";
             }[];
+            /** @description Paid employment as the suite receives it from the UWV's employment register (Polis, via Suwinet), oldest first. */
+            dienstverbanden: {
+                begindatum: components["schemas"]["Datum"];
+                einddatum: components["schemas"]["Datum"] | null;
+                urenPerWeek: number;
+            }[];
             jongerenInBeeld: null | {
                 maand: string;
                 opgenomenSinds: string;
