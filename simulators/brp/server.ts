@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { systemClock, type Clock } from '../../lib/dates';
 import { createSimulatorServer, type Route, type RouteRequest, type SimulatorServer } from '../../lib/http';
 import type { Population } from '../../population/generator';
+import { LAAG_AFNEMER, LAAG_RUBRIEKEN, RUBRIEK_PER_PARAMETER, rubriekenVoor, unauthorizedField, unauthorizedParameter, type Autorisaties } from './autorisatie';
 import { fieldsProblems } from './fields';
 import { fieldPaths } from './paths';
 import { loadTestset } from '../../population/testset';
@@ -26,7 +27,13 @@ export function unalias(path: string): string {
 const PARAMETERS: Record<string, string[]> = {
   RaadpleegMetBurgerservicenummer: ['type', 'fields', 'burgerservicenummer', 'gemeenteVanInschrijving', 'inclusiefOverledenPersonen'],
   ZoekMetGeslachtsnaamEnGeboortedatum: ['type', 'fields', 'geslachtsnaam', 'geboortedatum', 'geslacht', 'voorvoegsel', 'voornamen', 'gemeenteVanInschrijving', 'inclusiefOverledenPersonen'],
+  ZoekMetPostcodeEnHuisnummer: ['type', 'fields', 'postcode', 'huisnummer', 'huisletter', 'huisnummertoevoeging', 'geboortedatum', 'geslachtsnaam', 'gemeenteVanInschrijving', 'inclusiefOverledenPersonen'],
 };
+
+export interface BrpSimulatorOptions {
+  /** Authorisations of other afnemers (the `x-origin-oin` header), read per request; a request without the header is this layer's. */
+  autorisaties?: () => Autorisaties;
+}
 
 /**
  * Simulated BRP (Haal Centraal BRP API Personen v2), behaving as the feature files of
@@ -35,11 +42,13 @@ const PARAMETERS: Record<string, string[]> = {
  * `gemeenteVanInschrijving`) and `ZoekMetGeslachtsnaamEnGeboortedatum`; the `fields` rules and
  * RFC 7807 errors with `invalidParams`; 406 and 415. BSNs not in the population are left out.
  */
-export function createBrpSimulator(population: Population, clock: Clock = systemClock): SimulatorServer {
+export function createBrpSimulator(population: Population, clock: Clock = systemClock, options: BrpSimulatorOptions = {}): SimulatorServer {
   const known = knownPaths();
+  const rubriekenVan = (afnemer: string) => (afnemer === LAAG_AFNEMER ? LAAG_RUBRIEKEN : options.autorisaties?.()[afnemer] ?? []);
   const register = new BrpRegister(population);
   const json = 'application/json; charset=utf-8';
   const handle = (path: string) => ({ body, headers }: RouteRequest) => {
+    const afnemer = String(headers['x-origin-oin'] ?? LAAG_AFNEMER);
     const accept = String(headers.accept ?? '*/*');
     if (!/(^|,)\s*(\*\/\*|application\/\*|application\/json)/.test(accept)) return notAcceptable(path);
     if (!/^application\/json/i.test(String(headers['content-type'] ?? ''))) return unsupportedMediaType(path);
@@ -60,10 +69,15 @@ export function createBrpSimulator(population: Population, clock: Clock = system
       else if (bsns.length > 20) paramErrors.push({ code: 'maxItems', name: 'burgerservicenummer', reason: 'Array bevat meer dan 20 items.' });
       else if (bsns.length < 1) paramErrors.push({ code: 'minItems', name: 'burgerservicenummer', reason: 'Array bevat minder dan 1 items.' });
       else bsns.forEach((b, i) => { if (typeof b !== 'string' || !/^[0-9]{9}$/.test(b)) paramErrors.push({ code: 'pattern', name: `burgerservicenummer[${i}]`, reason: 'Waarde voldoet niet aan patroon ^[0-9]{9}$.' }); });
-    } else {
+    } else if (type === 'ZoekMetGeslachtsnaamEnGeboortedatum') {
       if (typeof q.geslachtsnaam !== 'string') paramErrors.push({ code: 'required', name: 'geslachtsnaam', reason: 'Parameter is verplicht.' });
       if (typeof q.geboortedatum !== 'string') paramErrors.push({ code: 'required', name: 'geboortedatum', reason: 'Parameter is verplicht.' });
       else if (!/^\d{4}-\d{2}-\d{2}$/.test(q.geboortedatum)) paramErrors.push({ code: 'date', name: 'geboortedatum', reason: 'Waarde is geen geldige datum.' });
+    } else {
+      if (q.postcode === undefined) paramErrors.push({ code: 'required', name: 'postcode', reason: 'Parameter is verplicht.' });
+      else if (typeof q.postcode !== 'string' || !/^[1-9][0-9]{3}[ ]?[A-Za-z]{2}$/.test(q.postcode)) paramErrors.push({ code: 'pattern', name: 'postcode', reason: 'Waarde voldoet niet aan patroon ^[1-9]{1}[0-9]{3}[ ]?[A-Za-z]{2}$.' });
+      if (q.huisnummer === undefined) paramErrors.push({ code: 'required', name: 'huisnummer', reason: 'Parameter is verplicht.' });
+      else if (!Number.isInteger(q.huisnummer) || (q.huisnummer as number) < 1 || (q.huisnummer as number) > 99999) paramErrors.push({ code: 'integer', name: 'huisnummer', reason: 'Waarde is geen geldige integer tussen 1 en 99999.' });
     }
     if (q.gemeenteVanInschrijving !== undefined && (typeof q.gemeenteVanInschrijving !== 'string' || !/^[0-9]{4}$/.test(q.gemeenteVanInschrijving))) {
       paramErrors.push({ code: 'pattern', name: 'gemeenteVanInschrijving', reason: 'Waarde voldoet niet aan patroon ^[0-9]{4}$.' });
@@ -73,11 +87,16 @@ export function createBrpSimulator(population: Population, clock: Clock = system
       return badRequest(path, combination ? 'paramsCombination' : 'paramsValidation', paramErrors);
     }
     const fields = (q.fields as string[]).map(unalias);
+    // Authorisation as RvIG applies it per afnemer: first the parameters, then every field asked.
+    const geautoriseerd = new Set(rubriekenVan(afnemer));
+    const parameters = Object.keys(q).filter((k) => RUBRIEK_PER_PARAMETER[k] && !geautoriseerd.has(RUBRIEK_PER_PARAMETER[k]));
+    if (parameters.length) return unauthorizedParameter(path, parameters);
+    if (fields.some((f) => rubriekenVoor(f).some((r) => !geautoriseerd.has(r)))) return unauthorizedField(path);
     const today = clock();
     const gemeente = q.gemeenteVanInschrijving as string | undefined;
     const candidates = type === 'RaadpleegMetBurgerservicenummer'
       ? [...new Set(q.burgerservicenummer as string[])].map((b) => register.get(b, today)).filter((p) => p !== undefined)
-      : register.zoek(q, today);
+      : type === 'ZoekMetGeslachtsnaamEnGeboortedatum' ? register.zoek(q, today) : register.zoekOpAdres(q, today);
     const personen = candidates
       .filter((p) => !gemeente || (p.gemeenteVanInschrijving as { code?: string } | undefined)?.code === gemeente)
       .filter((p) => type === 'RaadpleegMetBurgerservicenummer' || q.inclusiefOverledenPersonen === true || !p.overlijden)
@@ -101,6 +120,30 @@ class BrpRegister {
     if (p) return toBrpPersoon(p, this.population.regions, today);
     const t = this.testset.get(bsn);
     return t ? testpersoonOp(t, today) : undefined;
+  }
+
+  /** ZoekMetPostcodeEnHuisnummer: everyone registered at a Dutch address with this postcode and number (and huisletter/toevoeging when given). */
+  zoekOpAdres(q: Record<string, unknown>, today: Date): BrpPersoon[] {
+    const postcode = String(q.postcode).replace(' ', '').toUpperCase();
+    const found: BrpPersoon[] = [];
+    const past = (p: BrpPersoon) => {
+      const v = p.verblijfplaats as { type?: string; verblijfadres?: Record<string, unknown> } | undefined;
+      const a = v?.type === 'Adres' ? v.verblijfadres ?? {} : undefined;
+      return a !== undefined && String(a.postcode ?? '').toUpperCase() === postcode && a.huisnummer === q.huisnummer
+        && (q.huisletter === undefined || String(a.huisletter ?? '').toLowerCase() === String(q.huisletter).toLowerCase())
+        && (q.huisnummertoevoeging === undefined || String(a.huisnummertoevoeging ?? '').toLowerCase() === String(q.huisnummertoevoeging).toLowerCase())
+        && (q.geboortedatum === undefined || (p.geboorte as any)?.datum?.datum === q.geboortedatum)
+        && (q.geslachtsnaam === undefined || String((p.naam as any)?.geslachtsnaam ?? '').toLowerCase() === String(q.geslachtsnaam).toLowerCase());
+    };
+    for (const p of this.population.persons()) {
+      if (p.adres.postcode.replace(' ', '') !== postcode) continue;
+      const b = toBrpPersoon(p, this.population.regions, today);
+      if (past(b)) found.push(b);
+    }
+    for (const t of this.testset.values()) {
+      if (this.population.indexOf(t.burgerservicenummer) === undefined && past(t)) found.push(testpersoonOp(t, today));
+    }
+    return found;
   }
 
   /** ZoekMetGeslachtsnaamEnGeboortedatum: exact birth date, case-insensitive surname. */

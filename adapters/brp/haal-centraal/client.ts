@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import { callSource, inChunks, validateSourceOptions, type SourceOptions } from '../../../lib/source';
 import type { BrpBron } from '../port';
-import { BRP_FIELDS, mapPersoon } from './mapping';
+import { BRP_AFNEMER_OIN, BRP_FIELDS, mapPersoon } from './mapping';
 import type { components, paths } from './types';
 
 type Persoon = components['schemas']['Persoon'];
@@ -18,6 +18,7 @@ export function createHaalCentraalBrp(options: SourceOptions): BrpBron {
       const personen = await inChunks(bsns, BRP_BATCH_SIZE, async (chunk) => {
         const data = await callSource('brp', timeoutMs, (signal) => client.POST('/personen', {
           body: { type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: chunk, fields: BRP_FIELDS },
+          headers: { 'x-origin-oin': BRP_AFNEMER_OIN },
           signal,
         }), { deadline: aanroep?.deadline, observe });
         return (data as { personen?: Persoon[] }).personen ?? [];

@@ -4,9 +4,16 @@ import type { components } from './types';
 type Persoon = components['schemas']['Persoon'];
 type AbstractDatum = components['schemas']['AbstractDatum'] & { datum?: string };
 
-/** The BRP fields this adapter asks for: only what the basis subgraph maps. */
-export const BRP_FIELDS = ['burgerservicenummer', 'naam', 'geslacht', 'geboorte.datum', 'overlijden.datum',
-  'nationaliteiten', 'gemeenteVanInschrijving', 'verblijfplaats'];
+/**
+ * The BRP fields this adapter asks for: exactly what mapPersoon reads, so the layer needs (and
+ * its afnemer authorisation grants) nothing more.
+ */
+export const BRP_FIELDS = ['burgerservicenummer', 'naam.voornamen', 'naam.voorvoegsel', 'naam.geslachtsnaam', 'naam.volledigeNaam', 'geslacht',
+  'geboorte.datum', 'overlijden.datum', 'nationaliteiten.nationaliteit', 'gemeenteVanInschrijving',
+  ...['officieleStraatnaam', 'korteStraatnaam', 'huisnummer', 'huisletter', 'huisnummertoevoeging', 'postcode', 'woonplaats'].map((f) => `verblijfplaats.verblijfadres.${f}`)];
+
+/** The afnemer identity (OIN) the layer presents to the BRP API, whose authorisation RvIG keeps. */
+export const BRP_AFNEMER_OIN = '00000001823288444000';
 
 /** A full date, or null for partly unknown dates (JaarDatum, JaarMaandDatum, DatumOnbekend). */
 export function volledigeDatum(d: AbstractDatum | undefined): string | null {

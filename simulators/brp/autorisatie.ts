@@ -1,0 +1,74 @@
+import type { Reply } from '../../lib/http';
+
+/**
+ * Per-field authorisation as RvIG applies it per afnemer: a field may be asked only when the
+ * afnemer is authorised for the LO BRP rubrieken it is filled from, and a parameter only when
+ * authorised for the rubriek it searches on. The rubrieken per field come from the feature files
+ * of BRP-API/Haal-Centraal-BRP-bevragen (`features/autorisatie/personen/persoon/<groep>/autorisatie.feature`);
+ * a field this table does not know needs an authorisation no afnemer holds (403, never a guess).
+ */
+export const RUBRIEKEN_PER_VELD: Record<string, readonly string[]> = {
+  aNummer: ['10110'], burgerservicenummer: ['10120'],
+  'naam.voornamen': ['10210'], 'naam.adellijkeTitelPredicaat': ['10220'], 'naam.voorvoegsel': ['10230'], 'naam.geslachtsnaam': ['10240'],
+  'naam.aanduidingNaamgebruik': ['16110'], 'naam.voorletters': ['PANM01'], 'naam.volledigeNaam': ['PANM02'],
+  'geboorte.datum': ['10310'], 'geboorte.plaats': ['10320'], 'geboorte.land': ['10330'], leeftijd: ['10310'],
+  geslacht: ['10410'],
+  'nationaliteiten.type': ['40510'], 'nationaliteiten.nationaliteit': ['40510'], 'nationaliteiten.redenOpname': ['46310'], 'nationaliteiten.datumIngangGeldigheid': ['48510'],
+  'overlijden.datum': ['60810'], 'overlijden.plaats': ['60820'], 'overlijden.land': ['60830'],
+  gemeenteVanInschrijving: ['80910'], datumInschrijvingInGemeente: ['80920'],
+  'verblijfplaats.functieAdres': ['81010'], 'verblijfplaats.datumVan': ['81030'],
+  'verblijfplaats.verblijfadres.korteStraatnaam': ['81110'], 'verblijfplaats.verblijfadres.officieleStraatnaam': ['81115'],
+  'verblijfplaats.verblijfadres.huisnummer': ['81120'], 'verblijfplaats.verblijfadres.huisletter': ['81130'],
+  'verblijfplaats.verblijfadres.huisnummertoevoeging': ['81140'], 'verblijfplaats.verblijfadres.aanduidingBijHuisnummer': ['81150'],
+  'verblijfplaats.verblijfadres.postcode': ['81160'], 'verblijfplaats.verblijfadres.woonplaats': ['81170'],
+  'verblijfplaats.verblijfadres.locatiebeschrijving': ['81210'], 'verblijfplaats.verblijfadres.land': ['81310'],
+  'verblijfplaats.verblijfadres.regel1': ['81330'], 'verblijfplaats.verblijfadres.regel2': ['81340'], 'verblijfplaats.verblijfadres.regel3': ['81350'],
+};
+
+/** The rubriek each search parameter searches on (features/autorisatie/personen/<zoekvraag>/…autorisatie.feature). */
+export const RUBRIEK_PER_PARAMETER: Record<string, string> = {
+  burgerservicenummer: '10120', gemeenteVanInschrijving: '80910', geslachtsnaam: '10240', geboortedatum: '10310',
+  voornamen: '10210', voorvoegsel: '10230', geslacht: '10410', postcode: '81160', huisnummer: '81120', huisletter: '81130', huisnummertoevoeging: '81140',
+};
+
+/** The rubrieken a requested (already unaliased) field path needs. */
+export function rubriekenVoor(pad: string): string[] {
+  const exact = RUBRIEKEN_PER_VELD[pad];
+  if (exact) return [...exact];
+  const ouder = Object.keys(RUBRIEKEN_PER_VELD).filter((k) => pad.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
+  if (ouder) return [...RUBRIEKEN_PER_VELD[ouder]];
+  const kinderen = Object.keys(RUBRIEKEN_PER_VELD).filter((k) => k.startsWith(`${pad}.`));
+  if (kinderen.length) return [...new Set(kinderen.flatMap((k) => RUBRIEKEN_PER_VELD[k]))];
+  // A type marker or another part of a known group: everything the group is filled from.
+  const groep = pad.split('.').slice(0, -1).join('.');
+  const groepKinderen = groep ? Object.keys(RUBRIEKEN_PER_VELD).filter((k) => k.startsWith(`${groep}.`)) : [];
+  if (groepKinderen.length) return [...new Set(groepKinderen.flatMap((k) => RUBRIEKEN_PER_VELD[k]))];
+  return [`ONBEKEND:${pad}`];
+}
+
+/**
+ * This layer's authorisation as an afnemer of the BRP (the "autorisatiebesluit" RvIG keeps per
+ * afnemer): identification, name, birth date, sex, nationality, death date, municipality and
+ * Dutch address — what the basis subgraph serves, and nothing of parents, partners, children or
+ * the postal-form fields. The adapter asks exactly for fields within it (adapters/brp/haal-centraal/mapping.ts).
+ */
+export const LAAG_AFNEMER = '00000001823288444000';
+export const LAAG_RUBRIEKEN: readonly string[] = ['10120', '10210', '10230', '10240', 'PANM02', '10310', '10410', '40510', '60810', '80910',
+  '81110', '81115', '81120', '81130', '81140', '81160', '81170'];
+
+export type Autorisaties = Record<string, readonly string[]>;
+
+const TYPE_403 = 'https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.3';
+
+export function unauthorizedField(instance: string): Reply {
+  return { status: 403, contentType: 'application/problem+json', body: {
+    type: TYPE_403, title: 'U bent niet geautoriseerd voor één of meerdere opgegeven field waarden.', status: 403, instance, code: 'unauthorizedField',
+  } };
+}
+
+export function unauthorizedParameter(instance: string, parameters: string[]): Reply {
+  return { status: 403, contentType: 'application/problem+json', body: {
+    type: TYPE_403, title: 'U bent niet geautoriseerd voor de gebruikte parameter(s).', status: 403,
+    detail: `U bent niet geautoriseerd voor het gebruik van parameter(s): ${parameters.join(', ')}.`, instance, code: 'unauthorizedParameter',
+  } };
+}
