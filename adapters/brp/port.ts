@@ -21,4 +21,6 @@ export interface BrpBron {
   readonly batchSize: number;
   /** The people found, by BSN; unknown BSNs are absent. */
   personen(bsns: string[], aanroep?: Aanroep): Promise<Map<string, Persoonsgegevens>>;
+  /** The BSNs of everyone with this surname (any case) and full date of birth. */
+  zoek(geslachtsnaam: string, geboortedatum: string, aanroep?: Aanroep): Promise<string[]>;
 }

@@ -146,13 +146,22 @@ class BrpRegister {
     return found;
   }
 
-  /** ZoekMetGeslachtsnaamEnGeboortedatum: exact birth date, case-insensitive surname. */
+  private naamIndex: Map<string, number[]> | undefined;
+
+  /** ZoekMetGeslachtsnaamEnGeboortedatum: exact birth date, case-insensitive surname (an index built on first use). */
   zoek(q: Record<string, unknown>, today: Date): BrpPersoon[] {
     const naam = String(q.geslachtsnaam).toLowerCase();
-    const found: BrpPersoon[] = [];
-    for (const p of this.population.persons()) {
-      if (p.geboortedatum === q.geboortedatum && p.geslachtsnaam.toLowerCase() === naam) found.push(toBrpPersoon(p, this.population.regions, today));
+    const sleutel = (n: string, d: string) => `${n.toLowerCase()}|${d}`;
+    if (!this.naamIndex) {
+      this.naamIndex = new Map();
+      for (let i = 0; i < this.population.size; i++) {
+        const p = this.population.person(i);
+        const k = sleutel(p.geslachtsnaam, p.geboortedatum);
+        this.naamIndex.set(k, [...(this.naamIndex.get(k) ?? []), i]);
+      }
     }
+    const found: BrpPersoon[] = (this.naamIndex.get(sleutel(naam, String(q.geboortedatum))) ?? [])
+      .map((i) => toBrpPersoon(this.population.person(i), this.population.regions, today));
     for (const t of this.testset.values()) {
       if (this.population.indexOf(t.burgerservicenummer) !== undefined) continue;
       if (t.geboorte?.datum?.datum === q.geboortedatum && String(t.naam?.geslachtsnaam ?? '').toLowerCase() === naam) found.push(testpersoonOp(t, today));

@@ -8,11 +8,11 @@ import { perTrace } from '../../lib/per-trace';
 import { batchLoader } from '../../lib/source';
 import { besluitFout } from '../policy/request-policy';
 import type { Vertegenwoordiging } from '../policy/request-policy';
-import { SourceError } from '../../lib/errors';
+import { AppError, SourceError } from '../../lib/errors';
 import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 
-interface Context extends PolicyContext { personen: DataLoader<string, Persoonsgegevens | null> }
+interface Context extends PolicyContext { personen: DataLoader<string, Persoonsgegevens | null>; deadline?: number }
 /**
  * A person as basis resolves it: from the BRP, or a stand-in when the BRP does not know the BSN
  * (`onbekend`) or could not be reached (`bronFout`), so the signed facts can say which.
@@ -47,7 +47,7 @@ export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOption
       return ctx.beleid.feiten(p, bekend(p) ? { gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum } : { gemeente: null, geboortedatum: null });
     },
     typeDefs: subgraphTypeDefs('basis'),
-    context: ({ traceId, deadline }) => ({ personen: personen(traceId, deadline) }),
+    context: ({ traceId, deadline }) => ({ personen: personen(traceId, deadline), deadline }),
     resolvers: {
       Query: {
         jongere: async (_: unknown, { bsn }: { bsn: string }, ctx: Context) => {
@@ -66,6 +66,25 @@ export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOption
             throw besluitFout(besluit, ctx.beleid.interne.activiteit);
           }
           return persoon;
+        },
+        zoekJongeren: async (_: unknown, { geslachtsnaam, geboortedatum }: { geslachtsnaam: string; geboortedatum: string }, ctx: Context) => {
+          const naam = geslachtsnaam.trim();
+          if (naam.length < 1 || naam.length > 200) throw new AppError('BAD_USER_INPUT', 'geslachtsnaam must be 1 to 200 characters', { argument: 'geslachtsnaam' });
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(geboortedatum) || Number.isNaN(Date.parse(`${geboortedatum}T00:00:00Z`))) {
+            throw new AppError('BAD_USER_INPUT', 'geboortedatum must be a date (yyyy-mm-dd)', { argument: 'geboortedatum' });
+          }
+          const bsns = await brp.zoek(naam, geboortedatum, { deadline: ctx.deadline });
+          const gevonden = (await ctx.personen.loadMany(bsns)).filter((p): p is Persoonsgegevens => p !== null && !(p instanceof Error));
+          if (!ctx.beleid) return gevonden;
+          // The same scope as `jongere`: people outside it are left out (and their refusal audited),
+          // a school-scoped activity finds nobody here.
+          const { eigenStudenten, nazorgMaanden } = ctx.beleid.activiteit.voorwaarden;
+          return gevonden.filter((p) => {
+            const besluit = eigenStudenten || nazorgMaanden ? { uitkomst: 'BUITEN_BEREIK' as const, reden: 'school-scoped: look up former students with oudStudent' }
+              : ctx.beleid.bereikOpBrp({ bsn: p.bsn, gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum });
+            if (besluit.uitkomst !== 'TOEGESTAAN') ctx.beleid.registreer(p.bsn, 'identificatie', besluit);
+            return besluit.uitkomst === 'TOEGESTAAN';
+          });
         },
         regio: (_: unknown, { code }: { code: string }) => regio(code),
         regios: (_: unknown, { soort }: { soort?: RegioSoort }) => regions.all(soort ?? undefined),

@@ -25,5 +25,14 @@ export function createHaalCentraalBrp(options: SourceOptions): BrpBron {
       });
       return new Map(personen.filter((p) => p.burgerservicenummer).map((p) => [p.burgerservicenummer!, mapPersoon(p)]));
     },
+    async zoek(geslachtsnaam, geboortedatum, aanroep) {
+      // Search for BSNs only; the persons are then read with the fields the layer is authorised for.
+      const data = await callSource('brp', timeoutMs, (signal) => client.POST('/personen', {
+        body: { type: 'ZoekMetGeslachtsnaamEnGeboortedatum', geslachtsnaam, geboortedatum, fields: ['burgerservicenummer'] },
+        headers: { 'x-origin-oin': BRP_AFNEMER_OIN },
+        signal,
+      }), { deadline: aanroep?.deadline, observe });
+      return ((data as { personen?: { burgerservicenummer?: string }[] }).personen ?? []).flatMap((p) => (p.burgerservicenummer ? [p.burgerservicenummer] : []));
+    },
   };
 }
