@@ -1,5 +1,6 @@
 import { addDays, addMonths, addYears, ageOn, parseIsoDate } from '../lib/dates';
 import { isStartkwalificatie } from './careers';
+import { JUSTITIELE_CATEGORIEEN } from './catalog';
 import type { SynthPersoon } from './types';
 
 /**
@@ -117,7 +118,7 @@ export function meet(personen: Iterable<SynthPersoon>, peildatum: string): Map<s
     }
     tel('bijstand-18-27', leeftijd >= 18, p.participatie.uitkering !== null);
     if (leeftijd >= 16 && leeftijd <= 17) {
-      const lopend = p.zorg.toewijzingen.filter((t) => t.wet === 'JEUGDWET' && !['47', '48'].includes(t.productcategorie.code)
+      const lopend = p.zorg.toewijzingen.filter((t) => t.wet === 'JEUGDWET' && !JUSTITIELE_CATEGORIEEN.includes(t.productcategorie.code)
         && t.startZorg !== null && t.startZorg <= peildatum && t.stopZorg === null && (t.einddatum === null || t.einddatum >= peildatum));
       tel('jeugdhulp-16-17', true, lopend.length > 0);
       tel('jeugdhulp-verblijf', lopend.length > 0, lopend.some((t) => ['43', '44'].includes(t.productcategorie.code)));

@@ -67,6 +67,8 @@ export function loadProductcategorieen(): Productcategorie[] {
  * youth care is residential (43, 44), as CBS reports; 47 and 48 are the justice measures.
  */
 export const JEUGD_CODES: readonly (readonly [string, number])[] = [['45', 50], ['54', 18], ['51', 8], ['41', 6], ['43', 3], ['44', 3], ['47', 2], ['48', 3]];
+/** Jeugdreclassering (47) and jeugdbescherming (48): justice measures, not care. */
+export const JUSTITIELE_CATEGORIEEN: readonly string[] = ['47', '48'];
 export const WMO_CODES: readonly (readonly [string, number])[] = [['02', 40], ['07', 10], ['15', 10], ['03', 15], ['01', 15], ['16', 10]];
 
 /** iJw/iWmo code lists (JZ002, JZ588, WJ232, WJ756, WJ757) by list and code. */

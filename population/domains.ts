@@ -1,6 +1,6 @@
 import { addDays, addYears } from '../lib/dates';
 import type { Regio } from '../lib/regions';
-import { AANBIEDERS, COACHNAMEN, JEUGD_CODES, WMO_CODES, medewerkers, type Productcategorie } from './catalog';
+import { AANBIEDERS, COACHNAMEN, JEUGD_CODES, JUSTITIELE_CATEGORIEEN, WMO_CODES, medewerkers, type Productcategorie } from './catalog';
 import type { Career } from './careers';
 import { Draw, maxDate, minDate } from './random';
 import type { Dienstverband, DoorstroomTraject, JongerenInBeeld, ReintegratieTraject, SynthPersoon, Uitkering, Zorgtoewijzing } from './types';
@@ -103,7 +103,7 @@ export function generateParticipatie(ctx: Ctx): SynthPersoon['participatie'] {
 /** Scope per kind of care: residential care in days per month, outpatient care in hours per week, justice measures as one product. */
 function omvangVoor(draw: Draw, code: string, lijsten: Codelijsten): Zorgtoewijzing['omvang'] {
   const c = (lijst: string, k: string) => ({ code: k, omschrijving: lijsten.get(lijst)!.get(k)! });
-  if (['47', '48'].includes(code)) return { volume: 1, eenheid: c('WJ756', '82'), frequentie: c('WJ757', '6') };
+  if (JUSTITIELE_CATEGORIEEN.includes(code)) return { volume: 1, eenheid: c('WJ756', '82'), frequentie: c('WJ757', '6') };
   if (['43', '44', '35', '36', '37', '38'].includes(code)) return { volume: draw.int(20, 31), eenheid: c('WJ756', '14'), frequentie: c('WJ757', '4') };
   if (code === '41') return { volume: draw.int(2, 8), eenheid: c('WJ756', '16'), frequentie: c('WJ757', '2') };
   return { volume: draw.int(1, 6), eenheid: c('WJ756', '04'), frequentie: c('WJ757', '2') };

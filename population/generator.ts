@@ -4,7 +4,7 @@ import { bsnForIndex, indexForBsn, MAX_SYNTHETIC } from './bsn-allocation';
 import { kwetsbaar } from './calibration';
 import { generateCareer, isStartkwalificatie } from './careers';
 import {
-  GESLACHTSNAMEN, MET_VOORVOEGSEL, STRATEN, VOORNAMEN_M, VOORNAMEN_V, loadCodelijsten, loadProductcategorieen, type Productcategorie,
+  GESLACHTSNAMEN, JUSTITIELE_CATEGORIEEN, MET_VOORVOEGSEL, STRATEN, VOORNAMEN_M, VOORNAMEN_V, loadCodelijsten, loadProductcategorieen, type Productcategorie,
 } from './catalog';
 import { loadTestset, type HaalCentraalPersoon } from './testset';
 import { generateDoorstroom, generateParticipatie, generateZorg } from './domains';
@@ -174,7 +174,7 @@ function basisVan(p: HaalCentraalPersoon, regions: RegionRegistry): Basis {
 
 function hasEveryDomain(p: SynthPersoon): boolean {
   return p.onderwijs.inschrijvingen.length > 0 && p.leerplicht.trajecten.length > 0 &&
-    p.participatie.uitkering !== null && p.zorg.toewijzingen.length > 0;
+    p.participatie.uitkering !== null && p.zorg.toewijzingen.some((t) => !JUSTITIELE_CATEGORIEEN.includes(t.productcategorie.code));
 }
 
 /** Derived facts that several systems report; one definition for simulators and tests alike. */
