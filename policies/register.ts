@@ -80,6 +80,11 @@ export function parseRegister(text: string, file = 'register', context: Register
       geldigVanaf: String(a.geldigVanaf), uri: `${raw.register.basisUri}/${a.id}/versies/${a.versie}`,
     };
   });
+  raw.categorieen.forEach((c: any, i: number) => {
+    if (c.opslag && !activiteiten.some((a) => a.id === c.opslag.activiteit)) {
+      problems.push(`line ${lineOf(['categorieen', i, 'opslag', 'activiteit'])}: category "${c.id}" is kept under unknown activity "${c.opslag.activiteit}"`);
+    }
+  });
   if (problems.length) throw new RegisterError(file, problems);
   return { ...raw.register, categorieen, rollen, activiteiten };
 }

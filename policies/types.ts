@@ -1,5 +1,9 @@
 /** The register of processing activities, as loaded and validated from policies/verwerkingsregister.yaml. */
-export interface Categorie { id: string; omschrijving: string; bijzonder: boolean; openbaar: boolean; strafrechtelijk: boolean }
+export interface Categorie {
+  id: string; omschrijving: string; bijzonder: boolean; openbaar: boolean; strafrechtelijk: boolean;
+  /** Data of this category the layer keeps itself: for how long after the row's date, and under which activity. */
+  opslag?: { bewaartermijn: string; activiteit: string };
+}
 export interface Rol { id: string; omschrijving: string; organisatie: 'gemeente' | 'school' | 'geen' }
 export type RegioScope = 'gemeente' | 'arbeidsmarktregio' | 'doorstroompuntregio';
 

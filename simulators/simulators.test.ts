@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { close, listen } from '../lib/http';
 import { Population, SHOWCASE_BSN } from '../population/generator';
 import { OpenApiValidator } from '../test/support/openapi';
+import { BRP_FIELDS } from '../adapters/brp/haal-centraal/mapping';
 import { createSimulator, type SimulatorName } from './index';
 import { withoutKnownSpecConflicts } from './brp/spec-conflicts';
 
@@ -29,7 +30,7 @@ describe('simulator responses validate against their OpenAPI specs', () => {
       for (let i = 0; i < 100; i += 20) {
         const res = await call(`${url}/personen`, 'POST', {
           type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [...bsns.slice(i, i + 19), SHOWCASE_BSN, '999992077'].slice(0, 20),
-          fields: ['burgerservicenummer', 'naam', 'geslacht', 'geboorte', 'leeftijd', 'overlijden', 'nationaliteiten', 'gemeenteVanInschrijving', 'verblijfplaats'],
+          fields: BRP_FIELDS, // what this layer is authorised for (every full test person validates in population/lo3.test.ts)
         });
         expect(res.status).toBe(200);
         expect(res.body.personen.length).toBe(20);
@@ -46,7 +47,7 @@ describe('simulator responses validate against their OpenAPI specs', () => {
       for (const body of [
         { type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: Array(21).fill(SHOWCASE_BSN), fields: ['naam'] },
         { type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [SHOWCASE_BSN], fields: ['schoenmaat'] },
-        { type: 'ZoekMetPostcodeEnHuisnummer', postcode: '1234AB', huisnummer: 1, fields: ['naam'] },
+        { type: 'ZoekMetPostcodeEnHuisnummer', postcode: '0234AB', huisnummer: 1, fields: ['naam'] },
       ]) {
         const res = await call(`${url}/personen`, 'POST', body);
         expect(res.status).toBe(400);
@@ -94,9 +95,16 @@ describe('simulator responses validate against their OpenAPI specs', () => {
   it('duo: the delivery index and files validate', async () => {
     const validator = new OpenApiValidator(spec('onderwijs', 'duo-levering'));
     await withSimulator('duo', async (url) => {
-      const index = await call(`${url}/leveringen`, 'GET');
-      expect(index.body.leveringen.length).toBeGreaterThan(5);
+      const index = await call(`${url}/leveringen?afnemer=DP-HAAGLANDEN`, 'GET');
+      expect(index.body.leveringen.length).toBeGreaterThan(5 * 52); // the start C-levering and five years of weekly P-leveringen
+      expect(index.body.leveringen[0]).toMatchObject({ soort: 'C', afnemer: 'DP-HAAGLANDEN' });
       expect(validator.errors('/leveringen', 'get', 200, 'application/json', index.body)).toEqual([]);
+      const zonder = await call(`${url}/leveringen`, 'GET');
+      expect(zonder.status).toBe(400);
+      expect(validator.errors('/leveringen', 'get', 400, 'application/problem+json', zonder.body)).toEqual([]);
+      const volledig = await call(`${url}/leveringen/volledig`, 'POST', { afnemer: 'GM0518' });
+      expect([volledig.status, volledig.body.levering.soort]).toEqual([201, 'C']);
+      expect(validator.errors('/leveringen/volledig', 'post', 201, 'application/json', volledig.body)).toEqual([]);
       const file = await call(`${url}/leveringen/${index.body.leveringen[0].id}`, 'GET');
       expect(file.type).toMatch(/^text\/csv/);
       expect(validator.errors('/leveringen/{id}', 'get', 200, 'text/csv', file.body)).toEqual([]);

@@ -103,7 +103,8 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
     case 'onderwijs': {
       if (o.dataDir !== ':memory:') mkdirSync(o.dataDir, { recursive: true });
       const store = new OnderwijsStore(o.dataDir === ':memory:' ? ':memory:' : join(o.dataDir, 'onderwijs.sqlite'));
-      const def = onderwijsSubgraph({ feed: createDuoLevering(source), store, regions: o.regions, log: o.log });
+      const retentie = kit ? { register: kit.register, clock: o.clock, audit: { store: kit.audit, pseudonym: kit.pseudonym } } : undefined;
+      const def = onderwijsSubgraph({ feed: createDuoLevering(source), store, regions: o.regions, log: o.log, retentie });
       return run({ ...def, stop: async () => { await def.stop?.(); store.close(); } });
     }
   }

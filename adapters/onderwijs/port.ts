@@ -1,5 +1,5 @@
-/** What the onderwijs subgraph needs from an education feed: files to ingest. */
-export interface Levering { id: string; schooljaar: string; aantalRegels: number }
+/** What the onderwijs subgraph needs from an education feed: files to ingest, per afnemer. */
+export interface Levering { id: string; soort: 'C' | 'P'; afnemer: string; van: string; tot: string; aantalRegels: number }
 
 export type Regelsoort = 'INSCHRIJVING' | 'UITSCHRIJVING' | 'DIPLOMA' | 'VSV';
 export type Onderwijssoort = 'VO' | 'MBO' | 'HBO' | 'WO';
@@ -25,6 +25,9 @@ export interface Onderwijsregel {
 export interface Regelfout { regel: number; melding: string }
 
 export interface OnderwijsFeed {
-  leveringen(): Promise<Levering[]>;
+  /** The deliveries for one afnemer (Doorstroompunt region or municipality), oldest first. */
+  leveringen(afnemer: string): Promise<Levering[]>;
   bestand(id: string): Promise<string>;
+  /** Requests a full delivery (C-levering) as of today. */
+  volledig(afnemer: string): Promise<Levering>;
 }

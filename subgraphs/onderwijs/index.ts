@@ -12,6 +12,9 @@ import { foldHistorie, isStartkwalificatie, type Diploma, type Onderwijshistorie
 import { ingestFeed } from './ingest';
 import { retryWithBackoff } from '../../lib/retry';
 import type { OnderwijsStore } from './store';
+import { purgeOnderwijs } from './retentie';
+import type { Register } from '../../policies/types';
+import type { AuditStore } from '../../stores/audit';
 
 interface Context extends PolicyContext { historie: DataLoader<string, Onderwijshistorie> }
 type Jongere = Vertegenwoordiging;
@@ -31,18 +34,27 @@ export interface OnderwijsOptions {
   regions: RegionRegistry;
   /** Re-read the feed this often (ms); 0 reads it only at start. Default 0. */
   ingestIntervalMs?: number;
+  /** Enforce the register's storage terms after every ingest, with an audit trail (absent: no purge, e.g. the benchmark-only mode). */
+  retentie?: { register: Register; clock: () => Date; audit?: { store: AuditStore; pseudonym: (bsn: string) => string } };
   log?: (line: string) => void;
 }
 
-export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, log = console.log }: OnderwijsOptions): SubgraphDefinition<Context> {
+export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, retentie, log = console.log }: OnderwijsOptions): SubgraphDefinition<Context> {
   let timer: NodeJS.Timeout | undefined;
   const stopping = new AbortController();
   let ingested = store.aantalLeveringen() > 0;
+  // The layer receives DUO's deliveries as the RMC function of each Doorstroompunt region of the area.
+  const afnemers = regions.all('DOORSTROOMPUNTREGIO').map((r) => r.code);
   const ingest = async () => {
-    const verslagen = await ingestFeed(store, feed, log);
+    const verslagen = await ingestFeed(store, feed, afnemers, log);
     const nieuw = verslagen.filter((v) => v.resultaat === 'ingelezen');
     ingested = true;
     log(`onderwijs: ${verslagen.length} deliveries, ${nieuw.length} ingested, ${nieuw.reduce((s, v) => s + v.fouten.length, 0)} rows skipped`);
+    if (retentie) {
+      for (const p of await purgeOnderwijs(store, retentie.register, retentie.clock(), retentie.audit)) {
+        if (p.regels) log(`onderwijs: ${p.regels} ${p.categorie} rows of ${p.personen} people before ${p.grens} deleted (bewaartermijn ${p.bewaartermijn})`);
+      }
+    }
   };
   const gemeentenVan = (code: string) => regions.get(code)?.gemeenten ?? [];
   const historie = (j: Jongere, ctx: Context) => ctx.historie.load(j.bsn);

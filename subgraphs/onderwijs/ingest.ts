@@ -20,13 +20,29 @@ export function ingestBestand(store: OnderwijsStore, id: string, text: string): 
   return { levering: id, resultaat: 'ingelezen', regels: regels.length, fouten };
 }
 
-/** Fetches and ingests every delivery the feed offers, oldest first. */
-export async function ingestFeed(store: OnderwijsStore, feed: OnderwijsFeed, log: (line: string) => void = () => {}): Promise<IngestVerslag[]> {
+/**
+ * Fetches and ingests, per afnemer, every delivery not ingested yet (a few downloads at a time);
+ * deliveries already ingested are not fetched again (their files do not change once delivered).
+ */
+export async function ingestFeed(store: OnderwijsStore, feed: OnderwijsFeed, afnemers: string[], log: (line: string) => void = () => {},
+  gelijktijdig = 8): Promise<IngestVerslag[]> {
   const verslagen: IngestVerslag[] = [];
-  for (const levering of await feed.leveringen()) {
-    const verslag = ingestBestand(store, levering.id, await feed.bestand(levering.id));
-    for (const f of verslag.fouten) log(`onderwijs: delivery ${levering.id} line ${f.regel} skipped: ${f.melding}`);
-    verslagen.push(verslag);
+  for (const afnemer of afnemers) {
+    const open = (await feed.leveringen(afnemer)).filter((l) => store.leveringHash(l.id) === undefined);
+    for (let i = 0; i < open.length; i += gelijktijdig) {
+      const bestanden = await Promise.all(open.slice(i, i + gelijktijdig).map(async (l) => [l.id, await feed.bestand(l.id)] as const));
+      for (const [id, text] of bestanden) {
+        const verslag = ingestBestand(store, id, text);
+        for (const f of verslag.fouten) log(`onderwijs: delivery ${id} line ${f.regel} skipped: ${f.melding}`);
+        verslagen.push(verslag);
+      }
+    }
   }
   return verslagen;
+}
+
+/** Requests a full delivery (C-levering) for an afnemer and ingests it. */
+export async function ingestVolledig(store: OnderwijsStore, feed: OnderwijsFeed, afnemer: string): Promise<IngestVerslag> {
+  const levering = await feed.volledig(afnemer);
+  return ingestBestand(store, levering.id, await feed.bestand(levering.id));
 }

@@ -75,6 +75,14 @@ export class OnderwijsStore {
     return row.n;
   }
 
+  /** Deletes the rows of these kinds dated before `grens`; returns how many people and rows were affected. */
+  verwijderVoor(soorten: string[], grens: string): { personen: string[]; regels: number } {
+    const where = `soort IN (${soorten.map(() => '?').join(',')}) AND datum < ?`;
+    const personen = (this.db.prepare(`SELECT DISTINCT bsn FROM regel WHERE ${where}`).all(...soorten, grens) as { bsn: string }[]).map((r) => r.bsn);
+    const regels = this.db.prepare(`DELETE FROM regel WHERE ${where}`).run(...soorten, grens).changes;
+    return { personen, regels };
+  }
+
   aantalLeveringen(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM levering').get() as { n: number }).n;
   }

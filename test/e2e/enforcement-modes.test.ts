@@ -1,6 +1,7 @@
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
-import { gqlAs, startTestSystem, type Identity } from '../support/system';
+import { geleverdOnderwijs } from '../support/duo';
+import { gqlAs, startTestSystem, TEST_DAY, type Identity } from '../support/system';
 
 const QUERY = `query Q($bsn: String!) { jongere(bsn: $bsn) { naam { voornamen } zorgtoewijzingen { wet } heeftUitkering } }`;
 
@@ -52,7 +53,7 @@ describe('the register\'s exclusions (uitgezonderd) hold in every mode', () => {
   // mbo-nazorg grants identificatie but excludes Jongere.nationaliteiten (policies/verwerkingsregister.yaml).
   const graduate = (system: RunningSystem) => {
     for (const p of system.population.persons()) {
-      const d = p.onderwijs.diplomas.find((x) => x.onderwijssoort === 'MBO' && x.datum >= '2025-12-01' && x.datum <= '2026-11-01');
+      const d = geleverdOnderwijs(p, TEST_DAY).diplomas.find((x) => x.onderwijssoort === 'MBO' && x.datum >= '2025-12-01' && x.datum <= '2026-11-01');
       if (d) return { bsn: p.bsn, who: { role: 'loopbaanbegeleider', org: d.instelling.brin, activity: 'mbo-nazorg' } as Identity };
     }
     throw new Error('no recent mbo graduate in the test population');

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
+import { geleverdOnderwijs } from '../support/duo';
 import { expectedIntegraal } from '../support/expected';
 import { INTEGRAL_QUERY } from '../support/graphql';
-import { gqlAs, startTestSystem, testClock, zelf, type Identity } from '../support/system';
+import { gqlAs, startTestSystem, testClock, TEST_DAY, zelf, type Identity } from '../support/system';
 
 const QUERY = `${INTEGRAL_QUERY} query ($bsn: String!) { jongere(bsn: $bsn) { ...Integraal } }`;
 let system: RunningSystem;
@@ -55,8 +56,9 @@ describe('the integral view over HTTP through gateway, subgraphs and simulators'
     const lopendeZorg = (wet: string) => mensen.filter((p) => p.zorg.toewijzingen.some((t) => t.wet === wet && t.startZorg && !t.stopZorg)).length;
     expect(body.data.regio).toEqual({
       naam: 'Doorstroompunt Zuidoost-Drenthe (RMC-regio 8)', soort: 'DOORSTROOMPUNTREGIO', gemeenten: regio.gemeenten.map((code) => ({ code })),
-      aantalIngeschreven: mensen.filter((p) => p.onderwijs.inschrijvingen.some((i) => i.einddatum === null)).length,
-      aantalVsvRegistraties: mensen.filter((p) => p.onderwijs.vsv.some((v) => v.datum >= '2025-08-01')).length,
+      // Education figures count what DUO delivered to the RMC function (ages 4 to under 23).
+      aantalIngeschreven: mensen.filter((p) => geleverdOnderwijs(p, TEST_DAY).inschrijvingen.some((i) => i.einddatum === null)).length,
+      aantalVsvRegistraties: mensen.filter((p) => geleverdOnderwijs(p, TEST_DAY).vsv.some((v) => v.datum >= '2025-08-01')).length,
       aantalActieveDoorstroomtrajecten: mensen.filter((p) => p.leerplicht.trajecten.at(-1)?.status === 'ACTIEF').length,
       aantalMetUitkering: mensen.filter((p) => p.participatie.uitkering).length,
       aantalMetReintegratietraject: mensen.filter((p) => p.participatie.trajecten.some((t) => t.einddatum === null)).length,

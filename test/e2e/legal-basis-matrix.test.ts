@@ -8,6 +8,7 @@ import { heeftToestemming } from '../../population/consent';
 import type { SynthPersoon } from '../../population/types';
 import { checkedInSupergraph } from '../../schema/compose';
 import type { RunningSystem } from '../../system';
+import { zoalsGeleverd } from '../support/duo';
 import { expectedIntegraal } from '../support/expected';
 import { INTEGRAL_QUERY } from '../support/graphql';
 import { gqlAs, startTestSystem, testClock, TEST_DAY, type Identity } from '../support/system';
@@ -38,7 +39,8 @@ const tally = (outcome: string) => seen.set(outcome, (seen.get(outcome) ?? 0) + 
 beforeAll(async () => { system = await startTestSystem(); }, 120_000);
 afterAll(() => system?.stop());
 
-function feiten(p: SynthPersoon): Persoonskenmerken {
+function feiten(volledig: SynthPersoon): Persoonskenmerken {
+  const p = zoalsGeleverd(volledig, TEST_DAY);
   return {
     bsn: p.bsn, gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum,
     onderwijs: p.onderwijs.inschrijvingen.map((i) => ({ brin: i.instelling.brin, ingeschreven: i.einddatum === null,

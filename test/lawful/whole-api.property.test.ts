@@ -6,6 +6,7 @@ import type { SynthPersoon } from '../../population/types';
 import type { Verwerkingsactiviteit } from '../../policies/types';
 import { checkedInSupergraph } from '../../schema/compose';
 import type { RunningSystem } from '../../system';
+import { geleverdOnderwijs } from '../support/duo';
 import { expectedIntegraal } from '../support/expected';
 import { INTEGRAL_QUERY } from '../support/graphql';
 import { FILTER_CATEGORIE, inBereik, mag, outright, voldoet, type Filter, type Wie } from '../support/oracle';
@@ -100,7 +101,7 @@ describe('the whole API, drawn at random, never discloses beyond the register', 
       const soort = register.rollen.get(rol)!.organisatie;
       const self = people[(op.personIndex * 7 + 3) % people.length];
       const wie: Wie = { rol, organisatie: soort === 'gemeente' ? op.gemeente : soort === 'school' ? op.school : null, bsn: soort === 'geen' ? self.bsn : null };
-      const graduates = op.recentGraduate ? people.filter((x) => x.onderwijs.diplomas.some((d) => d.instelling.brin === op.school && d.datum > '2025-11-01' && d.datum <= TEST_DAY)) : [];
+      const graduates = op.recentGraduate ? people.filter((x) => geleverdOnderwijs(x, TEST_DAY).diplomas.some((d) => d.instelling.brin === op.school && d.datum > '2025-11-01' && d.datum <= TEST_DAY)) : [];
       const pool = graduates.length ? graduates : people;
       const p = pool[op.personIndex % pool.length];
       const { query, variables, keys } = build(op, p.bsn);

@@ -1,14 +1,16 @@
 import { ageOn, isoDate } from '../../lib/dates';
 import type { RegionRegistry } from '../../lib/regions';
-import { heeftStartkwalificatie } from '../../population/generator';
 import { isStartkwalificatie } from '../../population/careers';
 import type { SynthPersoon } from '../../population/types';
+import { zoalsGeleverd } from './duo';
 
 /**
  * What the integral view must show for a generated person, derived from the generator's ground
  * truth independently of the subgraphs' code.
  */
-export function expectedIntegraal(p: SynthPersoon, regions: RegionRegistry, today: Date) {
+export function expectedIntegraal(volledig: SynthPersoon, regions: RegionRegistry, today: Date) {
+  // Education as DUO delivered it to the RMC function (ages 4 to under 23), not the full truth.
+  const p = zoalsGeleverd(volledig, isoDate(today));
   const gemeente = regions.get(p.gemeenteCode)!;
   const dag = isoDate(today);
   const trajecten = p.leerplicht.trajecten;
@@ -24,7 +26,7 @@ export function expectedIntegraal(p: SynthPersoon, regions: RegionRegistry, toda
     nationaliteiten: [p.nationaliteit.omschrijving],
     woonadres: { straat: p.adres.straat, huisnummer: p.adres.huisnummer, huisletter: p.adres.huisletter ?? null, huisnummertoevoeging: p.adres.huisnummertoevoeging ?? null, postcode: p.adres.postcode, woonplaats: p.adres.woonplaats ?? null },
     gemeente: { code: gemeente.code, naam: gemeente.naam, arbeidsmarktregio: { code: gemeente.arbeidsmarktregio }, doorstroompuntregio: { code: gemeente.doorstroompuntregio } },
-    startkwalificatie: heeftStartkwalificatie(p),
+    startkwalificatie: p.onderwijs.diplomas.some(isStartkwalificatie),
     inschrijvingen: p.onderwijs.inschrijvingen.map((i) => ({ id: i.id, instelling: i.instelling, onderwijssoort: i.onderwijssoort,
       niveau: i.niveau, leerweg: i.leerweg, opleidingscode: i.opleidingscode, opleiding: i.opleiding, begindatum: i.begindatum, einddatum: i.einddatum })),
     huidigeInschrijving: p.onderwijs.inschrijvingen.filter((i) => i.einddatum === null).map((i) => ({ id: i.id })).at(-1) ?? null,

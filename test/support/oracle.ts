@@ -1,3 +1,4 @@
+import { geleverdOnderwijs } from './duo';
 import type { RegionRegistry } from '../../lib/regions';
 import { heeftToestemming } from '../../population/consent';
 import { heeftStartkwalificatie, huidigeDoorstroomStatus } from '../../population/generator';
@@ -43,11 +44,13 @@ export function inBereik(a: Verwerkingsactiviteit, p: SynthPersoon, wie: Wie, to
   }
   if (v.regio && !regioGemeenten(v.regio, wie.organisatie, regions).has(p.gemeenteCode)) return false;
   if (v.eigenStudenten || v.nazorgMaanden) {
-    const eigen = p.onderwijs.inschrijvingen.filter((i) => i.instelling.brin === wie.organisatie);
+    // The school relation as the layer knows it: from DUO's deliveries.
+    const onderwijs = geleverdOnderwijs(p, today);
+    const eigen = onderwijs.inschrijvingen.filter((i) => i.instelling.brin === wie.organisatie);
     if (!eigen.length) return false;
     if (v.nazorgMaanden) {
       const vanaf = maandenTerug(today, v.nazorgMaanden);
-      if (!p.onderwijs.diplomas.some((d) => d.instelling.brin === wie.organisatie && d.datum >= vanaf && d.datum <= today)) return false;
+      if (!onderwijs.diplomas.some((d) => d.instelling.brin === wie.organisatie && d.datum >= vanaf && d.datum <= today)) return false;
     }
   }
   return true;

@@ -19,8 +19,11 @@ export function createDuoLevering(options: DuoLeveringOptions): OnderwijsFeed {
   }
   const client = createClient<paths>({ baseUrl, fetch });
   return {
-    async leveringen() {
-      return (await callSource('duo', timeoutMs, (signal) => client.GET('/leveringen', { signal }), { observe })).leveringen;
+    async leveringen(afnemer) {
+      return (await callSource('duo', timeoutMs, (signal) => client.GET('/leveringen', { params: { query: { afnemer } }, signal }), { observe })).leveringen;
+    },
+    async volledig(afnemer) {
+      return (await callSource('duo', timeoutMs, (signal) => client.POST('/leveringen/volledig', { body: { afnemer }, signal }), { observe })).levering;
     },
     async bestand(id) {
       return callSource('duo', Math.max(timeoutMs, downloadTimeoutMs), (signal) =>

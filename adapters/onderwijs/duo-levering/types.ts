@@ -7,10 +7,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The deliveries available, oldest first. */
+        /** The deliveries available for one afnemer, oldest first. */
         get: operations["lijstLeveringen"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leveringen/volledig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Requests a full delivery (C-levering) for one afnemer as of today. */
+        post: operations["vraagVolledigeLevering"];
         delete?: never;
         options?: never;
         head?: never;
@@ -46,7 +63,16 @@ export interface components {
         };
         Levering: {
             id: string;
-            schooljaar: string;
+            /**
+             * @description C (full delivery) or P (weekly changes).
+             * @enum {string}
+             */
+            soort: "C" | "P";
+            afnemer: string;
+            /** Format: date */
+            van: string;
+            /** Format: date */
+            tot: string;
             aantalRegels: number;
         };
     };
@@ -60,7 +86,10 @@ export type $defs = Record<string, never>;
 export interface operations {
     lijstLeveringen: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description A Doorstroompunt region code or a municipality code (GMxxxx). */
+                afnemer: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -76,6 +105,52 @@ export interface operations {
                     "application/json": {
                         leveringen: components["schemas"]["Levering"][];
                     };
+                };
+            };
+            /** @description Unknown afnemer. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Fout"];
+                };
+            };
+        };
+    };
+    vraagVolledigeLevering: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    afnemer: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The delivery, ready to fetch. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        levering: components["schemas"]["Levering"];
+                    };
+                };
+            };
+            /** @description Unknown afnemer. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Fout"];
                 };
             };
         };
