@@ -87,6 +87,20 @@ describe('caseload search', () => {
     expect(pages).toBe(Math.ceil(expected.length / 100));
   });
 
+  it('answers the caseload of a Doorstroompunt region that crosses arbeidsmarktregio\'s exactly (Noord- en Midden-Drenthe: AM01 and AM03)', async () => {
+    const { population } = system;
+    const regio = population.regions.get('DP-NOORD-MIDDEN-DRENTHE')!;
+    const expected = [...population.persons()]
+      .filter((p) => regio.gemeenten.includes(p.gemeenteCode) && !heeftStartkwalificatie(p) && onder27(p.geboortedatum)).map((p) => p.bsn).sort();
+    const { bsns, totaal } = await allPages(coach('GM0106'), { zonderStartkwalificatie: true }, 100);
+    expect(bsns).toEqual(expected);
+    expect(totaal).toBe(expected.length);
+    // Within the coach's region, the part in arbeidsmarktregio AM03 is Midden-Drenthe alone (CBS 2026).
+    const am03 = await allPages(coach('GM0106'), { regio: 'AM03', zonderStartkwalificatie: true }, 100);
+    expect(am03.bsns).toEqual([...population.persons()]
+      .filter((p) => p.gemeenteCode === 'GM1731' && !heeftStartkwalificatie(p) && onder27(p.geboortedatum)).map((p) => p.bsn).sort());
+  });
+
   it('filters on age and Doorstroompunt status', async () => {
     const { population } = system;
     const today = testClock();
