@@ -245,7 +245,7 @@ function verblijfplaats(v: Elementen, t: CodeTabellen): Record<string, unknown> 
  * adresregel1 street and number, adresregel2 postcode and place in capitals, the name as
  * initials, prefix and surname after the person's naamgebruik.
  */
-function adresseringVan(persoon: Record<string, any>): Record<string, unknown> | undefined {
+export function adresseringVan(persoon: Record<string, any>): Record<string, unknown> | undefined {
   const v = persoon.verblijfplaats;
   if (persoon.overlijden || !v || v.type !== 'Adres') return undefined;
   const a = v.verblijfadres;

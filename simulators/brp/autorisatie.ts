@@ -23,6 +23,7 @@ export const RUBRIEKEN_PER_VELD: Record<string, readonly string[]> = {
   'verblijfplaats.verblijfadres.postcode': ['81160'], 'verblijfplaats.verblijfadres.woonplaats': ['81170'],
   'verblijfplaats.verblijfadres.locatiebeschrijving': ['81210'], 'verblijfplaats.verblijfadres.land': ['81310'],
   'verblijfplaats.verblijfadres.regel1': ['81330'], 'verblijfplaats.verblijfadres.regel2': ['81340'], 'verblijfplaats.verblijfadres.regel3': ['81350'],
+  'adressering.adresregel1': ['PAVP03'], 'adressering.adresregel2': ['PAVP04'], 'adressering.adresregel3': ['81350'], 'adressering.land': ['81310'],
 };
 
 /** The rubriek each search parameter searches on (features/autorisatie/personen/<zoekvraag>/…autorisatie.feature). */

@@ -15,7 +15,8 @@ const population = new Population({ size: 300, seed: 12, peildatum: '2026-11-01'
 const validator = new OpenApiValidator(join(__dirname, '..', '..', 'adapters', 'brp', 'haal-centraal', 'spec', 'openapi.yaml'));
 const INSTANCE = '/haalcentraal/api/brp/personen';
 let url: string;
-const sim = createBrpSimulator(population, () => new Date('2026-11-01T12:00:00Z'));
+let adresregelsAfnemer: Record<string, string[]> = {};
+const sim = createBrpSimulator(population, () => new Date('2026-11-01T12:00:00Z'), { autorisaties: () => adresregelsAfnemer });
 beforeAll(async () => { url = await listen(sim.server); });
 afterAll(() => close(sim.server));
 
@@ -120,6 +121,18 @@ describe('fields semantics (issue 8)', () => {
     const res = await post({ type: 'ZoekMetGeslachtsnaamEnGeboortedatum', geslachtsnaam: p.geslachtsnaam.toUpperCase(), geboortedatum: p.geboortedatum, fields: ['burgerservicenummer', 'naam.voornamen'] });
     expect(res.status).toBe(200);
     expect(res.body.personen).toContainEqual({ burgerservicenummer: p.bsn, naam: { voornamen: p.voornamen } });
+    valid(res.body);
+  });
+
+  it('autorisatie/personen/persoon/adressering/adres-regels/autorisatie.feature: Afnemer vraagt om <fields> en heeft uitsluitend de autorisatie die nodig is (adressering.adresregel1 + adresregel2, for a synthetic person too)', async () => {
+    adresregelsAfnemer = { '000008': ['10120', 'PAVP03', 'PAVP04'] };
+    const p = population.person(3);
+    const res = await post({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [p.bsn], fields: ['adressering.adresregel1', 'adresseringBinnenland.adresregel2'] },
+      { 'x-origin-oin': '000008' });
+    expect(res.body.personen[0].adressering).toEqual({
+      adresregel1: `${p.adres.straat.slice(0, 24)} ${p.adres.huisnummer}`,
+      adresregel2: `${p.adres.postcode}  ${p.adres.woonplaats!.toUpperCase()}`,
+    });
     valid(res.body);
   });
 

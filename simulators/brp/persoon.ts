@@ -1,5 +1,6 @@
 import { ageOn, langFormaat } from '../../lib/dates';
 import type { RegionRegistry } from '../../lib/regions';
+import { adresseringVan } from '../../population/lo3';
 import type { SynthPersoon } from '../../population/types';
 
 /** A person as the Haal Centraal BRP API Personen v2 returns it (the subset this project fills). */
@@ -57,6 +58,9 @@ export function toBrpPersoon(p: SynthPersoon, regions: RegionRegistry, today: Da
   } else {
     persoon.leeftijd = ageOn(p.geboortedatum, today);
   }
+  // The postal form, by the same rules as for RvIG's test persons.
+  const adressering = adresseringVan(persoon);
+  if (adressering) persoon.adressering = adressering;
   return persoon;
 }
 
