@@ -18,6 +18,13 @@ describe('the bases a privacy officer would sign (versions in force on 2026-11-0
     expect(inForce('wmo-jeugd-toegang').grondslag.artikel).toMatch(/7\.4\.1.*7\.4\.4.*Wmo 2015 art\. 5\.1\.1/);
   });
 
+  it('makes the Participatiewet art. 7 lid 3 onder a exclusion a condition of re-integration, keeping only what establishes it', () => {
+    expect(inForce('reintegratie-participatiewet').voorwaarden.uitsluiting).toEqual({ wanneer: 'ingeschreven', totLeeftijd: 27,
+      grondslag: 'Participatiewet art. 7 lid 3 onder a', behalve: ['identificatie', 'woonadres', 'onderwijs.inschrijving', 'onderwijs.resultaat'] });
+    const bad = text.replace('behalve: [identificatie, woonadres, onderwijs.inschrijving, onderwijs.resultaat]', 'behalve: [identificatie, schoenmaat]');
+    expect(problemsOf(bad)).toEqual([expect.stringMatching(/unknown category "schoenmaat" in reintegratie-participatiewet@2/)]);
+  });
+
   it('lets the Jongerenloket see only identification and address on its own basis; everything else needs consent', () => {
     const a = inForce('jongerenloket-intake');
     expect(a.categorieen.sort()).toEqual(['identificatie', 'woonadres']);

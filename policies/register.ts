@@ -73,6 +73,9 @@ export function parseRegister(text: string, file = 'register', context: Register
     (a.uitgezonderd ?? []).forEach((f: string, j: number) => {
       if (context.fields && !context.fields.has(f)) problems.push(`${at('uitgezonderd', j)}: unknown field "${f}" in ${key}`);
     });
+    (a.voorwaarden?.uitsluiting?.behalve ?? []).forEach((c: string, j: number) => {
+      if (!categorieen.has(c)) problems.push(`${at('voorwaarden', 'uitsluiting', 'behalve', j)}: unknown category "${c}" in ${key}`);
+    });
     const leeftijd = a.voorwaarden?.leeftijd;
     if (leeftijd && leeftijd.van >= leeftijd.tot) problems.push(`${at('voorwaarden', 'leeftijd')}: age range van ${leeftijd.van} tot ${leeftijd.tot} is empty in ${key}`);
     return {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { demoRegions } from '../lib/regions';
 import { huidigeVersie, loadRegister } from './register';
-import { beoordeelBereik, scopeGemeenten } from './scope';
+import { beoordeelBereik, beoordeelUitsluiting, scopeGemeenten } from './scope';
 
 const register = loadRegister();
 const today = '2026-11-01';
@@ -37,6 +37,18 @@ describe('scope decisions', () => {
     const v1 = register.activiteiten.find((a) => a.id === 'doorstroompunt-begeleiding' && a.versie === 1)!;
     expect(beoordeelBereik(v1, geboren('1999-11-01'), wie, today, regions).uitkomst).toBe('TOEGESTAAN');
     expect(beoordeelBereik(v1, geboren('1998-11-01'), wie, today, regions).uitkomst).toBe('BUITEN_BEREIK');
+  });
+
+  it('applies the Participatiewet art. 7 lid 3 onder a exclusion per category: under 27 and enrolled, only what establishes it', () => {
+    const a = act('reintegratie-participatiewet');
+    const met = (geboortedatum: string, ingeschreven: boolean | null) =>
+      ({ ...persoon, geboortedatum, onderwijs: ingeschreven === null ? null : [{ brin: '91AA', ingeschreven, diplomadatum: null }] });
+    expect(beoordeelUitsluiting(a, met('2006-05-01', true), 'participatie.uitkering', today)).toEqual({ uitkomst: 'BUITEN_BEREIK', reden: expect.stringMatching(/Participatiewet art\. 7 lid 3 onder a/) });
+    for (const c of ['identificatie', 'woonadres', 'onderwijs.inschrijving', 'onderwijs.resultaat']) expect(beoordeelUitsluiting(a, met('2006-05-01', true), c, today).uitkomst).toBe('TOEGESTAAN');
+    expect(beoordeelUitsluiting(a, met('2006-05-01', false), 'participatie.uitkering', today).uitkomst).toBe('TOEGESTAAN');
+    expect(beoordeelUitsluiting(a, met('1999-10-31', true), 'participatie.uitkering', today).uitkomst).toBe('TOEGESTAAN'); // 27: the exclusion ends
+    expect(beoordeelUitsluiting(a, met('2006-05-01', null), 'participatie.uitkering', today).uitkomst).toBe('ONVERIFIEERBAAR');
+    expect(beoordeelUitsluiting(act('doorstroompunt-begeleiding'), met('2006-05-01', true), 'participatie.uitkering', today).uitkomst).toBe('TOEGESTAAN');
   });
 
   it('gives the loopbaanbegeleider only own graduates within the nazorg year', () => {

@@ -62,3 +62,17 @@ export function scopeGemeenten(scope: 'gemeente' | 'arbeidsmarktregio' | 'doorst
   const code = scope === 'gemeente' ? gemeente.code : scope === 'arbeidsmarktregio' ? gemeente.arbeidsmarktregio : gemeente.doorstroompuntregio;
   return new Set(regions.get(code!)?.gemeenten ?? []);
 }
+
+/**
+ * The activity's statutory exclusion for one category of one person: out of scope (naming the
+ * article) while it applies; undecidable when the education facts it needs are not known.
+ */
+export function beoordeelUitsluiting(a: Verwerkingsactiviteit, p: Persoonskenmerken, categorie: string, today: string): Besluit {
+  const u = a.voorwaarden.uitsluiting;
+  if (!u || u.behalve.includes(categorie)) return { uitkomst: 'TOEGESTAAN' };
+  if (!p.geboortedatum || ageOn(p.geboortedatum, parseIsoDate(today)) >= u.totLeeftijd) return { uitkomst: 'TOEGESTAAN' };
+  const onderwijs = p.onverifieerbaar?.onderwijs;
+  if (onderwijs) return { uitkomst: 'ONVERIFIEERBAAR', bron: onderwijs.bron, reden: onderwijs.reden };
+  if (p.onderwijs === null) return { uitkomst: 'ONVERIFIEERBAAR', bron: 'onderwijs', reden: `${u.grondslag} needs the education facts, which did not arrive` };
+  return p.onderwijs.some((o) => o.ingeschreven) ? buiten(`${u.grondslag}: under ${u.totLeeftijd} and enrolled in funded education`) : { uitkomst: 'TOEGESTAAN' };
+}

@@ -18,6 +18,12 @@ export interface Voorwaarden {
   nazorgMaanden?: number;
   /** Only the young person's own data (self-service). */
   alleenEigenGegevens?: boolean;
+  /**
+   * A statutory exclusion (Participatiewet art. 7 lid 3 onder a): while the person is under
+   * `totLeeftijd` and the condition holds (`ingeschreven`: enrolled in funded education, per DUO),
+   * the activity covers only the categories in `behalve` — what is needed to establish it.
+   */
+  uitsluiting?: { wanneer: 'ingeschreven'; totLeeftijd: number; grondslag: string; behalve: string[] };
 }
 
 export interface Verwerkingsactiviteit {

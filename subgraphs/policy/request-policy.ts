@@ -5,7 +5,7 @@ import type { InternalContext } from '../../lib/internal-context';
 import type { RegionRegistry } from '../../lib/regions';
 import { continueTrace, type TraceContext } from '../../lib/trace';
 import { toegestaneCategorieen } from '../../policies/register';
-import { beoordeelBereik, type Persoonskenmerken } from '../../policies/scope';
+import { beoordeelBereik, beoordeelUitsluiting, type Persoonskenmerken } from '../../policies/scope';
 import type { Besluit, Register, Verwerkingsactiviteit } from '../../policies/types';
 import type { AuditRecord } from '../../stores/audit';
 import type { ConsentStore } from '../../stores/consent';
@@ -133,6 +133,8 @@ export class RequestPolicy {
   async beoordeel(p: Persoonskenmerken, categorie: string, veld?: string): Promise<Besluit> {
     const bereik = this.bereik(p);
     if (bereik.uitkomst !== 'TOEGESTAAN') return bereik;
+    const uitsluiting = beoordeelUitsluiting(this.activiteit, p, categorie, this.today);
+    if (uitsluiting.uitkomst !== 'TOEGESTAAN') return uitsluiting;
     const uitgezonderd = veld ? this.uitgezonderd(veld) : null;
     if (uitgezonderd) return { ...uitgezonderd, categorie };
     if (this.toegestaan.has(categorie)) return bereik;

@@ -9,6 +9,7 @@ import type { SynthPersoon } from '../../population/types';
 import { checkedInSupergraph } from '../../schema/compose';
 import type { RunningSystem } from '../../system';
 import { zoalsGeleverd } from '../support/duo';
+import { uitgesloten } from '../support/oracle';
 import { expectedIntegraal } from '../support/expected';
 import { INTEGRAL_QUERY } from '../support/graphql';
 import { gqlAs, startTestSystem, testClock, TEST_DAY, type Identity } from '../support/system';
@@ -138,6 +139,7 @@ async function checkPerson(a: Verwerkingsactiviteit, who: Identity, p: SynthPers
       const c = categories.of('Jongere', field)!;
       const path = `${rootField}.${field}`;
       if (!fieldOk('Jongere', field)) { expectAt(path, 'NO_LEGAL_BASIS'); expect(root[field]).toBeNull(); continue; }
+      if (uitgesloten(a, p, c, TEST_DAY)) { expectAt(path, 'OUT_OF_SCOPE'); expect(root[field]).toBeNull(); continue; }
       if (!granted.has(c) && !consented) { expectAt(path, 'NO_CONSENT'); expect(root[field]).toBeNull(); continue; }
       expectAt(path, undefined);
       expect([label, field, root[field]]).toEqual([label, field, truth[field]]);
@@ -158,6 +160,7 @@ async function checkPerson(a: Verwerkingsactiviteit, who: Identity, p: SynthPers
         const value = body.data.zoekJongeren[i][field];
         // Withheld before planning, the gateway reports a field once for the whole list (no index).
         if (!fieldOk('Jongere', field)) { expectAt(`zoekJongeren.${field}`, 'NO_LEGAL_BASIS'); expect(value).toBeNull(); continue; }
+        if (uitgesloten(a, p, c, TEST_DAY)) { expectAt(path, 'OUT_OF_SCOPE'); expect(value).toBeNull(); continue; }
         if (!granted.has(c) && !consented) { expectAt(path, 'NO_CONSENT'); expect(value).toBeNull(); continue; }
         expectAt(path, undefined);
         expect([label, path, value]).toEqual([label, path, truth[field]]);

@@ -56,6 +56,17 @@ export function inBereik(a: Verwerkingsactiviteit, p: SynthPersoon, wie: Wie, to
   return true;
 }
 
+/**
+ * The register's statutory exclusion (Participatiewet art. 7 lid 3 onder a for re-integration):
+ * under its age and enrolled, as the layer knows enrolment from DUO's deliveries, only the
+ * categories it names remain.
+ */
+export function uitgesloten(a: Verwerkingsactiviteit, p: SynthPersoon, categorie: string, today: string): boolean {
+  const u = a.voorwaarden.uitsluiting;
+  if (!u || u.behalve.includes(categorie) || leeftijd(p.geboortedatum, today) >= u.totLeeftijd) return false;
+  return geleverdOnderwijs(p, today).inschrijvingen.some((i) => i.einddatum === null);
+}
+
 /** Categories granted outright (the public ones included), as the register's data says. */
 export function outright(register: Register, a: Verwerkingsactiviteit): Set<string> {
   return new Set([...a.categorieen, ...[...register.categorieen.values()].filter((c) => c.openbaar).map((c) => c.id)]);
@@ -65,6 +76,7 @@ export function outright(register: Register, a: Verwerkingsactiviteit): Set<stri
 export function mag(register: Register, a: Verwerkingsactiviteit, veld: string, categorie: string, p: SynthPersoon, wie: Wie, today: string, regions: RegionRegistry): boolean {
   if (a.uitgezonderd.includes(veld)) return false;
   if (!inBereik(a, p, wie, today, regions)) return false;
+  if (uitgesloten(a, p, categorie, today)) return false;
   if (outright(register, a).has(categorie)) return true;
   return a.metToestemming.includes(categorie) && heeftToestemming(p, a.id);
 }
