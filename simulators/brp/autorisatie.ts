@@ -23,6 +23,12 @@ export const RUBRIEKEN_PER_VELD: Record<string, readonly string[]> = {
   'verblijfplaats.verblijfadres.postcode': ['81160'], 'verblijfplaats.verblijfadres.woonplaats': ['81170'],
   'verblijfplaats.verblijfadres.locatiebeschrijving': ['81210'], 'verblijfplaats.verblijfadres.land': ['81310'],
   'verblijfplaats.verblijfadres.regel1': ['81330'], 'verblijfplaats.verblijfadres.regel2': ['81340'], 'verblijfplaats.verblijfadres.regel3': ['81350'],
+  // Parents: LO3 categories 02 (ouder 1) and 03 (ouder 2), the same elements as the person's own
+  // (the geboorte autorisatie feature lists 20310 20320 20330 30310 30320 30330 for their birth).
+  'ouders.burgerservicenummer': ['20120', '30120'], 'ouders.naam.voornamen': ['20210', '30210'], 'ouders.naam.adellijkeTitelPredicaat': ['20220', '30220'],
+  'ouders.naam.voorvoegsel': ['20230', '30230'], 'ouders.naam.geslachtsnaam': ['20240', '30240'], 'ouders.geslacht': ['20410', '30410'],
+  'ouders.geboorte.datum': ['20310', '30310'], 'ouders.geboorte.plaats': ['20320', '30320'], 'ouders.geboorte.land': ['20330', '30330'],
+  'ouders.datumIngangFamilierechtelijkeBetrekking': ['26210', '36210'],
   'adressering.adresregel1': ['PAVP03'], 'adressering.adresregel2': ['PAVP04'], 'adressering.adresregel3': ['81350'], 'adressering.land': ['81310'],
 };
 

@@ -136,6 +136,20 @@ describe('fields semantics (issue 8)', () => {
     valid(res.body);
   });
 
+  it('gives a synthetic person two parents (the father\'s surname is the person\'s), for an afnemer authorised for categories 02 and 03', async () => {
+    adresregelsAfnemer = { '000009': ['10120', '20210', '30210', '20240', '30240', '20230', '30230', '20310', '30310'] };
+    const p = population.person(4);
+    const res = await post({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [p.bsn], fields: ['ouders.naam.geslachtsnaam', 'ouders.geboorte.datum'] },
+      { 'x-origin-oin': '000009' });
+    const ouders = res.body.personen[0].ouders;
+    expect(ouders).toHaveLength(2);
+    expect(ouders[1].naam.geslachtsnaam).toBe(p.geslachtsnaam);
+    for (const o of ouders) expect(o.geboorte.datum.datum < p.geboortedatum).toBe(true);
+    valid(res.body);
+    const zonder = await post({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: [p.bsn], fields: ['ouders.naam.geslachtsnaam'] });
+    expect(zonder.status).toBe(403); // this layer is not authorised for parents
+  });
+
   it('answers 406 for an Accept it cannot serve and 415 for a body that is not JSON', async () => {
     const notAcceptable = await post({ ...RAADPLEEG, fields: ['naam'] }, { accept: 'application/xml' });
     expect([notAcceptable.status, notAcceptable.body.status]).toEqual([406, 406]);

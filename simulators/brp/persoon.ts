@@ -1,4 +1,6 @@
-import { ageOn, langFormaat } from '../../lib/dates';
+import { addDays, addYears, ageOn, langFormaat } from '../../lib/dates';
+import { GESLACHTSNAMEN, MET_VOORVOEGSEL, VOORNAMEN_M, VOORNAMEN_V } from '../../population/catalog';
+import { Draw } from '../../population/random';
 import type { RegionRegistry } from '../../lib/regions';
 import { adresseringVan } from '../../population/lo3';
 import type { SynthPersoon } from '../../population/types';
@@ -22,6 +24,26 @@ export function testpersoonOp(record: Record<string, any>, today: Date): BrpPers
   return !record.overlijden && geboren ? { ...record, leeftijd: ageOn(geboren, today) } : { ...record };
 }
 
+/**
+ * A synthetic person's parents, drawn from a stream of their own (so the population's ground truth
+ * does not change): a mother and a father whose surname the person carries, born 22 to 38 years
+ * earlier. They are not in the population and carry no BSN.
+ */
+function syntheticOuders(p: SynthPersoon): Record<string, unknown>[] {
+  const draw = new Draw(0x0d0e5, p.index, 0);
+  const ouder = (aanduiding: '1' | '2', geslacht: 'V' | 'M', voornamen: string, geslachtsnaam: string, voorvoegsel?: string) => {
+    const geboortedatum = addYears(p.geboortedatum, -draw.int(22, 38));
+    return {
+      ouderAanduiding: aanduiding, geslacht: GESLACHT[geslacht],
+      naam: { voornamen, ...(voorvoegsel ? { voorvoegsel } : {}), geslachtsnaam, voorletters: voorletters(voornamen) },
+      geboorte: { datum: datum(addDays(geboortedatum, -draw.int(0, 364))), land: { code: '6030', omschrijving: 'Nederland' } },
+      datumIngangFamilierechtelijkeBetrekking: datum(p.geboortedatum),
+    };
+  };
+  const [vv, achternaam] = draw.chance(0.25) ? draw.pick(MET_VOORVOEGSEL) : [undefined, draw.pick(GESLACHTSNAMEN)];
+  return [ouder('1', 'V', draw.pick(VOORNAMEN_V), achternaam, vv), ouder('2', 'M', draw.pick(VOORNAMEN_M), p.geslachtsnaam, p.voorvoegsel)];
+}
+
 /** The full BRP view of a person on `today`; `fields` selection happens afterwards. */
 export function toBrpPersoon(p: SynthPersoon, regions: RegionRegistry, today: Date): BrpPersoon {
   if (p.brp) return testpersoonOp(p.brp, today);
@@ -39,7 +61,8 @@ export function toBrpPersoon(p: SynthPersoon, regions: RegionRegistry, today: Da
       volledigeNaam: naam,
     },
     geboorte: { datum: datum(p.geboortedatum), land: { code: '6030', omschrijving: 'Nederland' } },
-    nationaliteiten: [{ type: 'Nationaliteit', nationaliteit: p.nationaliteit, redenOpname: { code: '001', omschrijving: 'Wet op het Nederlanderschap 1892' } }],
+    nationaliteiten: [{ type: 'Nationaliteit', nationaliteit: p.nationaliteit, redenOpname: { code: '017', omschrijving: 'Rijkswet op het Nederlanderschap 1984, art. 3, lid 1' } }],
+    ouders: syntheticOuders(p),
     gemeenteVanInschrijving: { code: gemeentecode, omschrijving: gemeente.naam },
     verblijfplaats: {
       type: 'Adres',
