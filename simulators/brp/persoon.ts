@@ -2,7 +2,7 @@ import { addDays, addYears, ageOn, langFormaat } from '../../lib/dates';
 import { GESLACHTSNAMEN, MET_VOORVOEGSEL, VOORNAMEN_M, VOORNAMEN_V } from '../../population/catalog';
 import { Draw } from '../../population/random';
 import type { RegionRegistry } from '../../lib/regions';
-import { adresseringVan } from '../../population/lo3';
+import { adresseringVan, voorletters } from '../../population/lo3';
 import type { SynthPersoon } from '../../population/types';
 
 /** A person as the Haal Centraal BRP API Personen v2 returns it (the subset this project fills). */
@@ -14,9 +14,6 @@ function datum(iso: string) {
   return { type: 'Datum', datum: iso, langFormaat: langFormaat(iso) };
 }
 
-function voorletters(voornamen: string): string {
-  return voornamen.split(' ').map((n) => `${n[0]}.`).join('');
-}
 
 /** An RvIG test person as the API answers on `today`: the converted record plus `leeftijd` (none for the deceased or an unknown birth date). */
 export function testpersoonOp(record: Record<string, any>, today: Date): BrpPersoon {

@@ -157,7 +157,7 @@ class BrpRegister {
       for (let i = 0; i < this.population.size; i++) {
         const p = this.population.person(i);
         const k = sleutel(p.geslachtsnaam, p.geboortedatum);
-        this.naamIndex.set(k, [...(this.naamIndex.get(k) ?? []), i]);
+        (this.naamIndex.get(k) ?? this.naamIndex.set(k, []).get(k)!).push(i);
       }
     }
     const found: BrpPersoon[] = (this.naamIndex.get(sleutel(naam, String(q.geboortedatum))) ?? [])

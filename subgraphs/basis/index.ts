@@ -7,6 +7,7 @@ import type { Regio, RegionRegistry, RegioSoort } from '../../lib/regions';
 import { perTrace } from '../../lib/per-trace';
 import { batchLoader } from '../../lib/source';
 import { besluitFout } from '../policy/request-policy';
+import type { Besluit } from '../../policies/types';
 import type { Vertegenwoordiging } from '../policy/request-policy';
 import { AppError, SourceError } from '../../lib/errors';
 import type { PolicyContext } from '../policy/shield';
@@ -39,6 +40,17 @@ export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOption
     entry.loader ??= batchLoader(brp.batchSize, (bsns) => brp.personen(bsns, { deadline }), null);
     return entry.loader;
   };
+  /**
+   * Whether an entry point (`jongere`, `zoekJongeren`) may return this person: the activity's scope
+   * on the BRP's facts. A school-scoped activity (mbo nazorg) decides its school and window
+   * conditions at its own root, `oudStudent` in onderwijs: here every BSN gets the same refusal.
+   */
+  const toegang = (ctx: Context, bsn: string, persoon: Persoonsgegevens | null): Besluit => {
+    const { eigenStudenten, nazorgMaanden } = ctx.beleid.activiteit.voorwaarden;
+    if (eigenStudenten || nazorgMaanden) return { uitkomst: 'BUITEN_BEREIK', reden: 'school-scoped: look up former students with oudStudent' };
+    if (!persoon) return { uitkomst: 'BUITEN_BEREIK', reden: 'not known in the BRP' };
+    return ctx.beleid.bereikOpBrp({ bsn, gemeente: persoon.gemeenteCode, geboortedatum: persoon.geboortedatum });
+  };
   return {
     name: 'basis',
     kenmerken: (p: Jongere, ctx: Context) => {
@@ -55,12 +67,7 @@ export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOption
           if (!ctx.beleid) return persoon;
           // The entry point: a person outside the activity's scope is not returned at all, and a
           // BSN the BRP does not know gets the very same answer (and audit record): no existence oracle.
-          // A school-scoped activity (mbo nazorg) decides its school and window conditions at its own
-          // root, `oudStudent` in onderwijs: here every BSN gets the same refusal.
-          const { eigenStudenten, nazorgMaanden } = ctx.beleid.activiteit.voorwaarden;
-          const besluit = eigenStudenten || nazorgMaanden ? { uitkomst: 'BUITEN_BEREIK' as const, reden: 'school-scoped: look up former students with oudStudent' }
-            : persoon ? ctx.beleid.bereikOpBrp({ bsn, gemeente: persoon.gemeenteCode, geboortedatum: persoon.geboortedatum })
-            : { uitkomst: 'BUITEN_BEREIK' as const, reden: 'not known in the BRP' };
+          const besluit = toegang(ctx, bsn, persoon);
           if (besluit.uitkomst !== 'TOEGESTAAN') {
             ctx.beleid.registreer(bsn, 'identificatie', besluit);
             throw besluitFout(besluit, ctx.beleid.interne.activiteit);
@@ -76,12 +83,9 @@ export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOption
           const bsns = await brp.zoek(naam, geboortedatum, { deadline: ctx.deadline });
           const gevonden = (await ctx.personen.loadMany(bsns)).filter((p): p is Persoonsgegevens => p !== null && !(p instanceof Error));
           if (!ctx.beleid) return gevonden;
-          // The same scope as `jongere`: people outside it are left out (and their refusal audited),
-          // a school-scoped activity finds nobody here.
-          const { eigenStudenten, nazorgMaanden } = ctx.beleid.activiteit.voorwaarden;
+          // The same scope as `jongere`: people outside it are left out (and their refusal audited).
           return gevonden.filter((p) => {
-            const besluit = eigenStudenten || nazorgMaanden ? { uitkomst: 'BUITEN_BEREIK' as const, reden: 'school-scoped: look up former students with oudStudent' }
-              : ctx.beleid.bereikOpBrp({ bsn: p.bsn, gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum });
+            const besluit = toegang(ctx, p.bsn, p);
             if (besluit.uitkomst !== 'TOEGESTAAN') ctx.beleid.registreer(p.bsn, 'identificatie', besluit);
             return besluit.uitkomst === 'TOEGESTAAN';
           });

@@ -125,6 +125,22 @@ async function checkPerson(a: Verwerkingsactiviteit, who: Identity, p: SynthPers
     tally(code ?? 'VALUE');
   };
 
+  // Every Jongere field of one answered person at `pad`: a value exactly where granted. A field
+  // withheld before planning is reported at `weigerPad` (once for a whole list, without index).
+  const truth = expectedIntegraal(p, system.population.regions, testClock()) as Record<string, unknown>;
+  const velden = (row: Record<string, unknown>, pad: string, weigerPad: string) => {
+    for (const field of Object.keys(truth)) {
+      if (field === 'bsn') continue;
+      const c = categories.of('Jongere', field)!;
+      const path = `${pad}.${field}`;
+      if (!fieldOk('Jongere', field)) { expectAt(`${weigerPad}.${field}`, 'NO_LEGAL_BASIS'); expect(row[field]).toBeNull(); continue; }
+      if (uitgesloten(a, p, c, TEST_DAY)) { expectAt(path, 'OUT_OF_SCOPE'); expect(row[field]).toBeNull(); continue; }
+      if (!granted.has(c) && !consented) { expectAt(path, 'NO_CONSENT'); expect(row[field]).toBeNull(); continue; }
+      expectAt(path, undefined);
+      expect([label, path, row[field]]).toEqual([label, path, truth[field]]);
+    }
+  };
+
   // The person: withheld whole without identificatie; refused at the root when out of scope. A
   // school-scoped activity enters through oudStudent (onderwijs), every other one through jongere (basis).
   const schoolScoped = Boolean(a.voorwaarden.eigenStudenten || a.voorwaarden.nazorgMaanden);
@@ -133,39 +149,14 @@ async function checkPerson(a: Verwerkingsactiviteit, who: Identity, p: SynthPers
     if (!fieldOk('Query', rootField)) { expectAt(rootField, 'NO_LEGAL_BASIS'); expect(root).toBeNull(); continue; }
     if ((rootField === 'oudStudent') !== schoolScoped) { expectAt(rootField, 'OUT_OF_SCOPE'); expect(root).toBeNull(); continue; }
     if (!inScope) { expect(root).toBeNull(); expectAt(rootField, 'OUT_OF_SCOPE'); continue; }
-    const truth = expectedIntegraal(p, system.population.regions, testClock()) as Record<string, unknown>;
-    for (const field of Object.keys(truth)) {
-      if (field === 'bsn') continue;
-      const c = categories.of('Jongere', field)!;
-      const path = `${rootField}.${field}`;
-      if (!fieldOk('Jongere', field)) { expectAt(path, 'NO_LEGAL_BASIS'); expect(root[field]).toBeNull(); continue; }
-      if (uitgesloten(a, p, c, TEST_DAY)) { expectAt(path, 'OUT_OF_SCOPE'); expect(root[field]).toBeNull(); continue; }
-      if (!granted.has(c) && !consented) { expectAt(path, 'NO_CONSENT'); expect(root[field]).toBeNull(); continue; }
-      expectAt(path, undefined);
-      expect([label, field, root[field]]).toEqual([label, field, truth[field]]);
-    }
+    velden(root, rootField, rootField);
   }
   // The search by name and birth date: the same scope as `jongere`; out of scope means left out.
   if (!fieldOk('Query', 'zoekJongeren')) { expectAt('zoekJongeren', 'NO_LEGAL_BASIS'); expect(body.data?.zoekJongeren ?? null).toBeNull(); }
   else {
-    const found = (body.data.zoekJongeren as { bsn: string }[]).map((x) => x.bsn);
-    const i = found.indexOf(p.bsn);
+    const i = (body.data.zoekJongeren as { bsn: string }[]).findIndex((x) => x.bsn === p.bsn);
     expect([label, 'zoekJongeren', i >= 0]).toEqual([label, 'zoekJongeren', inScope && !schoolScoped]);
-    if (i >= 0) {
-      const truth = expectedIntegraal(p, system.population.regions, testClock()) as Record<string, unknown>;
-      for (const field of Object.keys(truth)) {
-        if (field === 'bsn') continue;
-        const c = categories.of('Jongere', field)!;
-        const path = `zoekJongeren.${i}.${field}`;
-        const value = body.data.zoekJongeren[i][field];
-        // Withheld before planning, the gateway reports a field once for the whole list (no index).
-        if (!fieldOk('Jongere', field)) { expectAt(`zoekJongeren.${field}`, 'NO_LEGAL_BASIS'); expect(value).toBeNull(); continue; }
-        if (uitgesloten(a, p, c, TEST_DAY)) { expectAt(path, 'OUT_OF_SCOPE'); expect(value).toBeNull(); continue; }
-        if (!granted.has(c) && !consented) { expectAt(path, 'NO_CONSENT'); expect(value).toBeNull(); continue; }
-        expectAt(path, undefined);
-        expect([label, path, value]).toEqual([label, path, truth[field]]);
-      }
-    }
+    if (i >= 0) velden(body.data.zoekJongeren[i], `zoekJongeren.${i}`, 'zoekJongeren');
   }
   // Reference data for everyone; figures only for the monitoring activity.
   expect(body.data.regio.naam).toBe('Emmen');
