@@ -15,9 +15,16 @@ export function heeftToestemming(p: Pick<SynthPersoon, 'bsn' | 'toestemmingskans
 
 /** The consent records of a population: one per person and consent-asking activity they agreed to. */
 export function* consentSeed(population: Population, register: Register): Generator<Toestemming> {
-  const activiteiten = [...new Set(register.activiteiten.filter((a) => a.metToestemming.length).map((a) => a.id))];
+  // Per activity its latest version: the roles that receive the data and the purpose agreed to.
+  const laatste = new Map<string, Register['activiteiten'][number]>();
+  for (const a of register.activiteiten) if (a.metToestemming.length && (laatste.get(a.id)?.versie ?? 0) < a.versie) laatste.set(a.id, a);
   for (let i = 0; i < population.size; i++) {
     const p = population.person(i);
-    for (const activiteit of activiteiten) if (heeftToestemming(p, activiteit)) yield { bsn: p.bsn, activiteit, categorieen: null };
+    for (const a of laatste.values()) {
+      if (!heeftToestemming(p, a.id)) continue;
+      for (const rol of a.rollen) {
+        yield { bsn: p.bsn, activiteit: a.id, categorieen: null, ontvanger: { soort: 'ROL', waarde: rol }, doel: a.doel, geldigTot: null, vastgelegd: { door: 'JONGERE' } };
+      }
+    }
   }
 }

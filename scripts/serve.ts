@@ -9,6 +9,7 @@
 import { close, listen } from '../lib/http';
 import { createMetrics } from '../lib/metrics';
 import { connectRedis } from '../lib/redis';
+import { redisConsentBus } from '../stores/consent-bus';
 import { mutualTlsFromEnv } from '../lib/mtls';
 import { redisReplayCache } from '../lib/replay-cache';
 import { demoRegions } from '../lib/regions';
@@ -47,8 +48,9 @@ async function main(role: string, name = ''): Promise<() => Promise<void>> {
   const keys = config.security?.internalKeys;
   if (role === 'gateway' ? !keys?.master : !keys?.forSubgraph) throw new Error(`${role === 'gateway' ? 'INTERNAL_CONTEXT_SECRET' : 'INTERNAL_CONTEXT_KEY'} (or its _FILE) must be set`);
   if (role === 'subgraph' && process.env.SUBGRAPH_NAME !== name) throw new Error(`SUBGRAPH_NAME must be "${name}" (its INTERNAL_CONTEXT_KEY is derived for that name)`);
-  const kit = await buildSecurity({ ...config.security, dataDir: config.dataDir ?? 'data' }, checkedInSupergraph());
   const redis = config.redisUrl ? connectRedis(config.redisUrl) : null;
+  // Without Redis a replica cannot hear another's consent change, so it keeps no consent cache.
+  const kit = await buildSecurity({ ...config.security, dataDir: config.dataDir ?? 'data', consentBus: redis ? redisConsentBus(redis) : null }, checkedInSupergraph());
   const metrics = createMetrics();
   const closeAll = async (running: { stop(graceMs?: number): Promise<void> }) => {
     await running.stop(config.shutdownGraceMs);

@@ -55,15 +55,38 @@ describe.each(auditStores)('audit store on %s', (_name, make) => {
 });
 
 describe.each(consentStores)('consent store on %s', (_name, make) => {
+  const vraag = { rol: 'jongerenloket', organisatie: 'GM0518', dag: '2026-11-01' };
   it('answers active consents in one batch and honours withdrawal', async () => {
     const store = make();
     const [x, y, z] = [randomBytes(4).toString('hex'), randomBytes(4).toString('hex'), randomBytes(4).toString('hex')];
     await store.geefAlle([{ bsn: x, activiteit: 'act', categorieen: null }, { bsn: y, activiteit: 'act', categorieen: ['zorg.indicatie'] }]);
     await store.geef({ bsn: z, activiteit: 'andere', categorieen: null });
-    expect(await store.actief('act', [x, y, z])).toEqual(new Map([[x, null], [y, ['zorg.indicatie']]]));
-    await store.trekIn(x, 'act');
-    expect(await store.actief('act', [x, y])).toEqual(new Map([[y, ['zorg.indicatie']]]));
+    expect(await store.actief('act', [x, y, z], vraag)).toEqual(new Map([[x, null], [y, ['zorg.indicatie']]]));
+    const [eerste] = await store.historie(x);
+    expect(await store.trekIn(x, eerste.id, { door: 'JONGERE' })).toMatchObject({ id: eerste.id, ingetrokken: { door: 'JONGERE' } });
+    expect(await store.trekIn(y, eerste.id, { door: 'JONGERE' })).toBeNull(); // another person's record: nothing changes
+    expect(await store.actief('act', [x, y], vraag)).toEqual(new Map([[y, ['zorg.indicatie']]]));
     expect(await store.aantal()).toBeGreaterThanOrEqual(3);
+    await store.close();
+  });
+
+  it('counts a consent only for its recipient and before its end date, and keeps the whole history', async () => {
+    const store = make();
+    const x = randomBytes(4).toString('hex');
+    const door = { door: 'MEDEWERKER' as const, medewerker: 'loket-1', organisatie: 'GM0518', activiteit: 'act@3' };
+    await store.geef({ bsn: x, activiteit: 'act', categorieen: ['vsv'], ontvanger: { soort: 'ROL', waarde: 'werkcoach' }, doel: 'werk zoeken', geldigTot: '2027-01-01', vastgelegd: door });
+    await store.geef({ bsn: x, activiteit: 'act', categorieen: ['verzuim'], ontvanger: { soort: 'ORGANISATIE', waarde: 'GM0518' }, doel: 'intake', geldigTot: '2026-11-01', vastgelegd: door });
+    await store.geef({ bsn: x, activiteit: 'act', categorieen: ['betrokkenen'], ontvanger: { soort: 'ORGANISATIE', waarde: 'GM0518' }, doel: 'intake', geldigTot: '2026-11-02', vastgelegd: door }, new Date('2026-10-30T10:00:00Z'));
+    // werkcoach's consent is not the loket's; the one ending on 2026-11-01 no longer holds that day.
+    expect(await store.actief('act', [x], vraag)).toEqual(new Map([[x, ['betrokkenen']]]));
+    expect(await store.actief('act', [x], { ...vraag, rol: 'werkcoach', organisatie: 'GM0034' })).toEqual(new Map([[x, ['vsv']]]));
+    expect(await store.actief('act', [x], { ...vraag, dag: '2026-11-02' })).toEqual(new Map());
+    const historie = await store.historie(x);
+    expect(historie.map((h) => [h.categorieen, h.ontvanger, h.doel, h.geldigTot, h.vastgelegd, h.ingetrokkenOp])).toEqual([
+      [['betrokkenen'], { soort: 'ORGANISATIE', waarde: 'GM0518' }, 'intake', '2026-11-02', door, null],
+      [['vsv'], { soort: 'ROL', waarde: 'werkcoach' }, 'werk zoeken', '2027-01-01', door, null],
+      [['verzuim'], { soort: 'ORGANISATIE', waarde: 'GM0518' }, 'intake', '2026-11-01', door, null],
+    ]);
     await store.close();
   });
 });

@@ -13,6 +13,7 @@ import type { QueryLimits } from '../gateway/limits/query-limits';
 import { connectRedis } from '../lib/redis';
 import { createMetrics, type Metrics } from '../lib/metrics';
 import { redisReplayCache } from '../lib/replay-cache';
+import { localConsentBus, redisConsentBus } from '../stores/consent-bus';
 import type { RateLimits } from '../gateway/limits/rate-limit';
 
 export interface SystemOptions {
@@ -73,7 +74,9 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const redis = options.redisUrl ? connectRedis(options.redisUrl, log) : null;
   const metrics = createMetrics();
   const replays = redis ? redisReplayCache(redis, { log }) : undefined;
-  const kit = options.benchmarkOnlyWithoutEnforcement ? null : await buildSecurity({ ...options.security, dataDir, clock }, supergraphSdl);
+  // One process: its subgraphs share one consent cache; with Redis, replicas elsewhere hear changes too.
+  const consentBus = options.benchmarkOnlyWithoutEnforcement ? null : redis ? redisConsentBus(redis, { log }) : localConsentBus();
+  const kit = options.benchmarkOnlyWithoutEnforcement ? null : await buildSecurity({ ...options.security, dataDir, clock, consentBus }, supergraphSdl);
   const stopping = new AbortController();
   if (kit) await seedConsentWhenReachable(kit, population, log, stopping.signal);
   const simulators = {} as RunningSystem['simulators'];

@@ -17,6 +17,8 @@ import { retryWithBackoff } from '../lib/retry';
 import type { Population } from '../population/generator';
 import { PostgresAuditStore, SqliteAuditStore, type AuditStore } from '../stores/audit';
 import { PostgresConsentStore, SqliteConsentStore, type ConsentStore } from '../stores/consent';
+import type { ConsentBus } from '../stores/consent-bus';
+import { CachedConsentStore } from '../stores/consent-cache';
 
 export interface SecurityOptions {
   /** Folder for the embedded stores and the development secrets; `:memory:` keeps nothing. */
@@ -47,6 +49,12 @@ export interface SecurityOptions {
   devIssuerFile?: string;
   /** Stores to use instead of building them (another durable store behind the same interface). */
   stores?: { audit?: AuditStore; consent?: ConsentStore };
+  /**
+   * How replicas hear of consent changes. Given, consent answers are cached per replica and every
+   * change empties them everywhere before it is answered; absent (separate processes without
+   * Redis), every request reads the store.
+   */
+  consentBus?: ConsentBus | null;
 }
 
 /** Everything both enforcement points share: one register, its categories, the stores, keys and the token check. */
@@ -99,7 +107,8 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
   const consent = (): ConsentStore => {
     if (consentStore) return consentStore;
     const consentPool = pool(pg?.consent ?? pg?.connectionString);
-    return (consentStore = options.stores?.consent ?? (consentPool ? new PostgresConsentStore(consentPool, pg!.schema) : new SqliteConsentStore(file('toestemming.sqlite'))));
+    const store = options.stores?.consent ?? (consentPool ? new PostgresConsentStore(consentPool, pg!.schema) : new SqliteConsentStore(file('toestemming.sqlite')));
+    return (consentStore = options.consentBus ? new CachedConsentStore(store, options.consentBus) : store);
   };
   const audit = options.stores?.audit ?? (auditPool ? new PostgresAuditStore(auditPool, pg!.schema) : new SqliteAuditStore(file('audit.sqlite')));
   const master = options.internalKeys ? options.internalKeys.master ?? null : generateMasterSecret();
@@ -126,7 +135,8 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
     },
     mode: options.mode ?? 'filter',
     async close() {
-      await consentStore?.close();
+      if (consentStore) await consentStore.close();
+      else await options.consentBus?.close();
       await audit.close();
       await Promise.all([...pools.values()].map((p) => p.end()));
     },

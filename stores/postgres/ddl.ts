@@ -21,9 +21,15 @@ export const auditDdl = (schema: string) => `
 
 export const consentDdl = (schema: string) => `
   CREATE TABLE IF NOT EXISTS ${schema}.toestemming (
-    id BIGSERIAL PRIMARY KEY, bsn TEXT NOT NULL, activiteit TEXT NOT NULL, categorieen JSONB,
+    id TEXT PRIMARY KEY, bsn TEXT NOT NULL, activiteit TEXT NOT NULL, categorieen JSONB,
     gegeven_op TIMESTAMPTZ NOT NULL, ingetrokken_op TIMESTAMPTZ);
-  CREATE INDEX IF NOT EXISTS toestemming_actief ON ${schema}.toestemming (activiteit, bsn) WHERE ingetrokken_op IS NULL;`;
+  -- Tables from before recipients, purposes and end dates were recorded (ids were a sequence).
+  ALTER TABLE ${schema}.toestemming ALTER COLUMN id DROP DEFAULT, ALTER COLUMN id TYPE TEXT USING id::text;
+  ALTER TABLE ${schema}.toestemming ADD COLUMN IF NOT EXISTS ontvanger_soort TEXT, ADD COLUMN IF NOT EXISTS ontvanger TEXT,
+    ADD COLUMN IF NOT EXISTS doel TEXT, ADD COLUMN IF NOT EXISTS geldig_tot DATE, ADD COLUMN IF NOT EXISTS vastgelegd JSONB,
+    ADD COLUMN IF NOT EXISTS ingetrokken JSONB;
+  CREATE INDEX IF NOT EXISTS toestemming_actief ON ${schema}.toestemming (activiteit, bsn) WHERE ingetrokken_op IS NULL;
+  CREATE INDEX IF NOT EXISTS toestemming_bsn ON ${schema}.toestemming (bsn);`;
 
 /** Login roles per duty; each gets exactly the privileges its duty needs. */
 export interface DatabaseRoles {
@@ -75,7 +81,6 @@ export function rolesSql(schema: string, roles: DatabaseRoles, passwords: Record
     `GRANT USAGE ON SEQUENCE ${schema}.logregel_id_seq TO ${auditRetention};`,
     `GRANT SELECT ON ${schema}.toestemming TO ${consentReader};`,
     `GRANT SELECT, INSERT, UPDATE ON ${schema}.toestemming TO ${consentWriter};`,
-    `GRANT USAGE ON SEQUENCE ${schema}.toestemming_id_seq TO ${consentWriter};`,
   );
   return lines.join('\n');
 }

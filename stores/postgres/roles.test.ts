@@ -59,8 +59,8 @@ describe('PostgreSQL roles per duty (npm run db:init)', () => {
 
   it('keeps consent to its own roles: the reader reads, the writer records and withdraws, nobody deletes', async () => {
     expect(await attempt(roles.consentReader, `SELECT * FROM ${schema}.toestemming`)).toBe('ok');
-    expect(await attempt(roles.consentReader, `INSERT INTO ${schema}.toestemming (bsn, activiteit, gegeven_op) VALUES ('1', 'a', now())`)).toBe('denied');
-    expect(await attempt(roles.consentWriter, `INSERT INTO ${schema}.toestemming (bsn, activiteit, gegeven_op) VALUES ('1', 'a', now())`)).toBe('ok');
+    expect(await attempt(roles.consentReader, `INSERT INTO ${schema}.toestemming (id, bsn, activiteit, gegeven_op) VALUES (gen_random_uuid()::text, '1', 'a', now())`)).toBe('denied');
+    expect(await attempt(roles.consentWriter, `INSERT INTO ${schema}.toestemming (id, bsn, activiteit, gegeven_op) VALUES (gen_random_uuid()::text, '1', 'a', now())`)).toBe('ok');
     expect(await attempt(roles.consentWriter, `UPDATE ${schema}.toestemming SET ingetrokken_op = now()`)).toBe('ok');
     expect(await attempt(roles.consentWriter, `DELETE FROM ${schema}.toestemming`)).toBe('denied');
     expect(await attempt(roles.auditWriter, `SELECT * FROM ${schema}.toestemming`)).toBe('denied');
@@ -76,7 +76,7 @@ describe('PostgreSQL roles per duty (npm run db:init)', () => {
         attributes: { 'dpl.core.processing_activity_id': 'a', 'dpl.core.data_subject_id': 'd', 'dpl.core.data_subject_id_type': 'BSN' as const, 'jf.organisatie': 'GM0001' } };
       await new PostgresAuditStore(writer, schema).append([record]);
       expect(await new PostgresAuditStore(reader, schema).query({ traceId: 'tr' }, 5)).toEqual([record]);
-      expect(await new PostgresConsentStore(consent, schema).actief('a', ['1'])).toBeInstanceOf(Map);
+      expect(await new PostgresConsentStore(consent, schema).actief('a', ['1'], { rol: 'r', organisatie: 'o', dag: '2026-11-01' })).toBeInstanceOf(Map);
     } finally {
       await Promise.all([writer.end(), reader.end(), consent.end()]);
     }

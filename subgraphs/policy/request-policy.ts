@@ -54,7 +54,7 @@ export class RequestPolicy {
     this.toegestaan = toegestaneCategorieen(deps.register, activiteit);
     this.metToestemming = new Set(activiteit.metToestemming);
     this.consent = new DataLoader(async (bsns) => {
-      const found = await deps.consent.actief(activiteit.id, [...bsns]);
+      const found = await deps.consent.actief(activiteit.id, [...bsns], { rol: interne.rol, organisatie: interne.organisatie ?? '', dag: this.today });
       return bsns.map((b) => (found.has(b) ? found.get(b)! : false));
     }, { maxBatchSize: 500 });
   }
