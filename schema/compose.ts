@@ -14,6 +14,7 @@ export const SUBGRAPHS = [
   { name: 'participatie', port: 4004 },
   { name: 'zorg', port: 4005 },
   { name: 'inzage', port: 4006 },
+  { name: 'toestemming', port: 4007 },
 ] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 

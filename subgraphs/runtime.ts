@@ -17,6 +17,7 @@ import { auditPlugin } from './policy/audit-plugin';
 import { RequestPolicy, type PolicyDeps } from './policy/request-policy';
 import { policyLayer, type KenmerkenLezer, type PolicyContext } from './policy/shield';
 import { metFeiten } from './policy/feiten';
+import { metBetrokkenen } from './betrokkenen';
 
 /** One subgraph: its schema, its resolvers, and the per-request context they read. */
 export interface SubgraphDefinition<C extends PolicyContext> {
@@ -64,7 +65,7 @@ export type SchemaLayer = (schema: GraphQLSchema) => GraphQLSchema;
  */
 export function subgraphTypeDefs(name: string): DocumentNode {
   const header = readFileSync(join(__dirname, 'header.graphql'), 'utf8');
-  return metFeiten(name, parse(`${header}\n${readFileSync(join(__dirname, name, 'schema.graphql'), 'utf8')}`));
+  return metFeiten(name, metBetrokkenen(name, parse(`${header}\n${readFileSync(join(__dirname, name, 'schema.graphql'), 'utf8')}`)));
 }
 
 export interface RunningService { name: string; url: string; stop(graceMs?: number): Promise<void> }

@@ -100,7 +100,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     }
     // Reporting tables and indexes are built before anything asks, as a real system keeps them.
     for (const sim of Object.values(simulators)) await sim.warm();
-    await Promise.all(SUBGRAPHS.filter(({ name }) => kit || name !== 'inzage').map(async ({ name }) => {
+    await Promise.all(SUBGRAPHS.filter(({ name }) => kit || (name !== 'inzage' && name !== 'toestemming')).map(async ({ name }) => {
       subgraphs[name] = await startNamedSubgraph(name, {
         sourceUrl: simulators[SOURCE_OF[name]].url, regions: population.regions, clock,
         sourceTimeoutMs: options.sourceTimeoutMs ?? 2000, dataDir, port: ports[name] ?? 0, host: '127.0.0.1', log,

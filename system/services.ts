@@ -24,11 +24,12 @@ import { participatieSubgraph } from '../subgraphs/participatie';
 import type { PolicyContext } from '../subgraphs/policy/shield';
 import { BENCHMARK_ONLY_NO_ENFORCEMENT, startSubgraph, type RunningService, type SubgraphDefinition, type SubgraphSecurity } from '../subgraphs/runtime';
 import { zorgSubgraph } from '../subgraphs/zorg';
+import { toestemmingSubgraph } from '../subgraphs/toestemming';
 import type { SecurityKit } from './security';
 
-/** Which source system each subgraph reads (inzage reads the audit log, and the BRP for where a person lives). */
+/** Which source system each subgraph reads (inzage reads the audit log and toestemming the consent store; both ask the BRP where a person lives). */
 export const SOURCE_OF: Record<SubgraphName, SimulatorName> = {
-  basis: 'brp', onderwijs: 'duo', doorstroom: 'leerplicht', participatie: 'participatie', zorg: 'zorg', inzage: 'brp',
+  basis: 'brp', onderwijs: 'duo', doorstroom: 'leerplicht', participatie: 'participatie', zorg: 'zorg', inzage: 'brp', toestemming: 'brp',
 };
 
 export interface SubgraphRuntimeOptions {
@@ -99,6 +100,10 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
       const brp = createHaalCentraalBrp(source);
       const woonplaats = async (bsn: string) => (await brp.personen([bsn])).get(bsn)?.gemeenteCode ?? null;
       return run(inzageSubgraph({ audit: o.security.audit, register: o.security.register, pseudonym: o.security.pseudonym, woonplaats }));
+    }
+    case 'toestemming': {
+      if (!kit) throw new Error('the toestemming subgraph needs the consent store');
+      return run(toestemmingSubgraph({ consent: kit.consent, register: kit.register, brp: createHaalCentraalBrp(source), clock: o.clock }));
     }
     case 'onderwijs': {
       if (o.dataDir !== ':memory:') mkdirSync(o.dataDir, { recursive: true });

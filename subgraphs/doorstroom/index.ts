@@ -9,6 +9,7 @@ import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 import { AppError } from '../../lib/errors';
 import { scopeGemeenten } from '../../policies/scope';
+import type { Betrokkene } from '../betrokkenen';
 import { encodeCursor, toZoekopdracht, type JongerenFilter, type Zoekbereik } from './caseload';
 
 /** The caseload an activity allows: its region and ages. Activities scoped by school or self have none. */
@@ -22,6 +23,24 @@ function zoekbereik(ctx: Context, regions: RegionRegistry): Zoekbereik {
     gemeenten: voorwaarden.regio ? scopeGemeenten(voorwaarden.regio, ctx.beleid.interne.organisatie, regions) : undefined,
     leeftijd: voorwaarden.leeftijd,
   };
+}
+
+/** Who is involved from the case system: the coach of a running trajectory, leerplicht for open absence reports. */
+export function betrokkenenVan(d: DoorstroomDossier, regions: RegionRegistry): Betrokkene[] {
+  const result: Betrokkene[] = [];
+  const gemeente = regions.get(d.gemeenteCode);
+  const huidig = d.trajecten.at(-1);
+  if (huidig && huidig.status !== 'AFGESLOTEN') {
+    const dp = regions.all('DOORSTROOMPUNTREGIO').find((r) => r.gemeenten.includes(d.gemeenteCode));
+    const contact = dp ? `${dp.naam}, via gemeente ${regions.get(dp.contactgemeente!)?.naam ?? dp.contactgemeente}` : null;
+    result.push({ rol: 'DOORSTROOMCOACH', domein: 'doorstroom', organisatie: dp?.naam ?? 'Doorstroompunt', naam: huidig.coach.naam, sinds: huidig.startdatum, contact });
+  }
+  const open = d.verzuimmeldingen.filter((m) => m.status === 'OPEN').sort((a, b) => a.datum.localeCompare(b.datum));
+  if (open.length) {
+    result.push({ rol: 'LEERPLICHTAMBTENAAR', domein: 'doorstroom', organisatie: `Leerplicht gemeente ${gemeente?.naam ?? d.gemeenteCode}`, naam: null, sinds: open[0].datum,
+      contact: `Afdeling leerplicht van gemeente ${gemeente?.naam ?? d.gemeenteCode}` });
+  }
+  return result;
 }
 
 interface Context extends PolicyContext { dossiers: DataLoader<string, DoorstroomDossier | null>; deadline?: number }
@@ -64,6 +83,10 @@ export function doorstroomSubgraph({ bron, regions, clock = systemClock }: Doors
         doorstroomtrajecten: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx))?.trajecten ?? [],
         verzuimmeldingen: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx))?.verzuimmeldingen ?? [],
         vsvMeldingen: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx))?.vsvMeldingen ?? [],
+        betrokkenenDoorstroom: async (j: Jongere, _: unknown, ctx: Context) => {
+          const d = await dossier(j, ctx);
+          return d ? betrokkenenVan(d, regions) : [];
+        },
       },
       Regio: {
         __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),

@@ -15,6 +15,8 @@ import type { OnderwijsStore } from './store';
 import { purgeOnderwijs } from './retentie';
 import type { Register } from '../../policies/types';
 import type { AuditStore } from '../../stores/audit';
+import type { Betrokkene } from '../betrokkenen';
+import { addMonths } from '../../lib/dates';
 
 interface Context extends PolicyContext { historie: DataLoader<string, Onderwijshistorie> }
 type Jongere = Vertegenwoordiging;
@@ -26,6 +28,19 @@ export function onderwijsrelaties(h: Onderwijshistorie) {
     ingeschreven: i.einddatum === null,
     diplomadatum: h.diplomas.find((d) => d.inschrijvingId === i.id)?.datum ?? null,
   }));
+}
+
+/** Who is involved from education: the school of a current enrolment, and an mbo school's nazorg up to a year after its diploma. */
+export function betrokkenenOnderwijs(h: Onderwijshistorie, today: string): Betrokkene[] {
+  const result: Betrokkene[] = h.inschrijvingen.filter((i) => i.einddatum === null)
+    .map((i) => ({ rol: 'SCHOOL', domein: 'onderwijs', organisatie: i.instelling.naam, naam: null, sinds: i.begindatum, contact: `${i.instelling.naam} (BRIN ${i.instelling.brin})` }));
+  const huidigeScholen = new Set(result.map((b) => b.contact));
+  for (const d of h.diplomas) {
+    if (d.onderwijssoort !== 'MBO' || d.datum > today || addMonths(d.datum, 12) <= today) continue;
+    if (huidigeScholen.has(`${d.instelling.naam} (BRIN ${d.instelling.brin})`)) continue;
+    result.push({ rol: 'NAZORG', domein: 'onderwijs', organisatie: d.instelling.naam, naam: null, sinds: d.datum, contact: `Loopbaanbegeleiding van ${d.instelling.naam} (BRIN ${d.instelling.brin})` });
+  }
+  return result;
 }
 
 export interface OnderwijsOptions {
@@ -102,6 +117,7 @@ export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, 
         huidigeInschrijving: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).inschrijvingen.filter((i) => i.einddatum === null).at(-1) ?? null,
         diplomas: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).diplomas,
         vsvRegistraties: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).vsvRegistraties,
+        betrokkenenOnderwijs: async (j: Jongere, _: unknown, ctx: Context) => betrokkenenOnderwijs(await historie(j, ctx), ctx.beleid?.today ?? new Date().toISOString().slice(0, 10)),
         // The fact other subgraphs' rules need, signed for them (status: whether the feed is in yet).
         onderwijskenmerken: async (j: Jongere, _: unknown, ctx: Context) => {
           const feit = { relaties: onderwijsrelaties(await historie(j, ctx)), status: ingested ? 'BEKEND' : 'BRON_ONBEREIKBAAR', bron: 'duo' };

@@ -7,6 +7,7 @@ import { batchLoader } from '../../lib/source';
 import type { Vertegenwoordiging } from '../policy/request-policy';
 import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
+import type { Betrokkene } from '../betrokkenen';
 
 interface Context extends PolicyContext { dossiers: DataLoader<string, ParticipatieDossier>; deadline?: number }
 type Jongere = Vertegenwoordiging;
@@ -34,6 +35,13 @@ export function participatieSubgraph({ bron, regions, clock = systemClock }: { b
           return (await dossier(j, ctx)).dienstverbanden.some((d) => d.begindatum <= today && (d.einddatum === null || d.einddatum >= today));
         },
         dienstverbanden: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx)).dienstverbanden,
+        // Who is involved: the werkcoach of a running re-integration trajectory (the benefit itself is not named).
+        betrokkenenParticipatie: async (j: Jongere, _: unknown, ctx: Context): Promise<Betrokkene[]> => {
+          const gemeente = regions.get(ctx.beleid?.feiten(j).gemeente ?? '')?.naam;
+          const afdeling = gemeente ? `Werk en Inkomen, gemeente ${gemeente}` : 'Werk en Inkomen';
+          return (await dossier(j, ctx)).trajecten.filter((t) => t.einddatum === null)
+            .map((t) => ({ rol: 'WERKCOACH', domein: 'participatie', organisatie: afdeling, naam: t.werkcoach.naam, sinds: t.startdatum, contact: `${t.werkcoach.naam}, ${afdeling}` }));
+        },
       },
       Regio: {
         __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),

@@ -40,7 +40,7 @@ type Onderwijsrelatie @inaccessible @shareable { brin: String! ingeschreven: Boo
 ];
 
 /** Subgraphs with Jongere fields that consume facts (every fact they do not own). */
-export const CONSUMENTEN = ['basis', 'onderwijs', 'doorstroom', 'participatie', 'zorg'] as const;
+export const CONSUMENTEN = ['basis', 'onderwijs', 'doorstroom', 'participatie', 'zorg', 'toestemming'] as const;
 
 /** BEKEND: the owner knows the person; ONBEKEND: it does not; BRON_ONBEREIKBAAR: its source failed. */
 export type FeitStatus = 'BEKEND' | 'ONBEKEND' | 'BRON_ONBEREIKBAAR';
@@ -62,7 +62,11 @@ export function metFeiten(subgraph: string, doc: DocumentNode): DocumentNode {
   const requires = geconsumeerd.map((f) => `${f.veld} { ${f.selectie} status bron zegel }`).join(' ');
   const fields: FieldDefinitionNode[] = (jongere.fields ?? []).map((field) => {
     const personal = field.name.value !== 'bsn' && field.directives?.some((d) => d.name.value === 'gegevenscategorie');
-    return personal && requires ? { ...field, directives: [...(field.directives ?? []), directive('requires', requires)] } : field;
+    if (!personal || !requires) return field;
+    // A field that already @requires data of other domains gets the facts added to its selection.
+    const own = field.directives?.find((d) => d.name.value === 'requires');
+    const ownFields = own?.arguments?.[0]?.value.kind === Kind.STRING ? `${own.arguments[0].value.value} ` : '';
+    return { ...field, directives: [...(field.directives ?? []).filter((d) => d !== own), directive('requires', ownFields + requires)] };
   });
   for (const f of FEITEN) {
     fields.push({

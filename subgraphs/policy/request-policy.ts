@@ -40,7 +40,7 @@ export class RequestPolicy {
   private readonly metToestemming: Set<string>;
   private readonly consent: DataLoader<string, string[] | null | false>;
   private readonly bereikPerBsn = new Map<string, Besluit>();
-  private readonly log = new Map<string, { verstrekt: Set<string>; geweigerd: Map<string, string> }>();
+  private readonly log = new Map<string, { verstrekt: Set<string>; geweigerd: Map<string, string>; wijzigingen: string[] }>();
   /** Categories that filters of this request used: disclosed about everyone the request returned. */
   private readonly filterCategorieen = new Set<string>();
 
@@ -159,15 +159,21 @@ export class RequestPolicy {
   /** Notes a decision for the audit log. */
   registreer(bsn: string, categorie: string, besluit: Besluit): void {
     let entry = this.log.get(bsn);
-    if (!entry) this.log.set(bsn, (entry = { verstrekt: new Set(), geweigerd: new Map() }));
+    if (!entry) this.log.set(bsn, (entry = { verstrekt: new Set(), geweigerd: new Map(), wijzigingen: [] }));
     if (besluit.uitkomst === 'TOEGESTAAN') entry.verstrekt.add(categorie);
     else entry.geweigerd.set(categorie, besluit.uitkomst);
+  }
+
+  /** Notes a change this request made to the person's data (consent given or withdrawn, a nazorg contact): it goes into the audit record. */
+  noteerWijziging(bsn: string, categorie: string, wijziging: string): void {
+    this.registreer(bsn, categorie, { uitkomst: 'TOEGESTAAN' });
+    this.log.get(bsn)!.wijzigingen.push(wijziging);
   }
 
   /** One Logboek Dataverwerkingen record per person this request decided on. */
   auditRecords(service: string, operation: string, failed: boolean, pseudonym: (bsn: string) => string): AuditRecord[] {
     const end = new Date().toISOString();
-    return [...this.log.entries()].map(([bsn, { verstrekt, geweigerd }]) => ({
+    return [...this.log.entries()].map(([bsn, { verstrekt, geweigerd, wijzigingen }]) => ({
       trace_id: this.trace.traceId,
       span_id: this.trace.spanId,
       parent_span_id: this.trace.parentSpanId,
@@ -190,6 +196,7 @@ export class RequestPolicy {
         'jf.categorieen.filter': [...this.filterCategorieen].sort(),
         ...(this.interne.aanroeper ? { 'jf.aanroeper.traceparent': this.interne.aanroeper } : {}),
         'jf.categorieen.geweigerd': Object.fromEntries([...geweigerd.entries()].sort()),
+        ...(wijzigingen.length ? { 'jf.wijzigingen': wijzigingen } : {}),
       },
     }));
   }

@@ -26,10 +26,13 @@ export function policyLayer<C extends PolicyContext>(typeDefs: DocumentNode, ken
   const categories = categoryMap(print(typeDefs));
   // The key is not guarded: it is what the caller already holds (a BSN they asked for, or one a scoped caseload returned).
   const jongereFields = categories.fields().filter((f) => f.startsWith('Jongere.')).map((f) => f.split('.')[1]).filter((f) => !INTERNAL_FIELDS.has(f) && f !== 'bsn');
+  // Internal parts that carry personal data to another subgraph (who is involved) are guarded like client fields.
+  const intern = internalPersonalFields(typeDefs);
+  jongereFields.push(...intern.keys());
   if (jongereFields.length && !kenmerken) throw new Error('a subgraph with Jongere fields must say how to read their policy facts (kenmerken)');
   const rules: Record<string, IRule> = {};
   for (const field of jongereFields) {
-    const categorie = categories.of('Jongere', field)!;
+    const categorie = intern.get(field) ?? categories.of('Jongere', field)!;
     rules[field] = rule(`Jongere.${field}`, { cache: 'no_cache' })(async (parent, _args, ctx: C) => {
       let persoon: Persoonskenmerken;
       try {
@@ -57,6 +60,19 @@ export function policyLayer<C extends PolicyContext>(typeDefs: DocumentNode, ken
     return applyMiddleware(schema, jongereFields.length ? { Jongere: generated.Jongere } as never : {}, argumentGuards(schema) as never,
       exclusionGuards(schema, uitgezonderd) as never);
   };
+}
+
+/** `@inaccessible` Jongere fields with a data category (not the policy facts): field → category. */
+function internalPersonalFields(typeDefs: DocumentNode): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const d of typeDefs.definitions) {
+    if ((d.kind !== Kind.OBJECT_TYPE_DEFINITION && d.kind !== Kind.OBJECT_TYPE_EXTENSION) || d.name.value !== 'Jongere') continue;
+    for (const f of d.fields ?? []) {
+      const categorie = directiveCategory(f.directives);
+      if (categorie && f.directives?.some((x) => x.name.value === 'inaccessible') && !INTERNAL_FIELDS.has(f.name.value)) found.set(f.name.value, categorie);
+    }
+  }
+  return found;
 }
 
 /** The categories of the arguments and input fields a resolver was given (non-null values only). */
