@@ -21,7 +21,7 @@ import { createSimulator, SIMULATOR_NAMES, type SimulatorName } from '../simulat
 import { Population } from '../population/generator';
 import { configFromEnv } from '../system/config';
 import { buildSecurity } from '../system/security';
-import { startNamedSubgraph } from '../system/services';
+import { EXTRA_SOURCES, startNamedSubgraph } from '../system/services';
 
 export const ROLES = { simulator: SIMULATOR_NAMES as readonly string[], subgraph: SUBGRAPHS.map((s) => s.name) as readonly string[], gateway: [''] };
 
@@ -61,6 +61,7 @@ async function main(role: string, name = ''): Promise<() => Promise<void>> {
     const running = await startNamedSubgraph(name as SubgraphName, {
       sourceUrl: required('SOURCE_URL'), regions: demoRegions(), clock: systemClock,
       sourceTimeoutMs: config.sourceTimeoutMs ?? 2000, dataDir: config.dataDir ?? 'data', port, host, security: kit,
+      extraSourceUrls: Object.fromEntries((EXTRA_SOURCES[name as SubgraphName] ?? []).map((s) => [s, required(`SOURCE_URL_${s.toUpperCase()}`)])),
       replays: redis ? redisReplayCache(redis) : undefined, tls: mutualTlsFromEnv(), metrics, awaitStart: false,
     });
     console.log(`subgraph ${name} at ${running.url}`);

@@ -8,7 +8,7 @@ import { checkedInSupergraph, SUBGRAPHS, type SubgraphName } from '../schema/com
 import { createSimulator, SIMULATOR_NAMES, type SimulatorName } from '../simulators';
 import { BENCHMARK_ONLY_NO_ENFORCEMENT, type RunningService } from '../subgraphs/runtime';
 import { buildSecurity, seedConsentWhenReachable, type SecurityKit, type SecurityOptions } from './security';
-import { SOURCE_OF, startNamedSubgraph } from './services';
+import { EXTRA_SOURCES, SOURCE_OF, startNamedSubgraph } from './services';
 import type { QueryLimits } from '../gateway/limits/query-limits';
 import { connectRedis } from '../lib/redis';
 import { createMetrics, type Metrics } from '../lib/metrics';
@@ -102,7 +102,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     for (const sim of Object.values(simulators)) await sim.warm();
     await Promise.all(SUBGRAPHS.filter(({ name }) => kit || (name !== 'inzage' && name !== 'toestemming')).map(async ({ name }) => {
       subgraphs[name] = await startNamedSubgraph(name, {
-        sourceUrl: simulators[SOURCE_OF[name]].url, regions: population.regions, clock,
+        sourceUrl: simulators[SOURCE_OF[name]].url, extraSourceUrls: Object.fromEntries((EXTRA_SOURCES[name] ?? []).map((s) => [s, simulators[s].url])), regions: population.regions, clock,
         sourceTimeoutMs: options.sourceTimeoutMs ?? 2000, dataDir, port: ports[name] ?? 0, host: '127.0.0.1', log,
         security: kit ?? BENCHMARK_ONLY_NO_ENFORCEMENT, replays, metrics, tls: options.tls ? { ...options.tls.subgraph, ca: options.tls.ca } : undefined,
       });

@@ -15,7 +15,7 @@ import { FEITEN, feitsleutelsVan } from '../subgraphs/policy/feiten';
 import { formatFactKeys } from './config';
 import type { SystemOptions } from './index';
 import { buildSecurity, seedConsentWhenReachable, type SecurityKit } from './security';
-import { SOURCE_OF } from './services';
+import { EXTRA_SOURCES, SOURCE_OF } from './services';
 import { freePort, Supervisor, type ServiceSpec } from './supervisor';
 
 const ROOT = join(__dirname, '..');
@@ -49,7 +49,7 @@ export async function startMultiProcess(config: SystemOptions, options: { log?: 
   const subgraphs: ServiceSpec[] = await Promise.all(SUBGRAPHS.map(async ({ name }) => ({
     id: `subgraph-${name}`, args: ['subgraph', name], port: await freePort(),
     env: {
-      ...common, SUBGRAPH_NAME: name, SOURCE_URL: simUrl(SOURCE_OF[name]), INTERNAL_CONTEXT_KEY: Buffer.from(subgraphKey(master, name)).toString('base64url'),
+      ...common, SUBGRAPH_NAME: name, SOURCE_URL: simUrl(SOURCE_OF[name]), ...Object.fromEntries((EXTRA_SOURCES[name] ?? []).map((s) => [`SOURCE_URL_${s.toUpperCase()}`, simUrl(s)])), INTERNAL_CONTEXT_KEY: Buffer.from(subgraphKey(master, name)).toString('base64url'),
       ...(FEITEN.some((f) => f.eigenaar === name) ? { INTERNAL_FACT_KEYS: formatFactKeys(feitsleutelsVan(name, (c) => subgraphKey(master, c))) } : {}),
     },
   })));

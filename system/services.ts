@@ -32,9 +32,19 @@ export const SOURCE_OF: Record<SubgraphName, SimulatorName> = {
   basis: 'brp', onderwijs: 'duo', doorstroom: 'leerplicht', participatie: 'participatie', zorg: 'zorg', inzage: 'brp', toestemming: 'brp',
 };
 
+/**
+ * The other source systems a subgraph asks for a cross-domain view (onderwijs: the out-of-sight
+ * list), read-only and in batches. Their URLs come as `SOURCE_URL_<SYSTEM>` where services run apart.
+ */
+export const EXTRA_SOURCES: Partial<Record<SubgraphName, readonly SimulatorName[]>> = {
+  onderwijs: ['brp', 'participatie', 'zorg', 'leerplicht'],
+};
+
 export interface SubgraphRuntimeOptions {
   /** Base URL of the subgraph's source system (not used by inzage). */
   sourceUrl: string;
+  /** Base URLs of the systems in EXTRA_SOURCES for this subgraph. */
+  extraSourceUrls?: Partial<Record<SimulatorName, string>>;
   regions: RegionRegistry;
   clock: Clock;
   /** Per-call timeout towards the source system (ms). */
@@ -109,7 +119,14 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
       if (o.dataDir !== ':memory:') mkdirSync(o.dataDir, { recursive: true });
       const store = new OnderwijsStore(o.dataDir === ':memory:' ? ':memory:' : join(o.dataDir, 'onderwijs.sqlite'));
       const retentie = kit ? { register: kit.register, clock: o.clock, audit: { store: kit.audit, pseudonym: kit.pseudonym } } : undefined;
-      const def = onderwijsSubgraph({ feed: createDuoLevering(source), store, regions: o.regions, log: o.log, retentie });
+      const extra = (system: SimulatorName) => {
+        const url = o.extraSourceUrls?.[system];
+        if (!url) throw new Error(`the onderwijs subgraph needs the ${system} source for the out-of-sight list: set SOURCE_URL_${system.toUpperCase()}`);
+        return { ...source, baseUrl: url };
+      };
+      const buitenBeeld = { brp: createHaalCentraalBrp(extra('brp')), participatie: createReferentieParticipatie(extra('participatie')),
+        zorg: createReferentieZorg(extra('zorg')), doorstroom: createReferentieLeerplicht(extra('leerplicht')) };
+      const def = onderwijsSubgraph({ feed: createDuoLevering(source), store, regions: o.regions, log: o.log, retentie, buitenBeeld, clock: o.clock });
       return run({ ...def, stop: async () => { await def.stop?.(); store.close(); } });
     }
   }

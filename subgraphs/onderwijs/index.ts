@@ -11,14 +11,17 @@ import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 import { foldHistorie, isStartkwalificatie, type Diploma, type Onderwijshistorie } from './history';
 import { ingestFeed } from './ingest';
 import { retryWithBackoff } from '../../lib/retry';
-import type { OnderwijsStore } from './store';
+import type { Nazorgcontact, OnderwijsStore } from './store';
+import { oudStudenten, registreerNazorgcontact, type NazorgcontactInvoer } from './nazorg';
 import { purgeOnderwijs } from './retentie';
 import type { Register } from '../../policies/types';
 import type { AuditStore } from '../../stores/audit';
 import type { Betrokkene } from '../betrokkenen';
+import { scopeGemeenten } from '../../policies/scope';
+import { dagenTussen, pagina, zoekBuitenBeeld, type BuitenBeeldBronnen } from './buiten-beeld';
 import { addMonths } from '../../lib/dates';
 
-interface Context extends PolicyContext { historie: DataLoader<string, Onderwijshistorie> }
+interface Context extends PolicyContext { historie: DataLoader<string, Onderwijshistorie>; deadline?: number }
 type Jongere = Vertegenwoordiging;
 
 /** The person's schools: enrolled now, or with the diploma date there. */
@@ -36,7 +39,7 @@ export function betrokkenenOnderwijs(h: Onderwijshistorie, today: string): Betro
     .map((i) => ({ rol: 'SCHOOL', domein: 'onderwijs', organisatie: i.instelling.naam, naam: null, sinds: i.begindatum, contact: `${i.instelling.naam} (BRIN ${i.instelling.brin})` }));
   const huidigeScholen = new Set(result.map((b) => b.contact));
   for (const d of h.diplomas) {
-    if (d.onderwijssoort !== 'MBO' || d.datum > today || addMonths(d.datum, 12) <= today) continue;
+    if (d.onderwijssoort !== 'MBO' || d.datum > today || d.datum < addMonths(today, -12)) continue;
     if (huidigeScholen.has(`${d.instelling.naam} (BRIN ${d.instelling.brin})`)) continue;
     result.push({ rol: 'NAZORG', domein: 'onderwijs', organisatie: d.instelling.naam, naam: null, sinds: d.datum, contact: `Loopbaanbegeleiding van ${d.instelling.naam} (BRIN ${d.instelling.brin})` });
   }
@@ -51,10 +54,14 @@ export interface OnderwijsOptions {
   ingestIntervalMs?: number;
   /** Enforce the register's storage terms after every ingest, with an audit trail (absent: no purge, e.g. the benchmark-only mode). */
   retentie?: { register: Register; clock: () => Date; audit?: { store: AuditStore; pseudonym: (bsn: string) => string } };
+  /** The sources the out-of-sight list asks besides this store (absent: `buitenBeeld` is unavailable). */
+  buitenBeeld?: BuitenBeeldBronnen;
+  /** Today. Default: the system clock. */
+  clock?: () => Date;
   log?: (line: string) => void;
 }
 
-export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, retentie, log = console.log }: OnderwijsOptions): SubgraphDefinition<Context> {
+export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, retentie, buitenBeeld: bronnen, clock = () => new Date(), log = console.log }: OnderwijsOptions): SubgraphDefinition<Context> {
   let timer: NodeJS.Timeout | undefined;
   const stopping = new AbortController();
   let ingested = store.aantalLeveringen() > 0;
@@ -92,7 +99,8 @@ export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, 
       clearInterval(timer);
     },
     readiness: () => (ingested ? { ready: true } : { ready: false, reason: 'no education delivery ingested yet' }),
-    context: () => ({
+    context: ({ deadline }) => ({
+      deadline,
       historie: new DataLoader(async (bsns: readonly string[]) => {
         const regels = store.regelsVoor([...bsns]);
         return bsns.map((bsn) => foldHistorie(regels.filter((r) => r.bsn === bsn)));
@@ -100,6 +108,28 @@ export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, 
     }),
     resolvers: {
       Query: {
+        buitenBeeld: async (_: unknown, { eerste, na }: { eerste: number; na?: string | null }, ctx: Context) => {
+          const v = ctx.beleid?.activiteit.voorwaarden;
+          const activiteit = ctx.beleid?.interne.activiteit ?? '';
+          if (!ctx.beleid || !ctx.beleid.filterToegestaan('signalering')) throw new AppError('NO_LEGAL_BASIS', `${activiteit} grants no legal basis for signalering`, { category: 'signalering', activity: activiteit });
+          if (!v?.regio || !v.leeftijd) throw new AppError('OUT_OF_SCOPE', `the out-of-sight list needs an activity scoped to a region and ages; ${activiteit} is not`, { activity: activiteit });
+          if (!bronnen) throw new AppError('SOURCE_UNAVAILABLE', 'the out-of-sight list is not configured on this subgraph');
+          const today = clock();
+          const lijst = await zoekBuitenBeeld(store, bronnen, { gemeenten: scopeGemeenten(v.regio, ctx.beleid.interne.organisatie, regions), leeftijd: v.leeftijd, today, deadline: ctx.deadline });
+          const { items, volgendeCursor } = pagina(lijst, eerste, na);
+          // The page discloses the signal about everyone on it.
+          for (const b of items) ctx.beleid.registreer(b.bsn, 'signalering', { uitkomst: 'TOEGESTAAN' });
+          return { totaal: lijst.length, volgendeCursor, items: items.map((b) => ({ jongere: { bsn: b.bsn }, sinds: b.sinds, dagenBuitenBeeld: dagenTussen(b.sinds, today) })) };
+        },
+        oudStudenten: async (_: unknown, { eerste, na }: { eerste: number; na?: string | null }, ctx: Context) => {
+          const v = ctx.beleid?.activiteit.voorwaarden;
+          if (!ctx.beleid || !v?.eigenStudenten || !v.nazorgMaanden || !ctx.beleid.interne.organisatie) {
+            throw new AppError('OUT_OF_SCOPE', `a list of former students is only available under a school-scoped nazorg activity`, { activity: ctx.beleid?.interne.activiteit ?? null });
+          }
+          const r = oudStudenten(store, ctx.beleid.interne.organisatie, v.nazorgMaanden, clock(), eerste, na);
+          for (const o of r.page) ctx.beleid.registreer(o.bsn, 'identificatie', { uitkomst: 'TOEGESTAAN' });
+          return { totaal: r.totaal, volgendeCursor: r.volgendeCursor, oudStudenten: r.page.map((o) => ({ jongere: { bsn: o.bsn }, diploma: o.diploma, voorrang: o.voorrang })) };
+        },
         oudStudent: async (_: unknown, { bsn }: { bsn: string }, ctx: Context) => {
           assertBsn(bsn);
           if (!ctx.beleid) return { bsn };
@@ -110,8 +140,17 @@ export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, 
           return { bsn };
         },
       },
+      Mutation: {
+        registreerNazorgcontact: async (_: unknown, { invoer }: { invoer: NazorgcontactInvoer }, ctx: Context) => {
+          if (!ctx.beleid) throw new AppError('GATEWAY_CONTEXT_REQUIRED', 'nazorg contacts need a gateway context');
+          return registreerNazorgcontact(store, ctx.beleid, invoer, onderwijsrelaties(await ctx.historie.load(assertBsn(invoer.bsn))));
+        },
+      },
+      Nazorgcontact: { instelling: (c: Nazorgcontact) => c.brin },
       Jongere: {
         __resolveReference: (ref: Jongere): Jongere => ref,
+        // Under a school's activity only the school's own records; the young person sees all of theirs.
+        nazorgcontacten: (j: Jongere, _: unknown, ctx: Context) => store.nazorgcontacten([j.bsn], ctx.beleid?.activiteit.voorwaarden.eigenStudenten ? ctx.beleid.interne.organisatie : null),
         startkwalificatie: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).diplomas.some(isStartkwalificatie),
         inschrijvingen: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).inschrijvingen,
         huidigeInschrijving: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).inschrijvingen.filter((i) => i.einddatum === null).at(-1) ?? null,

@@ -10,7 +10,7 @@ import { buildSecurity } from '../../system/security';
 import { SIMULATOR_NAMES } from '../../simulators';
 import { DEFAULT_ROLES } from '../../stores/postgres/ddl';
 import { FEITEN } from '../../subgraphs/policy/feiten';
-import { SOURCE_OF } from '../../system/services';
+import { EXTRA_SOURCES, SOURCE_OF } from '../../system/services';
 
 /** docker-compose.yml cannot run here (no Docker engine); this reads it and checks what it promises. */
 const root = join(__dirname, '..', '..');
@@ -87,7 +87,8 @@ describe('docker-compose.yml', () => {
   it('connects every service with the role of its duty, never as the superuser, and PostgreSQL without trust', () => {
     const url = (service: string, kind: string) => services[service].environment[`${kind}_DATABASE_URL_FILE`]?.replace('/run/secrets/database_url_', '');
     for (const name of DATA_SUBGRAPHS) {
-      expect([name, url(`subgraph-${name}`, 'AUDIT'), url(`subgraph-${name}`, 'CONSENT')]).toEqual([name, DEFAULT_ROLES.auditWriter, DEFAULT_ROLES.consentReader]);
+      // Only the consent service writes consent; every other data subgraph only reads it.
+      expect([name, url(`subgraph-${name}`, 'AUDIT'), url(`subgraph-${name}`, 'CONSENT')]).toEqual([name, DEFAULT_ROLES.auditWriter, name === 'toestemming' ? DEFAULT_ROLES.consentWriter : DEFAULT_ROLES.consentReader]);
     }
     expect([url('subgraph-inzage', 'AUDIT'), url('subgraph-inzage', 'CONSENT')]).toEqual([DEFAULT_ROLES.auditReader, undefined]);
     expect(url('gateway', 'AUDIT')).toBe(DEFAULT_ROLES.auditWriter);
@@ -110,6 +111,10 @@ describe('docker-compose.yml', () => {
     for (const { name } of SUBGRAPHS) {
       const deps = services[`subgraph-${name}`].depends_on;
       expect(deps[`sim-${SOURCE_OF[name]}`]).toEqual({ condition: 'service_healthy' });
+      for (const extra of EXTRA_SOURCES[name] ?? []) {
+        expect(deps[`sim-${extra}`]).toEqual({ condition: 'service_healthy' });
+        expect(services[`subgraph-${name}`].environment[`SOURCE_URL_${extra.toUpperCase()}`]).toBe(`http://sim-${extra}:4000`);
+      }
       expect(deps['seed-consent']).toEqual({ condition: 'service_completed_successfully' });
       expect(services.gateway.depends_on[`subgraph-${name}`]).toEqual({ condition: 'service_healthy' });
     }

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { addMonths, isoDate } from '../../lib/dates';
+import { assertBsn } from '../../lib/bsn';
+import { AppError } from '../../lib/errors';
+import type { RequestPolicy } from '../policy/request-policy';
+import { besluitFout } from '../policy/request-policy';
+import { foldHistorie, type Diploma, type Onderwijshistorie } from './history';
+import type { Nazorgcontact, OnderwijsStore } from './store';
+
+export interface NazorgcontactInvoer { bsn: string; datum: string; soort: string; uitkomst: string; toelichting?: string | null }
+
+/** Entree, or level 2 followed in bol: the transitions the bill asks schools to follow first. */
+export function voorrang(d: Diploma, h: Onderwijshistorie): boolean {
+  if (d.niveau === '1') return true;
+  return d.niveau === '2' && h.inschrijvingen.find((i) => i.id === d.inschrijvingId)?.leerweg === 'BOL';
+}
+
+const CURSOR = 'os:';
+
+/**
+ * The school's graduates within the nazorg window (`maanden` back from today), priority first,
+ * then by diploma date and BSN; paged by offset in that fixed order (the list is the school's own).
+ */
+export function oudStudenten(store: OnderwijsStore, brin: string, maanden: number, today: Date, eerste: number, na?: string | null) {
+  if (!Number.isInteger(eerste) || eerste < 1 || eerste > 500) throw new AppError('BAD_USER_INPUT', `eerste must be 1-500; received ${eerste}`, { argument: 'eerste' });
+  const dag = isoDate(today);
+  const bsns = store.gediplomeerden(brin, addMonths(dag, -maanden), dag);
+  const regels = store.regelsVoor(bsns);
+  const lijst = bsns.map((bsn) => {
+    const h = foldHistorie(regels.filter((r) => r.bsn === bsn));
+    const diploma = h.diplomas.filter((d) => d.instelling.brin === brin && d.onderwijssoort === 'MBO' && d.datum <= dag).at(-1)!;
+    return { bsn, diploma, voorrang: voorrang(diploma, h) };
+  }).sort((a, b) => Number(b.voorrang) - Number(a.voorrang) || a.diploma.datum.localeCompare(b.diploma.datum) || a.bsn.localeCompare(b.bsn));
+  let start = 0;
+  if (na) {
+    const text = Buffer.from(na, 'base64url').toString('utf8');
+    if (!text.startsWith(CURSOR) || !/^\d+$/.test(text.slice(CURSOR.length))) throw new AppError('BAD_USER_INPUT', 'na must be a volgendeCursor returned by a previous page', { argument: 'na' });
+    start = Number(text.slice(CURSOR.length));
+  }
+  const page = lijst.slice(start, start + eerste);
+  return { totaal: lijst.length, page, volgendeCursor: start + eerste < lijst.length ? Buffer.from(`${CURSOR}${start + eerste}`).toString('base64url') : null };
+}
+
+/** Checks and stores a nazorg contact; the person must be the school's graduate within the window. */
+export function registreerNazorgcontact(store: OnderwijsStore, beleid: RequestPolicy, invoer: NazorgcontactInvoer, relaties: Parameters<RequestPolicy['bereikOpOnderwijs']>[1]): Nazorgcontact {
+  assertBsn(invoer.bsn);
+  const besluit = beleid.bereikOpOnderwijs(invoer.bsn, relaties);
+  const fout = besluitFout(besluit, beleid.interne.activiteit);
+  if (fout) {
+    beleid.registreer(invoer.bsn, 'nazorg', besluit);
+    throw fout;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(invoer.datum) || Number.isNaN(Date.parse(`${invoer.datum}T00:00:00Z`)) || invoer.datum > beleid.today) {
+    throw new AppError('BAD_USER_INPUT', `datum must be a date (yyyy-mm-dd) not after today; received "${invoer.datum}"`, { argument: 'invoer.datum' });
+  }
+  const toelichting = invoer.toelichting?.trim() || null;
+  if (toelichting && toelichting.length > 1000) throw new AppError('BAD_USER_INPUT', 'toelichting may be at most 1,000 characters', { argument: 'invoer.toelichting' });
+  const contact: Nazorgcontact = { id: randomUUID(), bsn: invoer.bsn, brin: beleid.interne.organisatie!, datum: invoer.datum, soort: invoer.soort, uitkomst: invoer.uitkomst,
+    toelichting, medewerker: beleid.interne.medewerker, vastgelegdOp: new Date().toISOString() };
+  store.bewaarNazorgcontact(contact);
+  beleid.noteerWijziging(invoer.bsn, 'nazorg', `nazorgcontact ${contact.id} vastgelegd: ${contact.soort}, ${contact.uitkomst}`);
+  return contact;
+}
