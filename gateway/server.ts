@@ -6,6 +6,7 @@ import { isoDate, type Clock } from '../lib/dates';
 import { AppError, ErrorCodes, type ErrorCode } from '../lib/errors';
 import { maskError } from '../lib/format-error';
 import { serveGraphQL } from '../lib/graphql-http';
+import { loketPages, type LoketOptions } from './loket/pages';
 import { INTERNAL_CONTEXT_HEADER, type ContextSigner, type InternalContext } from '../lib/internal-context';
 import { startTrace, toTraceparent, type TraceContext } from '../lib/trace';
 import type { CategoryMap } from '../policies/categories';
@@ -50,6 +51,8 @@ export interface GatewayOptions {
   security: GatewaySecurity | typeof GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT;
   /** Today, for choosing the activity version in force. */
   clock: Clock;
+  /** The Jongerenloket page at `/loket` (gateway/loket/pages.ts); absent: no page. */
+  loket?: LoketOptions;
   /** Port to listen on; 0 picks a free one. Default 4000. */
   port?: number;
   /** Interface to bind; loopback by default. */
@@ -253,7 +256,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
   if (security?.audit) checks.audit = () => security.audit!.store.ping();
   const http = await serveGraphQL(server, {
     port: options.port ?? 4000, host: options.host ?? '127.0.0.1',
-    ops: { metrics: options.metrics, corsOrigins: options.corsOrigins, readiness: () => readiness(checks) },
+    ops: { metrics: options.metrics, corsOrigins: options.corsOrigins, readiness: () => readiness(checks), pages: options.loket ? loketPages(options.loket) : undefined },
     context: async ({ req }) => {
       if (!security) return { deadline: now() + budget };
       const header = (name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };

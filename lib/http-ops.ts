@@ -15,6 +15,8 @@ export interface OpsOptions {
   metrics?: Metrics;
   /** Origins allowed to call from a browser (exact, e.g. https://loket.gemeente.nl). Default: none (same-origin only). */
   corsOrigins?: string[];
+  /** Pages this service serves besides GraphQL (the gateway's `/loket`); returns whether it answered. */
+  pages?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -36,6 +38,7 @@ export function createOps(options: OpsOptions): (req: IncomingMessage, res: Serv
       if (res.writableEnded) return true; // a preflight, answered by cors
     }
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (options.pages && await options.pages(req, res)) return true;
     if (req.method !== 'GET') return false;
     if (path === '/healthz') { json(res, 200, { status: 'ok' }); return true; }
     if (path === '/readyz') {

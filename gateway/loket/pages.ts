@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { DevIssuer } from '../auth/dev-issuer';
+import { huidigeVersie } from '../../policies/register';
+import type { Register } from '../../policies/types';
+
+/** A demo identity the development sign-in offers (never in production). */
+export interface DemoIdentiteit { label: string; rol: string; org?: string; bsn?: string; activiteit: string }
+
+/** What the Jongerenloket page needs from the gateway. */
+export interface LoketOptions {
+  register: Register;
+  /** Today (for the activities in force). */
+  clock: () => Date;
+  /** The embedded development issuer: with it (and `demo`), the page offers demo identities. */
+  devIssuer?: DevIssuer | null;
+  /** Offer the demo sign-in. Default: when a development issuer is in use and NODE_ENV is not production. */
+  demo?: boolean;
+  demoIdentiteiten?: DemoIdentiteit[];
+  /** The identity provider for a real sign-in (authorization code with PKCE, a public client). */
+  oidc?: { issuer: string; clientId: string; scope?: string } | null;
+}
+
+const PUBLIC = join(__dirname, 'public');
+/** Every file the page uses, served from here (no CDN: the machines have no internet). */
+const FILES: Record<string, string> = {
+  '/loket': 'index.html', '/loket/': 'index.html', '/loket/loket.js': 'loket.js', '/loket/loket.css': 'loket.css',
+};
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
+    // Only our own scripts and styles; the page talks to this gateway and, for sign-in, to the identity provider.
+    'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' https:; frame-ancestors 'none'; form-action 'self'",
+  });
+  res.end(body);
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+  let text = '';
+  for await (const chunk of req) {
+    text += chunk;
+    if (text.length > 4096) return null;
+  }
+  try { return JSON.parse(text) as Record<string, unknown>; } catch { return null; }
+}
+
+/**
+ * The Jongerenloket page at `/loket`: static files, its configuration (which activities ask
+ * consent for what, whether demo identities are offered), and in development a demo sign-in that
+ * issues a short-lived token from the embedded issuer for one of the configured demo identities.
+ */
+export function loketPages(options: LoketOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  const demo = Boolean(options.devIssuer) && (options.demo ?? process.env.NODE_ENV !== 'production');
+  const identiteiten = options.demoIdentiteiten ?? [];
+  const cache = new Map<string, Buffer>();
+  const file = (name: string) => {
+    let b = cache.get(name);
+    if (!b) cache.set(name, (b = readFileSync(join(PUBLIC, name))));
+    return b;
+  };
+  return async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!path.startsWith('/loket')) return false;
+    if (req.method === 'GET' && FILES[path]) {
+      send(res, 200, TYPES[FILES[path].split('.').pop()!], file(FILES[path]));
+      return true;
+    }
+    if (req.method === 'GET' && path === '/loket/config.json') {
+      const dag = new Date(options.clock()).toISOString().slice(0, 10);
+      const ids = [...new Set(options.register.activiteiten.map((a) => a.id))];
+      const activiteiten = ids.map((id) => huidigeVersie(options.register, id, dag)).filter((a) => a !== undefined)
+        .map((a) => ({ id: a.id, versie: a.versie, naam: a.naam, rollen: a.rollen, categorieen: a.categorieen, metToestemming: a.metToestemming }));
+      const categorieen = Object.fromEntries([...options.register.categorieen.values()].map((c) => [c.id, c.omschrijving]));
+      send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ demo, identiteiten: demo ? identiteiten : [], oidc: options.oidc ?? null, activiteiten, categorieen, vandaag: dag }));
+      return true;
+    }
+    if (req.method === 'POST' && path === '/loket/demo-aanmelding') {
+      const body = await readJson(req);
+      const gekozen = identiteiten[Number(body?.index)];
+      if (!demo || !gekozen) {
+        send(res, demo ? 400 : 404, 'application/json; charset=utf-8', JSON.stringify({ code: demo ? 'BAD_USER_INPUT' : 'NOT_FOUND', message: demo ? 'unknown demo identity' : 'no demo sign-in here' }));
+        return true;
+      }
+      const token = await options.devIssuer!.sign({ sub: `demo-${gekozen.rol}`, roles: [gekozen.rol], org: gekozen.org, bsn: gekozen.bsn }, { ttlSeconds: 3600, now: options.clock() });
+      send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ token, identiteit: gekozen }));
+      return true;
+    }
+    send(res, 404, 'text/plain; charset=utf-8', 'niet gevonden');
+    return true;
+  };
+}

@@ -1,0 +1,253 @@
+// The Jongerenloket page: sign in, find a young person, see the integral view with every withheld
+// field marked with its reason, who is involved, and record consent on the person's behalf.
+// Everything the page shows comes from the one GraphQL endpoint of this gateway.
+
+const $ = (id) => document.getElementById(id);
+const state = { token: null, identiteit: null, activiteit: null, config: null, bsn: null };
+
+const REDEN = {
+  NO_LEGAL_BASIS: 'geen grondslag', NO_CONSENT: 'geen toestemming', OUT_OF_SCOPE: 'buiten bereik',
+  SCOPE_UNVERIFIABLE: 'niet te controleren', SOURCE_TIMEOUT: 'bron reageert niet', SOURCE_UNAVAILABLE: 'bron niet bereikbaar',
+  SUBGRAPH_UNAVAILABLE: 'bron niet bereikbaar', SUBGRAPH_TIMEOUT: 'bron reageert niet',
+};
+const ROL = { DOORSTROOMCOACH: 'Doorstroomcoach', LEERPLICHTAMBTENAAR: 'Leerplichtambtenaar', WERKCOACH: 'Werkcoach', SCHOOL: 'School', NAZORG: 'Nazorg school', ZORGAANBIEDER: 'Zorgaanbieder' };
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) e.setAttribute(k, v);
+  for (const c of children.flat()) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return e;
+}
+const melding = (tekst) => { $('melding').textContent = tekst; };
+
+async function gql(query, variables = {}) {
+  const res = await fetch('/', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${state.token}`, 'x-verwerkingsactiviteit': state.activiteit },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }));
+  return body;
+}
+
+/** The reason a field at this path was withheld, if it was (errors carry the path and a stable code). */
+function weggelaten(errors, pad) {
+  const e = (errors ?? []).find((x) => x.path && x.path.join('.') === pad);
+  return e ? (e.extensions?.code ?? 'BRON') : null;
+}
+function marker(code) {
+  return el('span', { class: 'weggelaten', 'data-code': REDEN[code] && code.startsWith('S') && !code.startsWith('SCOPE') ? 'BRON' : code }, `weggelaten: ${REDEN[code] ?? code.toLowerCase()}`);
+}
+function waarde(v) {
+  if (v === null || v === undefined) return '—';
+  if (v === true) return 'ja';
+  if (v === false) return 'nee';
+  return String(v);
+}
+
+// ---- sign-in -----------------------------------------------------------------------------------
+function activiteitenVoor(rol) { return state.config.activiteiten.filter((a) => a.rollen.includes(rol)); }
+
+function toonAangemeld() {
+  const i = state.identiteit;
+  $('wie').textContent = `Aangemeld als ${i.label ?? i.rol}${i.org ? ` (${i.org})` : ''} · ${state.activiteit}`;
+  $('aanmelden').hidden = true;
+  $('zoeken').hidden = false;
+  $('caseload').hidden = i.rol === 'jongere';
+  $('buiten-beeld').hidden = i.rol !== 'doorstroomcoach';
+  if (i.rol === 'jongere' && i.bsn) toonBeeld(i.bsn);
+}
+
+async function demoAanmelden(event) {
+  event.preventDefault();
+  const index = Number($('demo-identiteit').value);
+  const res = await fetch('/loket/demo-aanmelding', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ index }) });
+  if (!res.ok) return melding('Aanmelden is mislukt.');
+  const { token, identiteit } = await res.json();
+  Object.assign(state, { token, identiteit, activiteit: $('activiteit').value });
+  toonAangemeld();
+}
+
+function vulActiviteiten() {
+  const i = state.config.identiteiten[Number($('demo-identiteit').value)];
+  $('activiteit').replaceChildren(...activiteitenVoor(i.rol).map((a) => el('option', { value: a.id, ...(a.id === i.activiteit ? { selected: '' } : {}) }, `${a.naam} (${a.id}@${a.versie})`)));
+}
+
+// Sign-in with the identity provider: authorization code with PKCE (a public client, no secret).
+const b64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+async function oidcDiscovery() { return (await fetch(`${state.config.oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`)).json(); }
+async function oidcStart() {
+  const d = await oidcDiscovery();
+  const verifier = b64url(crypto.getRandomValues(new Uint8Array(32)));
+  const oidcState = b64url(crypto.getRandomValues(new Uint8Array(16)));
+  sessionStorage.setItem('pkce', JSON.stringify({ verifier, oidcState }));
+  const challenge = b64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  const url = new URL(d.authorization_endpoint);
+  Object.entries({ response_type: 'code', client_id: state.config.oidc.clientId, redirect_uri: `${location.origin}/loket`, scope: state.config.oidc.scope ?? 'openid',
+    code_challenge: challenge, code_challenge_method: 'S256', state: oidcState }).forEach(([k, v]) => url.searchParams.set(k, v));
+  location.assign(url);
+}
+async function oidcTerug() {
+  const params = new URLSearchParams(location.search);
+  const saved = JSON.parse(sessionStorage.getItem('pkce') ?? 'null');
+  if (!params.get('code') || !saved || params.get('state') !== saved.oidcState) return false;
+  sessionStorage.removeItem('pkce');
+  const d = await oidcDiscovery();
+  const res = await fetch(d.token_endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code: params.get('code'), redirect_uri: `${location.origin}/loket`, client_id: state.config.oidc.clientId, code_verifier: saved.verifier }) });
+  const { access_token: token } = await res.json();
+  const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  const rol = (claims.roles ?? [])[0];
+  history.replaceState(null, '', '/loket');
+  Object.assign(state, { token, identiteit: { rol, org: claims.org, bsn: claims.bsn, label: claims.name ?? claims.sub }, activiteit: activiteitenVoor(rol)[0]?.id });
+  toonAangemeld();
+  return true;
+}
+
+// ---- search and lists ----------------------------------------------------------------------------
+function resultaatLijst(titel, rijen, kolommen) {
+  const tabel = el('table', {}, el('caption', {}, titel), el('thead', {}, el('tr', {}, ...kolommen.map((k) => el('th', { scope: 'col' }, k.kop)), el('th', { scope: 'col' }, 'Actie'))),
+    el('tbody', {}, ...rijen.map((r) => el('tr', {}, ...kolommen.map((k) => el('td', {}, waarde(k.waarde(r)))),
+      el('td', {}, el('button', { type: 'button', class: 'secundair', 'data-bsn': r.bsn }, 'Bekijken'))))));
+  tabel.addEventListener('click', (e) => { const b = e.target.closest('button[data-bsn]'); if (b) toonBeeld(b.dataset.bsn); });
+  $('resultaten').replaceChildren(rijen.length ? tabel : el('p', {}, `${titel}: niemand gevonden.`));
+}
+
+async function zoekOpNaam(event) {
+  event.preventDefault();
+  const r = await gql('query Zoek($n: String!, $d: String!) { zoekJongeren(geslachtsnaam: $n, geboortedatum: $d) { bsn naam { volledigeNaam } geboortedatum } }',
+    { n: $('geslachtsnaam').value, d: $('geboortedatum').value });
+  if (!r.data?.zoekJongeren) return melding(foutTekst(r));
+  resultaatLijst('Gevonden', r.data.zoekJongeren, [{ kop: 'Naam', waarde: (p) => p.naam?.volledigeNaam }, { kop: 'Geboortedatum', waarde: (p) => p.geboortedatum }]);
+}
+async function caseload() {
+  const r = await gql('{ jongeren(eerste: 25) { totaal jongeren { bsn naam { volledigeNaam } leeftijd } } }');
+  if (!r.data?.jongeren) return melding(foutTekst(r));
+  resultaatLijst(`Caseload (${r.data.jongeren.totaal} in totaal, eerste 25)`, r.data.jongeren.jongeren, [{ kop: 'Naam', waarde: (p) => p.naam?.volledigeNaam }, { kop: 'Leeftijd', waarde: (p) => p.leeftijd }]);
+}
+async function buitenBeeld() {
+  const r = await gql('{ buitenBeeld(eerste: 25) { totaal items { sinds dagenBuitenBeeld jongere { bsn naam { volledigeNaam } leeftijd } } } }');
+  if (!r.data?.buitenBeeld) return melding(foutTekst(r));
+  resultaatLijst(`Buiten beeld (${r.data.buitenBeeld.totaal} in de regio, langst eerst)`, r.data.buitenBeeld.items.map((i) => ({ ...i, bsn: i.jongere.bsn })), [
+    { kop: 'Naam', waarde: (i) => i.jongere.naam?.volledigeNaam }, { kop: 'Leeftijd', waarde: (i) => i.jongere.leeftijd },
+    { kop: 'Buiten beeld sinds', waarde: (i) => i.sinds }, { kop: 'Dagen', waarde: (i) => i.dagenBuitenBeeld }]);
+}
+const foutTekst = (r) => (r.errors ?? []).map((e) => `${REDEN[e.extensions?.code] ?? e.extensions?.code ?? ''}: ${e.message}`).join('; ') || 'Geen antwoord.';
+
+// ---- the integral view ---------------------------------------------------------------------------
+const BEELD = `query Beeld($bsn: String!) { jongere(bsn: $bsn) {
+  bsn naam { volledigeNaam } geboortedatum leeftijd
+  woonadres { straat huisnummer huisletter huisnummertoevoeging postcode woonplaats }
+  startkwalificatie huidigeInschrijving { instelling { naam } niveau opleiding begindatum } diplomas { niveau opleiding datum }
+  vsvRegistraties { datum }
+  doorstroomstatus doorstroomcoach { naam } verzuimmeldingen { soort datum status }
+  heeftUitkering heeftWerk reintegratietrajecten { soort startdatum einddatum uitkomst }
+  heeftZorgtoewijzing
+  betrokkenen { rol domein organisatie naam sinds contact }
+  toestemmingen { id activiteit categorieen ontvanger { soort waarde } doel geldigTot actief gegevenOp gegevenDoor { door medewerker } ingetrokkenOp }
+} }`;
+
+const PANELEN = [
+  { titel: 'Persoon (BRP)', velden: [['naam', 'Naam', (j) => j.naam?.volledigeNaam], ['geboortedatum', 'Geboortedatum'], ['leeftijd', 'Leeftijd'],
+    ['woonadres', 'Woonadres', (j) => j.woonadres && `${j.woonadres.straat ?? ''} ${j.woonadres.huisnummer ?? ''}${j.woonadres.huisletter ?? ''} ${j.woonadres.postcode ?? ''} ${j.woonadres.woonplaats ?? ''}`.trim()]] },
+  { titel: 'Onderwijs (DUO)', velden: [['startkwalificatie', 'Startkwalificatie'], ['huidigeInschrijving', 'Huidige inschrijving', (j) => j.huidigeInschrijving && `${j.huidigeInschrijving.instelling.naam}, ${j.huidigeInschrijving.opleiding ?? j.huidigeInschrijving.niveau} (sinds ${j.huidigeInschrijving.begindatum})`],
+    ['diplomas', 'Diploma\u2019s', (j) => j.diplomas && (j.diplomas.map((d) => `${d.opleiding ?? d.niveau} (${d.datum})`).join('; ') || 'geen')], ['vsvRegistraties', 'VSV-registraties', (j) => j.vsvRegistraties?.length]] },
+  { titel: 'Doorstroompunt en leerplicht', velden: [['doorstroomstatus', 'Traject'], ['doorstroomcoach', 'Coach', (j) => j.doorstroomcoach?.naam], ['verzuimmeldingen', 'Verzuimmeldingen', (j) => j.verzuimmeldingen?.length]] },
+  { titel: 'Werk en inkomen', velden: [['heeftUitkering', 'Uitkering'], ['heeftWerk', 'Werk'], ['reintegratietrajecten', 'Re-integratie', (j) => j.reintegratietrajecten && (j.reintegratietrajecten.map((t) => `${t.soort} ${t.startdatum}${t.einddatum ? ` – ${t.einddatum}` : ' (lopend)'}`).join('; ') || 'geen')]] },
+  { titel: 'Zorg (Wmo en Jeugdwet)', velden: [['heeftZorgtoewijzing', 'Lopende voorziening']] },
+];
+
+async function toonBeeld(bsn) {
+  state.bsn = bsn;
+  const r = await gql(BEELD, { bsn });
+  const j = r.data?.jongere;
+  if (!j) { $('beeld').hidden = true; $('toestemming').hidden = true; return melding(foutTekst(r)); }
+  melding('');
+  const panelen = PANELEN.map((p) => el('section', { class: 'paneel', 'aria-label': p.titel }, el('h3', {}, p.titel), el('dl', {}, ...p.velden.flatMap(([veld, label, f]) => {
+    const code = weggelaten(r.errors, `jongere.${veld}`);
+    return [el('dt', {}, label), el('dd', { 'data-veld': veld }, code ? marker(code) : waarde(f ? f(j) : j[veld]))];
+  }))));
+  panelen.push(betrokkenenPaneel(j, r.errors), toestemmingenPaneel(j, r.errors));
+  $('panelen').replaceChildren(...panelen);
+  $('beeld-titel').textContent = `Integraal beeld: ${j.naam?.volledigeNaam ?? bsn}`;
+  $('beeld').hidden = false;
+  toonToestemmingForm();
+}
+
+function betrokkenenPaneel(j, errors) {
+  const code = weggelaten(errors, 'jongere.betrokkenen');
+  const inhoud = code ? el('p', { 'data-veld': 'betrokkenen' }, marker(code)) : !j.betrokkenen?.length ? el('p', { 'data-veld': 'betrokkenen' }, 'Niemand bekend.')
+    : el('ul', { class: 'lijst', 'data-veld': 'betrokkenen' }, ...j.betrokkenen.map((b) => el('li', {}, `${ROL[b.rol] ?? b.rol}: ${b.organisatie ?? 'een zorgaanbieder is betrokken'}${b.naam ? ` (${b.naam})` : ''}${b.sinds ? `, sinds ${b.sinds}` : ''}${b.contact ? ` — ${b.contact}` : ''}`)));
+  return el('section', { class: 'paneel', 'aria-label': 'Betrokkenen' }, el('h3', {}, 'Wie is er betrokken'), inhoud);
+}
+
+function toestemmingenPaneel(j, errors) {
+  const code = weggelaten(errors, 'jongere.toestemmingen');
+  const paneel = el('section', { class: 'paneel', 'aria-label': 'Toestemmingen' }, el('h3', {}, 'Toestemmingen'));
+  if (code) return paneel.appendChild(el('p', { 'data-veld': 'toestemmingen' }, marker(code))), paneel;
+  const lijst = el('ul', { class: 'lijst', 'data-veld': 'toestemmingen' }, ...(j.toestemmingen ?? []).map((t) => el('li', {},
+    `${t.activiteit}: ${(t.categorieen ?? ['alle gevraagde gegevens']).join(', ')} aan ${t.ontvanger ? `${t.ontvanger.soort === 'ROL' ? 'rol' : 'organisatie'} ${t.ontvanger.waarde}` : 'iedereen onder de activiteit'}`,
+    t.geldigTot ? ` tot ${t.geldigTot}` : '', t.actief ? ' — geldig' : t.ingetrokkenOp ? ` — ingetrokken op ${t.ingetrokkenOp.slice(0, 10)}` : ' — verlopen', ' ',
+    t.actief ? el('button', { type: 'button', class: 'secundair', 'data-intrekken': t.id, 'aria-label': `Toestemming ${t.activiteit} intrekken` }, 'Intrekken') : '')));
+  lijst.addEventListener('click', (e) => { const b = e.target.closest('button[data-intrekken]'); if (b) trekIn(b.dataset.intrekken); });
+  paneel.append(j.toestemmingen?.length ? lijst : el('p', { 'data-veld': 'toestemmingen' }, 'Geen toestemmingen vastgelegd.'));
+  return paneel;
+}
+
+// ---- consent -------------------------------------------------------------------------------------
+function toonToestemmingForm() {
+  const a = state.config.activiteiten.find((x) => x.id === state.activiteit);
+  if (!a || !a.metToestemming.length || !['jongerenloket', 'jongere'].includes(state.identiteit.rol)) { $('toestemming').hidden = true; return; }
+  $('toestemming-categorieen').replaceChildren(...a.metToestemming.map((c, i) => el('div', {},
+    el('input', { type: 'checkbox', id: `cat-${i}`, name: 'categorie', value: c }), el('label', { for: `cat-${i}`, class: 'inline' }, ` ${state.config.categorieen[c] ?? c} (${c})`))));
+  $('ontvanger').value = state.identiteit.org ?? '';
+  const tot = new Date(`${state.config.vandaag}T00:00:00Z`);
+  tot.setUTCFullYear(tot.getUTCFullYear() + 1);
+  $('geldig-tot').value = tot.toISOString().slice(0, 10);
+  $('toestemming').hidden = false;
+}
+
+function bevestig(tekst) {
+  $('bevestig-tekst').textContent = tekst;
+  $('bevestig').showModal();
+  return new Promise((resolve) => $('bevestig').addEventListener('close', () => resolve($('bevestig').returnValue === 'ja'), { once: true }));
+}
+
+async function geefToestemming(event) {
+  event.preventDefault();
+  const categorieen = [...document.querySelectorAll('input[name=categorie]:checked')].map((c) => c.value);
+  if (!categorieen.length) return melding('Kies ten minste één soort gegevens.');
+  const invoer = { bsn: state.bsn, activiteit: state.activiteit, categorieen, ontvanger: { soort: 'ORGANISATIE', waarde: $('ontvanger').value.trim() }, doel: $('doel').value, geldigTot: $('geldig-tot').value };
+  if (!(await bevestig(`De jongere geeft toestemming voor ${categorieen.join(', ')} aan ${invoer.ontvanger.waarde}, met doel "${invoer.doel}", tot ${invoer.geldigTot}. Is dit met de jongere besproken?`))) return melding('Niet vastgelegd.');
+  const r = await gql('mutation Geef($invoer: ToestemmingInvoer!) { geefToestemming(invoer: $invoer) { id } }', { invoer });
+  if (!r.data?.geefToestemming) return melding(foutTekst(r));
+  await toonBeeld(state.bsn);
+  melding('Toestemming vastgelegd.');
+}
+
+async function trekIn(id) {
+  if (!(await bevestig('De jongere trekt deze toestemming in. Dit geldt direct, overal.'))) return melding('Niet ingetrokken.');
+  const r = await gql('mutation Trek($bsn: String!, $id: ID!) { trekToestemmingIn(bsn: $bsn, id: $id) { id } }', { bsn: state.bsn, id });
+  if (!r.data?.trekToestemmingIn) return melding(foutTekst(r));
+  await toonBeeld(state.bsn);
+  melding('Toestemming ingetrokken.');
+}
+
+// ---- start ---------------------------------------------------------------------------------------
+async function start() {
+  state.config = await (await fetch('/loket/config.json')).json();
+  if (state.config.oidc) { $('oidc').hidden = false; $('oidc-knop').addEventListener('click', oidcStart); if (await oidcTerug()) return; }
+  if (state.config.demo) {
+    $('demo-form').hidden = false;
+    $('demo-identiteit').replaceChildren(...state.config.identiteiten.map((i, n) => el('option', { value: String(n) }, i.label)));
+    $('demo-identiteit').addEventListener('change', vulActiviteiten);
+    vulActiviteiten();
+    $('demo-form').addEventListener('submit', demoAanmelden);
+  }
+  $('zoek-bsn').addEventListener('submit', (e) => { e.preventDefault(); toonBeeld($('bsn').value.trim()); });
+  $('zoek-naam').addEventListener('submit', zoekOpNaam);
+  $('caseload').addEventListener('click', caseload);
+  $('buiten-beeld').addEventListener('click', buitenBeeld);
+  $('toestemming-form').addEventListener('submit', geefToestemming);
+}
+start();
