@@ -110,8 +110,9 @@ export function redisConsentBus(client: RedisClientType, options: RedisConsentBu
     },
     async close() {
       await connected;
-      if (subscriber.isOpen) await subscriber.quit().catch(() => undefined);
-      else subscriber.destroy?.();
+      // A subscriber still trying to reconnect would wait for Redis to quit: drop it instead.
+      if (subscriber.isReady) await subscriber.quit().catch(() => undefined);
+      else if (subscriber.isOpen) subscriber.destroy();
     },
   };
 }

@@ -35,6 +35,9 @@ export class CachedConsentStore implements ConsentStore {
     });
   }
 
+  /** Whether answers may come from the cache now (the bus vouches that this replica hears every change). */
+  get betrouwbaar(): boolean { return this.reliable; }
+
   private now() { return (this.options.now ?? Date.now)(); }
 
   private forget(bsn: string) {

@@ -93,8 +93,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     await Promise.all(Object.values(subgraphs).map((s) => s.stop(options.shutdownGraceMs)));
     await Promise.all(Object.values(simulators).map((s) => close(s.server)));
     await kit?.close();
-    if (redis?.isOpen) await redis.quit().catch(() => undefined);
-    else redis?.destroy?.();
+    if (redis?.isReady) await redis.quit().catch(() => undefined);
+    else if (redis?.isOpen) redis.destroy();
   };
   try {
     for (const name of SIMULATOR_NAMES) {
