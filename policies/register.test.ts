@@ -25,9 +25,9 @@ describe('the bases a privacy officer would sign (versions in force on 2026-11-0
     expect(problemsOf(bad)).toEqual([expect.stringMatching(/unknown category "schoenmaat" in reintegratie-participatiewet@2/)]);
   });
 
-  it('lets the Jongerenloket see only identification and address on its own basis; everything else needs consent', () => {
+  it('lets the Jongerenloket see only identification and address on its own basis (and record consent); everything else needs consent', () => {
     const a = inForce('jongerenloket-intake');
-    expect(a.categorieen.sort()).toEqual(['identificatie', 'woonadres']);
+    expect(a.categorieen.sort()).toEqual(['identificatie', 'toestemming', 'woonadres']);
     for (const c of ['vsv', 'doorstroom.dossier', 'participatie.uitkering', 'onderwijs.resultaat', 'betrokkenen', 'zorg.indicatie']) {
       expect(a.metToestemming).toContain(c);
     }
@@ -38,7 +38,7 @@ describe('the bases a privacy officer would sign (versions in force on 2026-11-0
     expect(a.verwerkingsverantwoordelijke).toMatch(/mbo-instelling/);
     expect(a.verwerkingsverantwoordelijke).not.toMatch(/college/);
     expect(a.categorieen).not.toEqual(expect.arrayContaining(['doorstroom.dossier']));
-    expect(a.metToestemming.sort()).toEqual(['doorstroom.dossier', 'participatie.traject']);
+    expect(a.metToestemming.sort()).toEqual(['doorstroom.dossier', 'participatie.inkomen', 'participatie.traject']);
     expect(a.grondslag.artikel).not.toMatch(/^wet Van school naar duurzaam werk/i);
   });
 

@@ -47,7 +47,7 @@ describe('audit log (Logboek Dataverwerkingen)', () => {
       expect(r.parent_span_id).toBe(gatewaySpan);
       expect(r.span_id).toMatch(/^[0-9a-f]{16}$/);
       expect(r.status_code).toBe(1);
-      expect(r.attributes['dpl.core.processing_activity_id']).toBe('https://register.jongeren-federatie.example/verwerkingsactiviteiten/jongerenloket-intake/versies/2');
+      expect(r.attributes['dpl.core.processing_activity_id']).toBe('https://register.jongeren-federatie.example/verwerkingsactiviteiten/jongerenloket-intake/versies/3');
       expect(r.attributes['dpl.core.data_subject_id']).toBe(system.security!.pseudonym(SHOWCASE_BSN));
       expect(r.attributes['dpl.core.data_subject_id_type']).toBe('BSN');
       expect(r.attributes).toMatchObject({ 'jf.medewerker': 'medewerker-42', 'jf.rol': 'jongerenloket', 'jf.organisatie': showcaseOrg() });

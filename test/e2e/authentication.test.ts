@@ -59,9 +59,10 @@ describe('authentication at the gateway', () => {
     expect(await ask({ authorization: `Bearer ${token}` })).toMatchObject({ status: 403, code: 'ACTIVITY_REQUIRED' });
     expect(await ask(withToken(token, 'schoenmaat-meting'))).toMatchObject({ status: 403, code: 'UNKNOWN_ACTIVITY' });
     expect(await ask(withToken(token, 'jongerenloket-intake@7'))).toMatchObject({ status: 403, code: 'UNKNOWN_ACTIVITY' });
-    // version 1 was superseded by version 2 on 2026-10-01 (policies/verwerkingsregister.yaml)
+    // versions 1 and 2 were superseded (by 2 on 2026-10-01, by 3 on 2026-11-01; policies/verwerkingsregister.yaml)
     expect(await ask(withToken(token, 'jongerenloket-intake@1'))).toMatchObject({ status: 403, code: 'UNKNOWN_ACTIVITY' });
-    expect((await ask(withToken(token, 'jongerenloket-intake@2'))).status).toBe(200);
+    expect(await ask(withToken(token, 'jongerenloket-intake@2'))).toMatchObject({ status: 403, code: 'UNKNOWN_ACTIVITY' });
+    expect((await ask(withToken(token, 'jongerenloket-intake@3'))).status).toBe(200);
   });
 
   it('refuses a role the activity does not allow with 403 ACTIVITY_NOT_ALLOWED', async () => {

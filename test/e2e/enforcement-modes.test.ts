@@ -18,7 +18,7 @@ describe('enforcement modes', () => {
     const loket = await gqlAs(system, loketFor(system), QUERY, { bsn: SHOWCASE_BSN });
     expect(loket.body.data.jongere.zorgtoewijzingen).toBeNull();
     expect(loket.body.errors).toContainEqual(expect.objectContaining({ path: ['jongere', 'zorgtoewijzingen'],
-      extensions: { code: 'NO_LEGAL_BASIS', category: 'zorg.detail', activity: 'jongerenloket-intake@2', field: 'Jongere.zorgtoewijzingen' } }));
+      extensions: { code: 'NO_LEGAL_BASIS', category: 'zorg.detail', activity: 'jongerenloket-intake@3', field: 'Jongere.zorgtoewijzingen' } }));
     // The same query text under another profile must not reuse the first plan.
     const wmo = await gqlAs(system, wmoFor(system), QUERY, { bsn: SHOWCASE_BSN });
     expect(wmo.body.data.jongere.zorgtoewijzingen.length).toBeGreaterThan(0);

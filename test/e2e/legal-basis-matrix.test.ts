@@ -27,6 +27,22 @@ query Alles($bsn: String!, $geslachtsnaam: String!, $geboortedatum: String!) {
   jongeren(eerste: 2) { totaal volgendeCursor jongeren { bsn } }
   logboek(filter: { bsn: $bsn }, eerste: 5) { tijdstip traceId spanId parentSpanId dienst activiteit activiteitNaam grondslag medewerker rol organisatie categorieenVerstrekt categorieenGeweigerd { categorie reden } status }
   mijnLogboek(eerste: 5) { tijdstip traceId spanId parentSpanId dienst activiteit activiteitNaam grondslag medewerker rol organisatie categorieenVerstrekt categorieenGeweigerd { categorie reden } status }
+  loket: jongere(bsn: $bsn) { ...Loket }
+  loketOud: oudStudent(bsn: $bsn) { ...Loket }
+  buitenBeeld(eerste: 2) { totaal volgendeCursor items { sinds dagenBuitenBeeld jongere { bsn } } }
+  oudStudenten(eerste: 2) { totaal volgendeCursor oudStudenten { voorrang diploma { id } jongere { bsn } } }
+}
+fragment Loket on Jongere {
+  betrokkenen { rol domein organisatie naam sinds contact }
+  toestemmingen { id activiteit categorieen ontvanger { soort waarde } doel geldigTot actief gegevenOp gegevenDoor { door medewerker organisatie activiteit } ingetrokkenOp ingetrokkenDoor { door medewerker organisatie activiteit } }
+  nazorgcontacten { id datum soort uitkomst toelichting instelling medewerker vastgelegdOp }
+}`;
+
+/** Every mutation, each with the categories of its arguments (asked once per activity with a harmless recipient). */
+const MUTATIES = `mutation ($bsn: String!, $activiteit: String!, $categorie: String!) {
+  geefToestemming(invoer: { bsn: $bsn, activiteit: $activiteit, categorieen: [$categorie], ontvanger: { soort: ORGANISATIE, waarde: "GM9999" }, doel: "matrix", geldigTot: "2027-01-01" }) { id }
+  trekToestemmingIn(bsn: $bsn, id: "onbekend") { id }
+  registreerNazorgcontact(invoer: { bsn: $bsn, datum: "2026-10-01", soort: GESPREK, uitkomst: STUDEERT }) { id }
 }`;
 
 const SCHOOL = '91AA';
@@ -71,6 +87,7 @@ describe('every role x every activity: values exactly where the register grants 
     const asked = new Set<string>();
     const info = new TypeInfo(schema);
     visit(parse(QUERY), visitWithTypeInfo(info, { Field: (node) => { const parent = info.getParentType(); if (parent && isObjectType(getNamedType(parent))) asked.add(`${parent.name}.${node.name.value}`); } }));
+    visit(parse(MUTATIES), visitWithTypeInfo(info, { Field: (node) => { const parent = info.getParentType(); if (parent && isObjectType(getNamedType(parent))) asked.add(`${parent.name}.${node.name.value}`); } }));
     const missing = categories.fields().filter((f) => !asked.has(f) && !f.startsWith('_') && !f.startsWith('Query._'));
     expect(missing).toEqual([]);
   });
@@ -98,6 +115,7 @@ describe('every role x every activity: values exactly where the register grants 
           if (!persoon) continue;
           await checkPerson(a, who, persoon, key.startsWith('in'), heeftToestemming(persoon, a.id));
         }
+        await checkMutaties(a, who, Object.entries(picks).find(([k, p]) => k.startsWith('in') && p)![1]!);
       });
     }
   }
@@ -168,9 +186,51 @@ async function checkPerson(a: Verwerkingsactiviteit, who: Identity, p: SynthPers
   if (!fieldOk('Query', 'jongeren')) expectAt('jongeren', 'NO_LEGAL_BASIS');
   else if (!a.voorwaarden.regio) expectAt('jongeren', 'OUT_OF_SCOPE');
   else expect(body.data.jongeren.totaal).toBeGreaterThan(0);
+  // Consent, who is involved and nazorg contacts: decided per person like every Jongere field.
+  for (const rootField of ['loket', 'loketOud'] as const) {
+    const root = body.data?.[rootField];
+    const echteRoot = rootField === 'loket' ? 'jongere' : 'oudStudent';
+    if (!fieldOk('Query', echteRoot) || (echteRoot === 'oudStudent') !== schoolScoped || !inScope) { expect(root ?? null).toBeNull(); continue; }
+    for (const field of ['betrokkenen', 'toestemmingen', 'nazorgcontacten']) {
+      const c = categories.of('Jongere', field)!;
+      const path = `${rootField}.${field}`;
+      if (!fieldOk('Jongere', field)) { expectAt(path, 'NO_LEGAL_BASIS'); expect(root[field]).toBeNull(); continue; }
+      if (uitgesloten(a, p, c, TEST_DAY)) { expectAt(path, 'OUT_OF_SCOPE'); expect(root[field]).toBeNull(); continue; }
+      if (!granted.has(c) && !consented) { expectAt(path, 'NO_CONSENT'); expect(root[field]).toBeNull(); continue; }
+      expectAt(path, undefined);
+      expect([label, path, Array.isArray(root[field])]).toEqual([label, path, true]);
+    }
+  }
+  // The out-of-sight list: only where signalering is granted (a region- and age-scoped activity).
+  if (!fieldOk('Query', 'buitenBeeld')) { expectAt('buitenBeeld', 'NO_LEGAL_BASIS'); expect(body.data.buitenBeeld).toBeNull(); }
+  else { expectAt('buitenBeeld', undefined); expect(typeof body.data.buitenBeeld.totaal).toBe('number'); }
+  // Former students: only under a school-scoped activity.
+  if (!fieldOk('Query', 'oudStudenten')) expectAt('oudStudenten', 'NO_LEGAL_BASIS');
+  else if (!schoolScoped) { expectAt('oudStudenten', 'OUT_OF_SCOPE'); expect(body.data.oudStudenten).toBeNull(); }
+  else { expectAt('oudStudenten', undefined); expect(body.data.oudStudenten.totaal).toBeGreaterThan(0); }
   // The audit log: the privacy officer by subject; the young person only their own.
   if (granted.has('audit')) { expectAt('logboek', undefined); expect(Array.isArray(body.data.logboek)).toBe(true); }
   else expectAt('logboek', 'NO_LEGAL_BASIS');
   if (granted.has('audit.eigen')) { expectAt('mijnLogboek', undefined); expect(Array.isArray(body.data.mijnLogboek)).toBe(true); }
   else expectAt('mijnLogboek', 'NO_LEGAL_BASIS');
+}
+
+/** The mutations under one activity: refused without their category; otherwise decided on the person. */
+async function checkMutaties(a: Verwerkingsactiviteit, who: Identity, p: SynthPersoon): Promise<void> {
+  const granted = toegestaneCategorieen(system.security!.register, a);
+  const activiteit = a.metToestemming.length ? a.id : 'jongerenloket-intake';
+  const categorie = (a.metToestemming.length ? a : huidigeVersie(system.security!.register, activiteit, TEST_DAY)!).metToestemming[0];
+  const { body } = await gqlAs(system, who, MUTATIES, { bsn: p.bsn, activiteit, categorie });
+  const codeAt = new Map((body.errors ?? []).map((e) => [(e.path ?? []).join('.'), e.extensions?.code]));
+  const label = `${who.role}/${a.id} mutations`;
+  const schoolScoped = Boolean(a.voorwaarden.eigenStudenten || a.voorwaarden.nazorgMaanden);
+  // Consent: the activity must grant `toestemming` outright; the person is in scope, so it is recorded.
+  const toestemming = granted.has('toestemming') && (!schoolScoped);
+  expect([label, 'geefToestemming', codeAt.get('geefToestemming')]).toEqual([label, 'geefToestemming', granted.has('toestemming') ? (toestemming ? undefined : 'OUT_OF_SCOPE') : 'NO_LEGAL_BASIS']);
+  if (toestemming) expect(body.data.geefToestemming.id).toEqual(expect.any(String));
+  expect([label, 'trekToestemmingIn', codeAt.get('trekToestemmingIn')]).toEqual([label, 'trekToestemmingIn', granted.has('toestemming') ? 'BAD_USER_INPUT' : 'NO_LEGAL_BASIS']);
+  // A nazorg contact: only the school itself, about its own graduate within the window.
+  const nazorg = granted.has('nazorg') ? (schoolScoped ? undefined : 'OUT_OF_SCOPE') : 'NO_LEGAL_BASIS';
+  expect([label, 'registreerNazorgcontact', codeAt.get('registreerNazorgcontact')]).toEqual([label, 'registreerNazorgcontact', nazorg]);
+  tally('MUTATIE');
 }

@@ -17,7 +17,7 @@ describe('hardening', () => {
       const { status, body } = await gql(system.gatewayUrl, Q, undefined, headers);
       expect([activity, status, body.errors?.[0]?.extensions?.code]).toEqual([activity, 403, 'UNKNOWN_ACTIVITY']);
     }
-    const ok = await gql(system.gatewayUrl, Q, undefined, await headersFor(system, { ...zelf(SHOWCASE_BSN), activity: 'inzage-betrokkene@2' }));
+    const ok = await gql(system.gatewayUrl, Q, undefined, await headersFor(system, { ...zelf(SHOWCASE_BSN), activity: 'inzage-betrokkene@3' }));
     expect(ok.status).toBe(200);
   });
 

@@ -6,6 +6,8 @@ import { DevIssuer } from '../../gateway/auth/dev-issuer';
 import { heeftToestemming } from '../../population/consent';
 import { Population, SHOWCASE_BSN } from '../../population/generator';
 import { freePort } from '../../system/supervisor';
+import { SIMULATOR_NAMES } from '../../simulators';
+import { SUBGRAPHS } from '../../schema/compose';
 import { gql } from '../support/graphql';
 import { alive, childPids, killGroup, startProcesses } from '../support/processes';
 
@@ -62,7 +64,7 @@ describe('separate processes (npm start)', () => {
 
   it('stops on SIGTERM: a request in flight is answered, every service exits, none is left running', async () => {
     const services = childPids(child.pid!);
-    expect(services.length).toBe(12);
+    expect(services.length).toBe(SIMULATOR_NAMES.length + SUBGRAPHS.length + 1); // every simulator and subgraph, and the gateway
     const headers = await as({ roles: ['doorstroomcoach'], org: 'GM0114' }, 'doorstroompunt-begeleiding');
     const inFlight = gql(url, '{ jongeren(eerste: 1000) { totaal jongeren { naam { volledigeNaam } startkwalificatie doorstroomstatus } } }', undefined, headers);
     await new Promise((r) => setTimeout(r, 100));
