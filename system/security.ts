@@ -19,6 +19,7 @@ import { PostgresAuditStore, SqliteAuditStore, type AuditStore } from '../stores
 import { PostgresConsentStore, SqliteConsentStore, type ConsentStore } from '../stores/consent';
 import type { ConsentBus } from '../stores/consent-bus';
 import { CachedConsentStore } from '../stores/consent-cache';
+import { PostgresNazorgStore, SqliteNazorgStore, type NazorgStore } from '../stores/nazorg';
 
 export interface SecurityOptions {
   /** Folder for the embedded stores and the development secrets; `:memory:` keeps nothing. */
@@ -31,6 +32,8 @@ export interface SecurityOptions {
     audit?: string;
     /** The consent records' connection. */
     consent?: string;
+    /** The schools' nazorg records' connection (the onderwijs subgraph). */
+    nazorg?: string;
     schema?: string;
   };
   /** The identity provider. Absent: the local development issuer (`npm run token`). */
@@ -62,6 +65,8 @@ export interface SecurityKit {
   register: Register;
   categories: CategoryMap;
   consent: ConsentStore;
+  /** The schools' nazorg contacts (opened on first use: only the onderwijs subgraph holds a connection). */
+  nazorg: NazorgStore;
   audit: AuditStore;
   pseudonym(bsn: string): string;
   /** The master secret (gateway only); null in a subgraph process. */
@@ -110,6 +115,12 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
     const store = options.stores?.consent ?? (consentPool ? new PostgresConsentStore(consentPool, pg!.schema) : new SqliteConsentStore(file('toestemming.sqlite')));
     return (consentStore = options.consentBus ? new CachedConsentStore(store, options.consentBus) : store);
   };
+  let nazorgStore: NazorgStore | undefined;
+  const nazorg = (): NazorgStore => {
+    if (nazorgStore) return nazorgStore;
+    const nazorgPool = pool(pg?.nazorg ?? pg?.connectionString);
+    return (nazorgStore = nazorgPool ? new PostgresNazorgStore(nazorgPool, pg!.schema) : new SqliteNazorgStore(file('nazorg.sqlite')));
+  };
   const audit = options.stores?.audit ?? (auditPool ? new PostgresAuditStore(auditPool, pg!.schema) : new SqliteAuditStore(file('audit.sqlite')));
   const master = options.internalKeys ? options.internalKeys.master ?? null : generateMasterSecret();
   const devIssuer = options.oidc ? null : await DevIssuer.create(options.devIssuerFile ?? (options.dataDir === ':memory:' ? undefined : join(options.dataDir, 'dev-issuer.json')));
@@ -119,6 +130,7 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
   return {
     register, categories, audit, authenticate, devIssuer,
     get consent() { return consent(); },
+    get nazorg() { return nazorg(); },
     pseudonym: createPseudonymiser(options.pseudonymKey ?? persistentSecret(options.dataDir, 'pseudonym.key', () => randomBytes(32).toString('hex'))),
     internalMaster: master,
     subgraphKey: (name) => {
@@ -135,6 +147,7 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
     },
     mode: options.mode ?? 'filter',
     async close() {
+      await nazorgStore?.close();
       if (consentStore) await consentStore.close();
       else await options.consentBus?.close();
       await audit.close();

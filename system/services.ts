@@ -20,6 +20,7 @@ import { doorstroomSubgraph } from '../subgraphs/doorstroom';
 import { inzageSubgraph } from '../subgraphs/inzage';
 import { onderwijsSubgraph } from '../subgraphs/onderwijs';
 import { OnderwijsStore } from '../subgraphs/onderwijs/store';
+import { SqliteNazorgStore } from '../stores/nazorg';
 import { participatieSubgraph } from '../subgraphs/participatie';
 import type { PolicyContext } from '../subgraphs/policy/shield';
 import { BENCHMARK_ONLY_NO_ENFORCEMENT, startSubgraph, type RunningService, type SubgraphDefinition, type SubgraphSecurity } from '../subgraphs/runtime';
@@ -94,7 +95,7 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
     observe: o.metrics ? (system: string, seconds: number, outcome: string) => o.metrics!.sourceSeconds.observe({ system, outcome }, seconds) : undefined };
   const kit = o.security === BENCHMARK_ONLY_NO_ENFORCEMENT ? null : o.security;
   const checks: Record<string, () => Promise<void>> = { source: reachable(o.sourceUrl, o.fetch) };
-  if (kit) Object.assign(checks, { audit: () => kit.audit.ping(), ...(name === 'inzage' ? {} : { consent: () => kit.consent.ping() }) });
+  if (kit) Object.assign(checks, { audit: () => kit.audit.ping(), ...(name === 'inzage' ? {} : { consent: () => kit.consent.ping() }), ...(name === 'onderwijs' ? { nazorg: () => kit.nazorg.ping() } : {}) });
   const run = <C extends PolicyContext>(def: SubgraphDefinition<C>) => startSubgraph(def, { port: o.port, host: o.host, security: subgraphSecurity(name, o), tls: o.tls, metrics: o.metrics, checks, awaitStart: o.awaitStart });
   switch (name) {
     case 'basis':
@@ -126,7 +127,8 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
       };
       const buitenBeeld = { brp: createHaalCentraalBrp(extra('brp')), participatie: createReferentieParticipatie(extra('participatie')),
         zorg: createReferentieZorg(extra('zorg')), doorstroom: createReferentieLeerplicht(extra('leerplicht')) };
-      const def = onderwijsSubgraph({ feed: createDuoLevering(source), store, regions: o.regions, log: o.log, retentie, buitenBeeld, clock: o.clock });
+      const nazorg = kit ? kit.nazorg : new SqliteNazorgStore(':memory:');
+      const def = onderwijsSubgraph({ feed: createDuoLevering(source), store, nazorg, regions: o.regions, log: o.log, retentie, buitenBeeld, clock: o.clock });
       return run({ ...def, stop: async () => { await def.stop?.(); store.close(); } });
     }
   }

@@ -31,6 +31,12 @@ export const consentDdl = (schema: string) => `
   CREATE INDEX IF NOT EXISTS toestemming_actief ON ${schema}.toestemming (activiteit, bsn) WHERE ingetrokken_op IS NULL;
   CREATE INDEX IF NOT EXISTS toestemming_bsn ON ${schema}.toestemming (bsn);`;
 
+export const nazorgDdl = (schema: string) => `
+  CREATE TABLE IF NOT EXISTS ${schema}.nazorgcontact (
+    id TEXT PRIMARY KEY, bsn TEXT NOT NULL, brin TEXT NOT NULL, datum DATE NOT NULL, soort TEXT NOT NULL, uitkomst TEXT NOT NULL,
+    toelichting TEXT, medewerker TEXT NOT NULL, vastgelegd_op TIMESTAMPTZ NOT NULL);
+  CREATE INDEX IF NOT EXISTS nazorgcontact_bsn ON ${schema}.nazorgcontact (bsn);`;
+
 /** Login roles per duty; each gets exactly the privileges its duty needs. */
 export interface DatabaseRoles {
   /** Owns the schema and tables (used only by `npm run db:init`). */
@@ -45,10 +51,12 @@ export interface DatabaseRoles {
   consentReader: string;
   /** Records consent (seeding, the consent service): SELECT, INSERT, UPDATE on consent only. */
   consentWriter: string;
+  /** Records and reads the schools' nazorg contacts (the onderwijs subgraph): SELECT and INSERT on them only. */
+  nazorgWriter: string;
 }
 
 export const DEFAULT_ROLES: DatabaseRoles = {
-  owner: 'jf_owner', auditWriter: 'jf_audit_writer', auditReader: 'jf_audit_reader', auditRetention: 'jf_audit_retention', consentReader: 'jf_consent_reader', consentWriter: 'jf_consent_writer',
+  owner: 'jf_owner', auditWriter: 'jf_audit_writer', auditReader: 'jf_audit_reader', auditRetention: 'jf_audit_retention', consentReader: 'jf_consent_reader', consentWriter: 'jf_consent_writer', nazorgWriter: 'jf_nazorg_writer',
 };
 
 const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -67,13 +75,13 @@ export function rolesSql(schema: string, roles: DatabaseRoles, passwords: Record
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${quote(role)}) THEN CREATE ROLE ${role} LOGIN; END IF;
     END $$;`, `ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${quote(passwords[key])};`);
   }
-  const { owner, auditWriter, auditReader, auditRetention, consentReader, consentWriter } = roles;
+  const { owner, auditWriter, auditReader, auditRetention, consentReader, consentWriter, nazorgWriter } = roles;
   lines.push(
     `CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner};`,
-    `SET ROLE ${owner};`, auditDdl(schema), consentDdl(schema), 'RESET ROLE;',
+    `SET ROLE ${owner};`, auditDdl(schema), consentDdl(schema), nazorgDdl(schema), 'RESET ROLE;',
     `REVOKE ALL ON SCHEMA ${schema} FROM PUBLIC;`,
     `REVOKE ALL ON ALL TABLES IN SCHEMA ${schema} FROM PUBLIC;`,
-    `GRANT USAGE ON SCHEMA ${schema} TO ${auditWriter}, ${auditReader}, ${auditRetention}, ${consentReader}, ${consentWriter};`,
+    `GRANT USAGE ON SCHEMA ${schema} TO ${auditWriter}, ${auditReader}, ${auditRetention}, ${consentReader}, ${consentWriter}, ${nazorgWriter};`,
     `GRANT INSERT ON ${schema}.logregel TO ${auditWriter};`,
     `GRANT USAGE ON SEQUENCE ${schema}.logregel_id_seq TO ${auditWriter};`,
     `GRANT SELECT ON ${schema}.logregel TO ${auditReader};`,
@@ -81,6 +89,7 @@ export function rolesSql(schema: string, roles: DatabaseRoles, passwords: Record
     `GRANT USAGE ON SEQUENCE ${schema}.logregel_id_seq TO ${auditRetention};`,
     `GRANT SELECT ON ${schema}.toestemming TO ${consentReader};`,
     `GRANT SELECT, INSERT, UPDATE ON ${schema}.toestemming TO ${consentWriter};`,
+    `GRANT SELECT, INSERT ON ${schema}.nazorgcontact TO ${nazorgWriter};`,
   );
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { initDatabase } from '../../scripts/db-init';
 import { PostgresAuditStore } from '../audit';
+import { PostgresNazorgStore } from '../nazorg';
 import { PostgresConsentStore } from '../consent';
 import type { DatabaseRoles } from './ddl';
 
@@ -10,7 +11,7 @@ const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 const run = randomBytes(4).toString('hex');
 const schema = `jf_roles_${run}`;
 const roles: DatabaseRoles = {
-  owner: `jf_owner_${run}`, auditWriter: `jf_aw_${run}`, auditReader: `jf_ar_${run}`, auditRetention: `jf_rt_${run}`, consentReader: `jf_cr_${run}`, consentWriter: `jf_cw_${run}`,
+  owner: `jf_owner_${run}`, auditWriter: `jf_aw_${run}`, auditReader: `jf_ar_${run}`, auditRetention: `jf_rt_${run}`, consentReader: `jf_cr_${run}`, consentWriter: `jf_cw_${run}`, nazorgWriter: `jf_nw_${run}`,
 };
 const passwords = Object.fromEntries(Object.keys(roles).map((k) => [k, randomBytes(18).toString('base64url')])) as Record<keyof DatabaseRoles, string>;
 const as = (role: string) => ADMIN.replace('postgres@', `${role}:${passwords[(Object.entries(roles).find(([, r]) => r === role)![0]) as keyof DatabaseRoles]}@`);
@@ -66,10 +67,21 @@ describe('PostgreSQL roles per duty (npm run db:init)', () => {
     expect(await attempt(roles.auditWriter, `SELECT * FROM ${schema}.toestemming`)).toBe('denied');
   });
 
+  it('lets the nazorg writer record and read the schools\' contacts, and nothing else', async () => {
+    const contact = `(id, bsn, brin, datum, soort, uitkomst, medewerker, vastgelegd_op) VALUES ('c1', '1', '91AA', '2026-10-01', 'GESPREK', 'STUDEERT', 'm', now())`;
+    expect(await attempt(roles.nazorgWriter, `INSERT INTO ${schema}.nazorgcontact ${contact}`)).toBe('ok');
+    expect(await attempt(roles.nazorgWriter, `SELECT * FROM ${schema}.nazorgcontact`)).toBe('ok');
+    expect(await attempt(roles.nazorgWriter, `UPDATE ${schema}.nazorgcontact SET uitkomst = 'WERKT'`)).toBe('denied');
+    expect(await attempt(roles.nazorgWriter, `DELETE FROM ${schema}.nazorgcontact`)).toBe('denied');
+    expect(await attempt(roles.nazorgWriter, `SELECT * FROM ${schema}.toestemming`)).toBe('denied');
+    expect(await attempt(roles.consentWriter, `SELECT * FROM ${schema}.nazorgcontact`)).toBe('denied');
+  });
+
   it('runs the stores on those roles: they create nothing and use only what they were granted', async () => {
     const writer = new Pool({ connectionString: as(roles.auditWriter) });
     const reader = new Pool({ connectionString: as(roles.auditReader) });
     const consent = new Pool({ connectionString: as(roles.consentReader) });
+    const nazorg = new Pool({ connectionString: as(roles.nazorgWriter) });
     try {
       const record = { trace_id: 'tr', span_id: 'sp', parent_span_id: null, name: 'basis.query', start_time: '2026-11-01T10:00:00.000Z', end_time: '2026-11-01T10:00:00.000Z',
         status_code: 1 as const, resource: { 'service.name': 'basis' },
@@ -77,8 +89,13 @@ describe('PostgreSQL roles per duty (npm run db:init)', () => {
       await new PostgresAuditStore(writer, schema).append([record]);
       expect(await new PostgresAuditStore(reader, schema).query({ traceId: 'tr' }, 5)).toEqual([record]);
       expect(await new PostgresConsentStore(consent, schema).actief('a', ['1'], { rol: 'r', organisatie: 'o', dag: '2026-11-01' })).toBeInstanceOf(Map);
+      const store = new PostgresNazorgStore(nazorg, schema);
+      const c = { id: 'c2', bsn: '2', brin: '91AA', datum: '2026-10-02', soort: 'TELEFOON', uitkomst: 'WERKT', toelichting: null, medewerker: 'm', vastgelegdOp: '2026-11-01T10:00:00.000Z' };
+      await store.bewaar(c);
+      expect(await store.van(['2'], '91AA')).toEqual([c]);
+      expect(await store.van(['2'], '25LJ')).toEqual([]);
     } finally {
-      await Promise.all([writer.end(), reader.end(), consent.end()]);
+      await Promise.all([writer.end(), reader.end(), consent.end(), nazorg.end()]);
     }
   });
 });

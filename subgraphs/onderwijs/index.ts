@@ -11,7 +11,8 @@ import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 import { foldHistorie, isStartkwalificatie, type Diploma, type Onderwijshistorie } from './history';
 import { ingestFeed } from './ingest';
 import { retryWithBackoff } from '../../lib/retry';
-import type { Nazorgcontact, OnderwijsStore } from './store';
+import type { OnderwijsStore } from './store';
+import type { Nazorgcontact, NazorgStore } from '../../stores/nazorg';
 import { oudStudenten, registreerNazorgcontact, type NazorgcontactInvoer } from './nazorg';
 import { purgeOnderwijs } from './retentie';
 import type { Register } from '../../policies/types';
@@ -54,6 +55,8 @@ export interface OnderwijsOptions {
   ingestIntervalMs?: number;
   /** Enforce the register's storage terms after every ingest, with an audit trail (absent: no purge, e.g. the benchmark-only mode). */
   retentie?: { register: Register; clock: () => Date; audit?: { store: AuditStore; pseudonym: (bsn: string) => string } };
+  /** The schools' nazorg contacts (durable, shared by replicas). */
+  nazorg: NazorgStore;
   /** The sources the out-of-sight list asks besides this store (absent: `buitenBeeld` is unavailable). */
   buitenBeeld?: BuitenBeeldBronnen;
   /** Today. Default: the system clock. */
@@ -61,7 +64,7 @@ export interface OnderwijsOptions {
   log?: (line: string) => void;
 }
 
-export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, retentie, buitenBeeld: bronnen, clock = () => new Date(), log = console.log }: OnderwijsOptions): SubgraphDefinition<Context> {
+export function onderwijsSubgraph({ feed, store, nazorg, regions, ingestIntervalMs = 0, retentie, buitenBeeld: bronnen, clock = () => new Date(), log = console.log }: OnderwijsOptions): SubgraphDefinition<Context> {
   let timer: NodeJS.Timeout | undefined;
   const stopping = new AbortController();
   let ingested = store.aantalLeveringen() > 0;
@@ -143,14 +146,14 @@ export function onderwijsSubgraph({ feed, store, regions, ingestIntervalMs = 0, 
       Mutation: {
         registreerNazorgcontact: async (_: unknown, { invoer }: { invoer: NazorgcontactInvoer }, ctx: Context) => {
           if (!ctx.beleid) throw new AppError('GATEWAY_CONTEXT_REQUIRED', 'nazorg contacts need a gateway context');
-          return registreerNazorgcontact(store, ctx.beleid, invoer, onderwijsrelaties(await ctx.historie.load(assertBsn(invoer.bsn))));
+          return registreerNazorgcontact(nazorg, ctx.beleid, invoer, onderwijsrelaties(await ctx.historie.load(assertBsn(invoer.bsn))));
         },
       },
       Nazorgcontact: { instelling: (c: Nazorgcontact) => c.brin },
       Jongere: {
         __resolveReference: (ref: Jongere): Jongere => ref,
         // Under a school's activity only the school's own records; the young person sees all of theirs.
-        nazorgcontacten: (j: Jongere, _: unknown, ctx: Context) => store.nazorgcontacten([j.bsn], ctx.beleid?.activiteit.voorwaarden.eigenStudenten ? ctx.beleid.interne.organisatie : null),
+        nazorgcontacten: (j: Jongere, _: unknown, ctx: Context) => nazorg.van([j.bsn], ctx.beleid?.activiteit.voorwaarden.eigenStudenten ? ctx.beleid.interne.organisatie : null),
         startkwalificatie: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).diplomas.some(isStartkwalificatie),
         inschrijvingen: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).inschrijvingen,
         huidigeInschrijving: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).inschrijvingen.filter((i) => i.einddatum === null).at(-1) ?? null,

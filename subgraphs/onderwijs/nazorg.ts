@@ -5,7 +5,8 @@ import { AppError } from '../../lib/errors';
 import type { RequestPolicy } from '../policy/request-policy';
 import { besluitFout } from '../policy/request-policy';
 import { foldHistorie, type Diploma, type Onderwijshistorie } from './history';
-import type { Nazorgcontact, OnderwijsStore } from './store';
+import type { OnderwijsStore } from './store';
+import type { Nazorgcontact, NazorgStore } from '../../stores/nazorg';
 
 export interface NazorgcontactInvoer { bsn: string; datum: string; soort: string; uitkomst: string; toelichting?: string | null }
 
@@ -42,7 +43,7 @@ export function oudStudenten(store: OnderwijsStore, brin: string, maanden: numbe
 }
 
 /** Checks and stores a nazorg contact; the person must be the school's graduate within the window. */
-export function registreerNazorgcontact(store: OnderwijsStore, beleid: RequestPolicy, invoer: NazorgcontactInvoer, relaties: Parameters<RequestPolicy['bereikOpOnderwijs']>[1]): Nazorgcontact {
+export async function registreerNazorgcontact(store: NazorgStore, beleid: RequestPolicy, invoer: NazorgcontactInvoer, relaties: Parameters<RequestPolicy['bereikOpOnderwijs']>[1]): Promise<Nazorgcontact> {
   assertBsn(invoer.bsn);
   const besluit = beleid.bereikOpOnderwijs(invoer.bsn, relaties);
   const fout = besluitFout(besluit, beleid.interne.activiteit);
@@ -57,7 +58,7 @@ export function registreerNazorgcontact(store: OnderwijsStore, beleid: RequestPo
   if (toelichting && toelichting.length > 1000) throw new AppError('BAD_USER_INPUT', 'toelichting may be at most 1,000 characters', { argument: 'invoer.toelichting' });
   const contact: Nazorgcontact = { id: randomUUID(), bsn: invoer.bsn, brin: beleid.interne.organisatie!, datum: invoer.datum, soort: invoer.soort, uitkomst: invoer.uitkomst,
     toelichting, medewerker: beleid.interne.medewerker, vastgelegdOp: new Date().toISOString() };
-  store.bewaarNazorgcontact(contact);
+  await store.bewaar(contact);
   beleid.noteerWijziging(invoer.bsn, 'nazorg', `nazorgcontact ${contact.id} vastgelegd: ${contact.soort}, ${contact.uitkomst}`);
   return contact;
 }

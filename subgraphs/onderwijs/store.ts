@@ -2,10 +2,6 @@ import type Database from 'better-sqlite3';
 import { openDurableSqlite } from '../../lib/sqlite';
 import type { Onderwijsregel } from '../../adapters/onderwijs/port';
 
-export interface Nazorgcontact {
-  id: string; bsn: string; brin: string; datum: string; soort: string; uitkomst: string; toelichting: string | null; medewerker: string; vastgelegdOp: string;
-}
-
 /**
  * The ingested education feed, in SQLite (durable across restarts; `:memory:` for throwaway
  * use). Rows are keyed by their regelId, so re-delivering a row replaces it.
@@ -27,10 +23,6 @@ export class OnderwijsStore {
       CREATE INDEX IF NOT EXISTS regel_gemeente ON regel (woongemeente, soort);
       CREATE INDEX IF NOT EXISTS regel_inschrijving ON regel (inschrijving_id, soort);
       CREATE INDEX IF NOT EXISTS regel_brin ON regel (brin, soort, datum);
-      CREATE TABLE IF NOT EXISTS nazorgcontact (
-        id TEXT PRIMARY KEY, bsn TEXT NOT NULL, brin TEXT NOT NULL, datum TEXT NOT NULL, soort TEXT NOT NULL, uitkomst TEXT NOT NULL,
-        toelichting TEXT, medewerker TEXT NOT NULL, vastgelegd_op TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS nazorgcontact_bsn ON nazorgcontact (bsn);
     `);
   }
 
@@ -103,19 +95,6 @@ export class OnderwijsStore {
   gediplomeerden(brin: string, vanaf: string, tot: string): string[] {
     return (this.db.prepare(`SELECT DISTINCT bsn FROM regel WHERE brin = ? AND soort = 'DIPLOMA' AND onderwijssoort = 'MBO' AND datum >= ? AND datum <= ? ORDER BY bsn`)
       .all(brin, vanaf, tot) as { bsn: string }[]).map((r) => r.bsn);
-  }
-
-  /** The school's own record of a nazorg contact (the school is its controller). */
-  bewaarNazorgcontact(c: Nazorgcontact): void {
-    this.db.prepare(`INSERT INTO nazorgcontact VALUES (@id, @bsn, @brin, @datum, @soort, @uitkomst, @toelichting, @medewerker, @vastgelegdOp)`).run(c);
-  }
-
-  /** Nazorg contacts of these people, oldest first; of one school only when `brin` is given. */
-  nazorgcontacten(bsns: string[], brin?: string | null): Nazorgcontact[] {
-    if (!bsns.length) return [];
-    const rows = this.db.prepare(`SELECT id, bsn, brin, datum, soort, uitkomst, toelichting, medewerker, vastgelegd_op AS vastgelegdOp FROM nazorgcontact
-      WHERE bsn IN (${bsns.map(() => '?').join(',')}) ${brin ? 'AND brin = ?' : ''} ORDER BY datum, vastgelegd_op`).all(...bsns, ...(brin ? [brin] : []));
-    return rows as Nazorgcontact[];
   }
 
   aantalLeveringen(): number {

@@ -91,6 +91,9 @@ describe('docker-compose.yml', () => {
       expect([name, url(`subgraph-${name}`, 'AUDIT'), url(`subgraph-${name}`, 'CONSENT')]).toEqual([name, DEFAULT_ROLES.auditWriter, name === 'toestemming' ? DEFAULT_ROLES.consentWriter : DEFAULT_ROLES.consentReader]);
     }
     expect([url('subgraph-inzage', 'AUDIT'), url('subgraph-inzage', 'CONSENT')]).toEqual([DEFAULT_ROLES.auditReader, undefined]);
+    // Only onderwijs records nazorg contacts.
+    expect(Object.keys(services).filter((s) => services[s].environment?.NAZORG_DATABASE_URL_FILE)).toEqual(['subgraph-onderwijs']);
+    expect(url('subgraph-onderwijs', 'NAZORG')).toBe(DEFAULT_ROLES.nazorgWriter);
     expect(url('gateway', 'AUDIT')).toBe(DEFAULT_ROLES.auditWriter);
     const superuserHolders = Object.keys(services).filter((s) => secretsOf(s).includes('pg_superuser_password')).sort();
     expect(superuserHolders).toEqual(['db-init', 'postgres']);
