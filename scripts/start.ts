@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const showcase = population.byBsn(SHOWCASE_BSN)!;
   const lines = [
     `Gateway ready at ${gatewayUrl}`,
+    `Jongerenloket page: ${gatewayUrl}loket${kit.devIssuer ? ' (pick a demo identity to sign in)' : ''}`,
     `Services: ${[...services.simulators, ...services.subgraphs].map((s) => `${s.id} :${s.port}`).join(', ')}`,
     `Population: ${population.size} young people (seed ${population.seed}, peildatum ${population.peildatum}); enforcement mode: ${kit.mode}.`,
   ];
