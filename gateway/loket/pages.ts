@@ -29,11 +29,11 @@ const FILES: Record<string, string> = {
 };
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, idp?: string): void {
   res.writeHead(status, {
     'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
-    // Only our own scripts and styles; the page talks to this gateway and, for sign-in, to the identity provider.
-    'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' https:; frame-ancestors 'none'; form-action 'self'",
+    // Only our own scripts and styles; the page talks to this gateway and, for sign-in, to the identity provider alone.
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'${idp ? ` ${idp}` : ''}; frame-ancestors 'none'; form-action 'self'`,
   });
   res.end(body);
 }
@@ -55,6 +55,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
 export function loketPages(options: LoketOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const demo = Boolean(options.devIssuer) && (options.demo ?? process.env.NODE_ENV !== 'production');
   const identiteiten = options.demoIdentiteiten ?? [];
+  const idp = options.oidc ? new URL(options.oidc.issuer).origin : undefined;
   const cache = new Map<string, Buffer>();
   const file = (name: string) => {
     let b = cache.get(name);
@@ -65,7 +66,7 @@ export function loketPages(options: LoketOptions): (req: IncomingMessage, res: S
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (!path.startsWith('/loket')) return false;
     if (req.method === 'GET' && FILES[path]) {
-      send(res, 200, TYPES[FILES[path].split('.').pop()!], file(FILES[path]));
+      send(res, 200, TYPES[FILES[path].split('.').pop()!], file(FILES[path]), idp);
       return true;
     }
     if (req.method === 'GET' && path === '/loket/config.json') {

@@ -236,6 +236,11 @@ async function trekIn(id) {
 // ---- start ---------------------------------------------------------------------------------------
 async function start() {
   state.config = await (await fetch('/loket/config.json')).json();
+  $('zoek-bsn').addEventListener('submit', (e) => { e.preventDefault(); toonBeeld($('bsn').value.trim()); });
+  $('zoek-naam').addEventListener('submit', zoekOpNaam);
+  $('caseload').addEventListener('click', caseload);
+  $('buiten-beeld').addEventListener('click', buitenBeeld);
+  $('toestemming-form').addEventListener('submit', geefToestemming);
   if (state.config.oidc) { $('oidc').hidden = false; $('oidc-knop').addEventListener('click', oidcStart); if (await oidcTerug()) return; }
   if (state.config.demo) {
     $('demo-form').hidden = false;
@@ -244,10 +249,5 @@ async function start() {
     vulActiviteiten();
     $('demo-form').addEventListener('submit', demoAanmelden);
   }
-  $('zoek-bsn').addEventListener('submit', (e) => { e.preventDefault(); toonBeeld($('bsn').value.trim()); });
-  $('zoek-naam').addEventListener('submit', zoekOpNaam);
-  $('caseload').addEventListener('click', caseload);
-  $('buiten-beeld').addEventListener('click', buitenBeeld);
-  $('toestemming-form').addEventListener('submit', geefToestemming);
 }
 start();
