@@ -18,6 +18,8 @@ export interface Voorwaarden {
   nazorgMaanden?: number;
   /** Only the young person's own data (self-service). */
   alleenEigenGegevens?: boolean;
+  /** Figures only for the regions the employee's municipality belongs to (itself, its arbeidsmarktregio, its Doorstroompunt region). */
+  eigenRegios?: boolean;
   /**
    * A statutory exclusion (Participatiewet art. 7 lid 3 onder a): while the person is under
    * `totLeeftijd` and the condition holds (`ingeschreven`: enrolled in funded education, per DUO),

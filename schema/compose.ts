@@ -15,6 +15,7 @@ export const SUBGRAPHS = [
   { name: 'zorg', port: 4005 },
   { name: 'inzage', port: 4006 },
   { name: 'toestemming', port: 4007 },
+  { name: 'monitor', port: 4008 },
 ] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 

@@ -51,6 +51,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 100, 600_000),
     redisUrl: env.REDIS_URL || undefined,
     corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
+    monitorDrempel: env.MONITOR_DREMPEL ? Number(env.MONITOR_DREMPEL) : undefined,
     loketOidc: env.LOKET_OIDC_CLIENT_ID && env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER, clientId: env.LOKET_OIDC_CLIENT_ID, scope: env.LOKET_OIDC_SCOPE || undefined } : undefined,
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 0, 600_000),
     rateLimits: { perEmployee: int('RATE_LIMIT_EMPLOYEE', 1, 1e9), perOrganisation: int('RATE_LIMIT_ORGANISATION', 1, 1e9), windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 1, 86_400) },

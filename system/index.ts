@@ -46,6 +46,8 @@ export interface SystemOptions {
   shutdownGraceMs?: number;
   /** Redis for the replay cache of gateway contexts and the rate limits, shared by replicas. Absent: memory. */
   redisUrl?: string;
+  /** Cells of the monitor's figures below this are suppressed (MONITOR_DREMPEL). Default 10. */
+  monitorDrempel?: number;
   /** The identity provider client the Jongerenloket page signs in with (absent: demo identities in development). */
   loketOidc?: { issuer: string; clientId: string; scope?: string };
   /** BENCHMARK ONLY: run without authentication, legal-basis checks or audit, to measure their cost. */
@@ -107,7 +109,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       subgraphs[name] = await startNamedSubgraph(name, {
         sourceUrl: simulators[SOURCE_OF[name]].url, extraSourceUrls: Object.fromEntries((EXTRA_SOURCES[name] ?? []).map((s) => [s, simulators[s].url])), regions: population.regions, clock,
         sourceTimeoutMs: options.sourceTimeoutMs ?? 2000, dataDir, port: ports[name] ?? 0, host: '127.0.0.1', log,
-        security: kit ?? BENCHMARK_ONLY_NO_ENFORCEMENT, replays, metrics, tls: options.tls ? { ...options.tls.subgraph, ca: options.tls.ca } : undefined,
+        security: kit ?? BENCHMARK_ONLY_NO_ENFORCEMENT, replays, redis, monitorDrempel: options.monitorDrempel, metrics, tls: options.tls ? { ...options.tls.subgraph, ca: options.tls.ca } : undefined,
       });
     }));
     const direct = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/'])) as Record<SubgraphName, string>;

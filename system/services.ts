@@ -26,11 +26,14 @@ import type { PolicyContext } from '../subgraphs/policy/shield';
 import { BENCHMARK_ONLY_NO_ENFORCEMENT, startSubgraph, type RunningService, type SubgraphDefinition, type SubgraphSecurity } from '../subgraphs/runtime';
 import { zorgSubgraph } from '../subgraphs/zorg';
 import { toestemmingSubgraph } from '../subgraphs/toestemming';
+import { monitorSubgraph } from '../subgraphs/monitor';
+import { cijferbron } from '../subgraphs/monitor/cijferbron';
+import type { RedisClientType } from 'redis';
 import type { SecurityKit } from './security';
 
 /** Which source system each subgraph reads (inzage reads the audit log and toestemming the consent store; both ask the BRP where a person lives). */
 export const SOURCE_OF: Record<SubgraphName, SimulatorName> = {
-  basis: 'brp', onderwijs: 'duo', doorstroom: 'leerplicht', participatie: 'participatie', zorg: 'zorg', inzage: 'brp', toestemming: 'brp',
+  basis: 'brp', onderwijs: 'duo', doorstroom: 'leerplicht', participatie: 'participatie', zorg: 'zorg', inzage: 'brp', toestemming: 'brp', monitor: 'leerplicht',
 };
 
 /**
@@ -39,6 +42,8 @@ export const SOURCE_OF: Record<SubgraphName, SimulatorName> = {
  */
 export const EXTRA_SOURCES: Partial<Record<SubgraphName, readonly SimulatorName[]>> = {
   onderwijs: ['brp', 'participatie', 'zorg', 'leerplicht'],
+  // The monitor reads every domain for its figures (and joins them on pseudonyms).
+  monitor: ['brp', 'participatie', 'zorg', 'duo'],
 };
 
 export interface SubgraphRuntimeOptions {
@@ -64,6 +69,10 @@ export interface SubgraphRuntimeOptions {
   awaitStart?: boolean;
   /** Where used context ids are remembered (Redis when configured); default this process's memory. */
   replays?: ReplayCache;
+  /** Redis shared by replicas (the monitor shares its computed figures there). */
+  redis?: RedisClientType | null;
+  /** Cells of the monitor's figures below this are suppressed. Default 10. */
+  monitorDrempel?: number;
   /** Injected fetch towards the source system; default global fetch. */
   fetch?: typeof fetch;
   log?: (line: string) => void;
@@ -111,6 +120,13 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
       const brp = createHaalCentraalBrp(source);
       const woonplaats = async (bsn: string) => (await brp.personen([bsn])).get(bsn)?.gemeenteCode ?? null;
       return run(inzageSubgraph({ audit: o.security.audit, register: o.security.register, pseudonym: o.security.pseudonym, woonplaats }));
+    }
+    case 'monitor': {
+      const extra = (system: SimulatorName) => ({ ...source, baseUrl: o.extraSourceUrls?.[system] ?? '' });
+      for (const s of EXTRA_SOURCES.monitor!) if (!o.extraSourceUrls?.[s]) throw new Error(`the monitor needs the ${s} source: set SOURCE_URL_${s.toUpperCase()}`);
+      const bronnen = { doorstroom: createReferentieLeerplicht(source), brp: createHaalCentraalBrp(extra('brp')), participatie: createReferentieParticipatie(extra('participatie')),
+        zorg: createReferentieZorg(extra('zorg')), onderwijs: createDuoLevering(extra('duo')) };
+      return run(monitorSubgraph({ cijfers: cijferbron({ bronnen, regions: o.regions, clock: o.clock, drempel: o.monitorDrempel, redis: o.redis, log: o.log }), regions: o.regions, clock: o.clock }));
     }
     case 'toestemming': {
       if (!kit) throw new Error('the toestemming subgraph needs the consent store');

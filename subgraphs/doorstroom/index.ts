@@ -88,11 +88,6 @@ export function doorstroomSubgraph({ bron, regions, clock = systemClock }: Doors
           return d ? betrokkenenVan(d, regions) : [];
         },
       },
-      Regio: {
-        __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),
-        aantalActieveDoorstroomtrajecten: async ({ code }: { code: string }, _: unknown, ctx: Context) =>
-          (await bron.zoek({ gemeenten: regions.get(code)!.gemeenten, status: 'ACTIEF', limiet: 0 }, { deadline: ctx.deadline })).totaal,
-      },
     },
   };
 }

@@ -81,7 +81,6 @@ export function onderwijsSubgraph({ feed, store, nazorg, regions, ingestInterval
       }
     }
   };
-  const gemeentenVan = (code: string) => regions.get(code)?.gemeenten ?? [];
   const historie = (j: Jongere, ctx: Context) => ctx.historie.load(j.bsn);
   return {
     name: 'onderwijs',
@@ -167,16 +166,6 @@ export function onderwijsSubgraph({ feed, store, nazorg, regions, ingestInterval
         },
       },
       Diploma: { startkwalificatie: (d: Diploma) => isStartkwalificatie(d) },
-      Regio: {
-        __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),
-        aantalIngeschreven: ({ code }: { code: string }) => store.aantalOpenInschrijvingen(gemeentenVan(code)),
-        aantalVsvRegistraties: ({ code }: { code: string }, { vanaf }: { vanaf?: string }) => {
-          if (vanaf !== undefined && vanaf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(vanaf)) {
-            throw new AppError('BAD_USER_INPUT', `vanaf must be an ISO date (yyyy-mm-dd); received "${vanaf}"`, { argument: 'vanaf' });
-          }
-          return store.aantalPersonen(gemeentenVan(code), 'VSV', vanaf ?? undefined);
-        },
-      },
     },
   };
 }

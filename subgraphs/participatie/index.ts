@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type DataLoader from 'dataloader';
-import { LEEG_PARTICIPATIEDOSSIER, type ParticipatieAantallen, type ParticipatieBron, type ParticipatieDossier } from '../../adapters/participatie/port';
+import { LEEG_PARTICIPATIEDOSSIER, type ParticipatieBron, type ParticipatieDossier } from '../../adapters/participatie/port';
 import { isoDate, systemClock, type Clock } from '../../lib/dates';
 import type { RegionRegistry } from '../../lib/regions';
 import { batchLoader } from '../../lib/source';
@@ -14,10 +14,6 @@ type Jongere = Vertegenwoordiging;
 
 export function participatieSubgraph({ bron, regions, clock = systemClock }: { bron: ParticipatieBron; regions: RegionRegistry; clock?: Clock }): SubgraphDefinition<Context> {
   const dossier = (j: Jongere, ctx: Context) => ctx.dossiers.load(j.bsn);
-  const som = async (code: string, key: keyof ParticipatieAantallen, deadline?: number) => {
-    const per = await Promise.all(regions.get(code)!.gemeenten.map((g) => bron.aantallen(g, { deadline })));
-    return per.reduce((s, a) => s + a[key], 0);
-  };
   return {
     name: 'participatie',
     kenmerken: (j: Jongere, ctx: Context) => ctx.beleid.feiten(j),
@@ -42,12 +38,6 @@ export function participatieSubgraph({ bron, regions, clock = systemClock }: { b
           return (await dossier(j, ctx)).trajecten.filter((t) => t.einddatum === null)
             .map((t) => ({ rol: 'WERKCOACH', domein: 'participatie', organisatie: afdeling, naam: t.werkcoach.naam, sinds: t.startdatum, contact: `${t.werkcoach.naam}, ${afdeling}` }));
         },
-      },
-      Regio: {
-        __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),
-        aantalMetUitkering: ({ code }: { code: string }, _: unknown, ctx: Context) => som(code, 'metUitkering', ctx.deadline),
-        aantalMetReintegratietraject: ({ code }: { code: string }, _: unknown, ctx: Context) => som(code, 'metTraject', ctx.deadline),
-        aantalJongerenInBeeld: ({ code }: { code: string }, _: unknown, ctx: Context) => som(code, 'jongerenInBeeld', ctx.deadline),
       },
     },
   };

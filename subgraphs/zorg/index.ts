@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type DataLoader from 'dataloader';
-import type { ZorgAantallen, ZorgBron, Zorgtoewijzing } from '../../adapters/zorg/port';
+import type { ZorgBron, Zorgtoewijzing } from '../../adapters/zorg/port';
 import { isoDate, systemClock, type Clock } from '../../lib/dates';
 import type { RegionRegistry } from '../../lib/regions';
 import { batchLoader } from '../../lib/source';
@@ -26,8 +26,6 @@ export function isLopend(t: Zorgtoewijzing, today: string): boolean {
 
 export function zorgSubgraph({ bron, regions, clock = systemClock }: { bron: ZorgBron; regions: RegionRegistry; clock?: Clock }): SubgraphDefinition<Context> {
   const toewijzingen = (j: Jongere, ctx: Context) => ctx.toewijzingen.load(j.bsn);
-  const som = async (code: string, key: keyof ZorgAantallen, deadline?: number) =>
-    (await Promise.all(regions.get(code)!.gemeenten.map((g) => bron.aantallen(g, { deadline })))).reduce((s, a) => s + a[key], 0);
   return {
     name: 'zorg',
     kenmerken: (j: Jongere, ctx: Context) => ctx.beleid.feiten(j),
@@ -51,11 +49,6 @@ export function zorgSubgraph({ bron, regions, clock = systemClock }: { bron: Zor
         },
       },
       Zorgtoewijzing: { lopend: (t: Zorgtoewijzing) => isLopend(t, isoDate(clock())) },
-      Regio: {
-        __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),
-        aantalMetJeugdhulp: ({ code }: { code: string }, _: unknown, ctx: Context) => som(code, 'jeugdwet', ctx.deadline),
-        aantalMetWmo: ({ code }: { code: string }, _: unknown, ctx: Context) => som(code, 'wmo', ctx.deadline),
-      },
     },
   };
 }
