@@ -29,6 +29,7 @@ import { toestemmingSubgraph } from '../subgraphs/toestemming';
 import { monitorSubgraph } from '../subgraphs/monitor';
 import { cijferbron } from '../subgraphs/monitor/cijferbron';
 import type { RedisClientType } from 'redis';
+import { loadRegister } from '../policies/register';
 import type { SecurityKit } from './security';
 
 /** Which source system each subgraph reads (inzage reads the audit log and toestemming the consent store; both ask the BRP where a person lives). */
@@ -126,7 +127,7 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
       for (const s of EXTRA_SOURCES.monitor!) if (!o.extraSourceUrls?.[s]) throw new Error(`the monitor needs the ${s} source: set SOURCE_URL_${s.toUpperCase()}`);
       const bronnen = { doorstroom: createReferentieLeerplicht(source), brp: createHaalCentraalBrp(extra('brp')), participatie: createReferentieParticipatie(extra('participatie')),
         zorg: createReferentieZorg(extra('zorg')), onderwijs: createDuoLevering(extra('duo')) };
-      return run(monitorSubgraph({ cijfers: cijferbron({ bronnen, regions: o.regions, clock: o.clock, drempel: o.monitorDrempel, redis: o.redis, log: o.log }), regions: o.regions, clock: o.clock }));
+      return run(monitorSubgraph({ cijfers: cijferbron({ bronnen, regions: o.regions, register: kit?.register ?? loadRegister(), clock: o.clock, drempel: o.monitorDrempel, redis: o.redis, log: o.log }), regions: o.regions, clock: o.clock }));
     }
     case 'toestemming': {
       if (!kit) throw new Error('the toestemming subgraph needs the consent store');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RedisClientType } from 'redis';
 import { isoDate, type Clock } from '../../lib/dates';
 import type { RegionRegistry } from '../../lib/regions';
+import type { Register } from '../../policies/types';
 import { extraheer, type Extractieverslag, type MonitorBronnen } from './extractie';
 import type { Reden } from './onderdrukking';
 import { gepubliceerdePeriodes, parsePeriode } from './periode';
@@ -17,6 +18,8 @@ export interface Cijferbron {
 export interface CijferbronOptions {
   bronnen: MonitorBronnen;
   regions: RegionRegistry;
+  /** The register, for the storage terms of the education rows. */
+  register: Register;
   clock: Clock;
   /** Cells below this are suppressed (MONITOR_DREMPEL). Default 10. */
   drempel?: number;
@@ -58,7 +61,7 @@ export function cijferbron(o: CijferbronOptions): Cijferbron {
       return { berekendOp: s.berekendOp, periodes: s.periodes.map(parsePeriode), drempel: s.drempel, ruw: new Map(s.waarden), onderdrukt: new Map(s.onderdrukt) };
     }
     const today = isoDate(o.clock());
-    const { personen, verslag: v } = await extraheer(o.bronnen, o.regions.gemeenten().map((g) => g.code), afnemers);
+    const { personen, verslag: v } = await extraheer(o.bronnen, o.regions.gemeenten().map((g) => g.code), afnemers, { register: o.register, today: o.clock() });
     const tabel = bouwTabel(personen, o.regions, gepubliceerdePeriodes(today), drempel, today);
     personen.length = 0; // nothing person-level outlives the computation
     verslag = { ...v, ms: Date.now() - start, uitCache: false };

@@ -9,6 +9,8 @@ import { inChunks } from '../../lib/source';
 import { foldHistorie, type Onderwijshistorie } from '../onderwijs/history';
 import { ingestFeed } from '../onderwijs/ingest';
 import { OnderwijsStore } from '../onderwijs/store';
+import { purgeOnderwijs } from '../onderwijs/retentie';
+import type { Register } from '../../policies/types';
 import type { Persoonsfeiten } from './feiten';
 
 /** The sources the monitor reads, read-only and in batches. */
@@ -23,7 +25,7 @@ export interface Extractieverslag { personen: number; leveringen: number; aanroe
  * computation and held only in memory, so the join never uses a BSN and no pseudonym can be
  * linked to another computation. BSNs exist only to ask the sources; nothing is kept afterwards.
  */
-export async function extraheer(bronnen: MonitorBronnen, gemeenten: string[], afnemers: string[], deadline?: number): Promise<{ personen: Persoonsfeiten[]; verslag: Extractieverslag }> {
+export async function extraheer(bronnen: MonitorBronnen, gemeenten: string[], afnemers: string[], bewaring: { register: Register; today: Date }, deadline?: number): Promise<{ personen: Persoonsfeiten[]; verslag: Extractieverslag }> {
   const pseudoniem = createPseudonymiser(randomBytes(32).toString('hex'));
   const aanroep = { deadline };
   const aanroepen: Record<string, number> = { leerplicht: 0, brp: 0, participatie: 0, zorg: 0, duo: 0 };
@@ -53,6 +55,8 @@ export async function extraheer(bronnen: MonitorBronnen, gemeenten: string[], af
   try {
     leveringen = (await ingestFeed(store, bronnen.onderwijs, afnemers)).length;
     aanroepen.duo = leveringen + afnemers.length;
+    // The register's storage terms hold here too: rows the layer may no longer keep are not counted.
+    await purgeOnderwijs(store, bewaring.register, bewaring.today);
     for (let i = 0; i < bsns.length; i += 500) {
       const chunk = bsns.slice(i, i + 500);
       const perBsn = new Map<string, ReturnType<OnderwijsStore['regelsVoor']>>();

@@ -1,0 +1,83 @@
+import { addDays, addMonths, ageOn, parseIsoDate } from '../../lib/dates';
+import type { RegionRegistry } from '../../lib/regions';
+import type { Population } from '../../population/generator';
+import type { SynthPersoon } from '../../population/types';
+import { zoalsGeleverd } from './duo';
+
+/**
+ * The monitor's figures computed straight from the generator's ground truth (education as DUO
+ * delivered it, test/support/duo.ts), written from the definitions in docs/monitor.md and not from
+ * the monitor's code: for a period, a STAND counts people on its last day by their age then; a
+ * STROOM counts events in it by the age at the event.
+ */
+type P = SynthPersoon;
+const open = (b: string | null, e: string | null, d: string) => b !== null && b <= d && (e === null || e > d);
+const sk = (p: P, d: string) => p.onderwijs.diplomas.some((x) => x.datum <= d && (x.onderwijssoort === 'VO' ? ['havo', 'vwo'].includes(x.niveau) : x.onderwijssoort !== 'MBO' || Number(x.niveau) >= 2));
+const school = (p: P, d: string) => p.onderwijs.inschrijvingen.some((i) => open(i.begindatum, i.einddatum, d));
+const baan = (p: P, d: string) => p.participatie.werk.some((w) => w.begindatum <= d && (w.einddatum === null || w.einddatum >= d));
+const bijstand = (p: P, d: string) => Boolean(p.participatie.uitkering && p.participatie.uitkering.sinds <= d);
+const traject = (p: P, d: string) => p.participatie.trajecten.some((t) => open(t.startdatum, t.einddatum, d));
+const dp = (p: P, d: string) => p.leerplicht.trajecten.some((t) => open(t.startdatum, t.einddatum, d));
+const care = (p: P, d: string) => p.zorg.toewijzingen.some((t) => !(t.wet === 'JEUGDWET' && (t.productcategorie.code === '47' || t.productcategorie.code === '48'))
+  && t.begindatum <= d && (!t.einddatum || t.einddatum >= d) && Boolean(t.startZorg) && t.startZorg! <= d && (!t.stopZorg || t.stopZorg > d));
+const tussen = (d: string | null | undefined, b: string, e: string) => !!d && d >= b && d <= e;
+
+const STAND: Record<string, (p: P, d: string) => boolean> = {
+  jongeren: () => true,
+  'doelgroep.jongerenInBeeld': (p, d) => !sk(p, d) && !school(p, d) && !baan(p, d) && !bijstand(p, d),
+  'doorstroom.inTraject': dp,
+  'participatie.inReintegratie': traject,
+  'participatie.metUitkering': bijstand,
+  'zorg.metZorg': care,
+  'doorsnede.zonderSk': (p, d) => !sk(p, d) && !school(p, d),
+  'doorsnede.zonderSkMetUitkering': (p, d) => !sk(p, d) && !school(p, d) && bijstand(p, d),
+  'doorsnede.zonderSkMetZorg': (p, d) => !sk(p, d) && !school(p, d) && care(p, d),
+  'doorsnede.zonderSkBijNiemandBekend': (p, d) => !sk(p, d) && !school(p, d) && !bijstand(p, d) && !traject(p, d) && !care(p, d) && !dp(p, d),
+};
+const mbo = (n: string, zonderWerk: boolean) => (p: P, b: string, e: string) => p.onderwijs.diplomas
+  .filter((x) => x.onderwijssoort === 'MBO' && x.niveau === n && tussen(x.datum, addMonths(b, -12), addMonths(e, -12)))
+  .map((x) => addMonths(x.datum, 12)).filter((d) => !zonderWerk || !baan(p, d));
+const STROOM: Record<string, (p: P, b: string, e: string) => string[]> = {
+  'onderwijs.vsv': (p, b, e) => p.onderwijs.vsv.map((v) => v.datum).filter((d) => tussen(d, b, e)),
+  'onderwijs.kwetsbareOvergang': (p, b, e) => p.onderwijs.inschrijvingen.filter((i) => ((i.onderwijssoort === 'MBO' && (i.niveau === '1' || (i.niveau === '2' && i.leerweg === 'BOL')))
+    || (i.onderwijssoort === 'VO' && ['praktijkonderwijs', 'vso'].includes(i.niveau))) && tussen(i.einddatum, b, e)).map((i) => i.einddatum!),
+  ...Object.fromEntries(['1', '2', '3', '4'].flatMap((n) => [[`onderwijs.mboDiploma.${n}`, mbo(n, false)], [`onderwijs.zonderWerkNaMboDiploma.${n}`, mbo(n, true)]])),
+  'programma.trajectGestart': (p, b, e) => p.leerplicht.trajecten.map((t) => t.startdatum).filter((d) => tussen(d, b, e)),
+  ...Object.fromEntries(['ONDERWIJS', 'WERK', 'GEEN_CONTACT'].map((u) => [`programma.trajectBeeindigd.${u}`,
+    (p: P, b: string, e: string) => p.leerplicht.trajecten.filter((t) => t.uitkomst === u && tussen(t.einddatum, b, e)).map((t) => t.einddatum!)])),
+};
+export const WAARHEID_INDICATOREN = [...Object.keys(STAND), ...Object.keys(STROOM)];
+
+const band = (geboren: string, d: string) => {
+  const a = ageOn(geboren, parseIsoDate(d));
+  return a >= 16 && a < 18 ? 'L16_17' : a >= 18 && a < 23 ? 'L18_22' : a >= 23 && a < 27 ? 'L23_26' : null;
+};
+
+/** A period code's first and last day. */
+export function grenzen(periode: string): [string, string] {
+  const q = /^(\d{4})-K([1-4])$/.exec(periode);
+  const begin = q ? `${q[1]}-${String((Number(q[2]) - 1) * 3 + 1).padStart(2, '0')}-01` : `${periode}-01`;
+  return [begin, addDays(addMonths(begin, q ? 3 : 1), -1)];
+}
+
+/** Exact counts per `indicator|regio|periode|klasse` for the given regions (municipalities summed), periods and indicators. */
+export function waarheid(population: Population, regions: RegionRegistry, peildatum: string, periodes: string[], regioCodes: string[]): Map<string, number> {
+  const mensen = [...population.persons()].filter((p) => !p.overlijdensdatum && regions.get(p.gemeenteCode)?.soort === 'GEMEENTE').map((p) => zoalsGeleverd(p, peildatum));
+  const uit = new Map<string, number>();
+  const leden = new Map(regioCodes.map((c) => [c, new Set(regions.get(c)!.soort === 'GEMEENTE' ? [c] : regions.get(c)!.gemeenten)]));
+  const plus = (ind: string, gemeente: string, periode: string, k: string | null) => {
+    if (!k) return;
+    for (const [code, set] of leden) {
+      if (!set.has(gemeente)) continue;
+      for (const kk of [k, 'TOTAAL']) uit.set(`${ind}|${code}|${periode}|${kk}`, (uit.get(`${ind}|${code}|${periode}|${kk}`) ?? 0) + 1);
+    }
+  };
+  for (const periode of periodes) {
+    const [b, e] = grenzen(periode);
+    for (const p of mensen) {
+      for (const [ind, f] of Object.entries(STAND)) if (f(p, e)) plus(ind, p.gemeenteCode, periode, band(p.geboortedatum, e));
+      for (const [ind, f] of Object.entries(STROOM)) for (const d of f(p, b, e)) plus(ind, p.gemeenteCode, periode, band(p.geboortedatum, d));
+    }
+  }
+  return uit;
+}
