@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
@@ -6,7 +7,8 @@ import { isoDate, type Clock } from '../lib/dates';
 import { AppError, ErrorCodes, type ErrorCode } from '../lib/errors';
 import { maskError } from '../lib/format-error';
 import { serveGraphQL } from '../lib/graphql-http';
-import { loketPages, type LoketOptions } from './loket/pages';
+import { paginas, type PaginaOptions } from './pages/pages';
+import { csvExport } from './pages/export';
 import { INTERNAL_CONTEXT_HEADER, type ContextSigner, type InternalContext } from '../lib/internal-context';
 import { startTrace, toTraceparent, type TraceContext } from '../lib/trace';
 import type { CategoryMap } from '../policies/categories';
@@ -51,8 +53,8 @@ export interface GatewayOptions {
   security: GatewaySecurity | typeof GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT;
   /** Today, for choosing the activity version in force. */
   clock: Clock;
-  /** The Jongerenloket page at `/loket` (gateway/loket/pages.ts); absent: no page. */
-  loket?: LoketOptions;
+  /** The Jongerenloket (`/loket`) and monitor (`/monitor`) pages (gateway/pages/pages.ts); absent: no pages. */
+  paginas?: Omit<PaginaOptions, 'routes'>;
   /** Port to listen on; 0 picks a free one. Default 4000. */
   port?: number;
   /** Interface to bind; loopback by default. */
@@ -254,18 +256,29 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
   };
   const checks: Record<string, () => Promise<void>> = Object.fromEntries(Object.entries(options.subgraphUrls).map(([n, u]) => [`subgraph ${n}`, subgraphReady(n, u)]));
   if (security?.audit) checks.audit = () => security.audit!.store.ping();
+  const context = async (req: IncomingMessage): Promise<RequestContext> => {
+    if (!security) return { deadline: now() + budget };
+    const header = (name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };
+    const principal = await security.authenticate(header('authorization'));
+    const toegang = resolveToegang(security.register, principal, header(ACTIVITY_HEADER), isoDate(options.clock()));
+    // Before anything is parsed: an employee or organisation whose budget is spent gets 429 at once.
+    await rate?.gate(toegang);
+    return { toegang, trace: startTrace(header('traceparent')), deadline: now() + budget };
+  };
+  // The CSV export runs the same operation through this very server: same checks, same plan, same subgraphs.
+  const exporteer = security ? csvExport({
+    audit: security.audit?.store, log,
+    uitvoeren: async (req, query, variables) => {
+      const contextValue = await context(req);
+      const response = await server.executeOperation({ query, variables }, { contextValue });
+      const result = response.body.kind === 'single' ? response.body.singleResult : { data: null, errors: [{ message: 'incremental delivery is not supported', extensions: { code: 'BAD_REQUEST' } }] };
+      return { toegang: contextValue.toegang!, data: result.data as Record<string, unknown> | null, errors: result.errors };
+    },
+  }) : undefined;
   const http = await serveGraphQL(server, {
     port: options.port ?? 4000, host: options.host ?? '127.0.0.1',
-    ops: { metrics: options.metrics, corsOrigins: options.corsOrigins, readiness: () => readiness(checks), pages: options.loket ? loketPages(options.loket) : undefined },
-    context: async ({ req }) => {
-      if (!security) return { deadline: now() + budget };
-      const header = (name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };
-      const principal = await security.authenticate(header('authorization'));
-      const toegang = resolveToegang(security.register, principal, header(ACTIVITY_HEADER), isoDate(options.clock()));
-      // Before anything is parsed: an employee or organisation whose budget is spent gets 429 at once.
-      await rate?.gate(toegang);
-      return { toegang, trace: startTrace(header('traceparent')), deadline: now() + budget };
-    },
+    ops: { metrics: options.metrics, corsOrigins: options.corsOrigins, readiness: () => readiness(checks), pages: options.paginas ? paginas({ ...options.paginas, routes: exporteer }) : undefined },
+    context: ({ req }) => context(req),
   });
   return http;
 }

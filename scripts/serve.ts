@@ -16,7 +16,7 @@ import { demoRegions } from '../lib/regions';
 import { systemClock } from '../lib/dates';
 import { createContextSigner } from '../lib/internal-context';
 import { startGateway } from '../gateway/server';
-import { DEMO_IDENTITEITEN } from '../gateway/loket/demo';
+import { DEMO_IDENTITEITEN } from '../gateway/pages/demo';
 import { checkedInSupergraph, SUBGRAPHS, type SubgraphName } from '../schema/compose';
 import { createSimulator, SIMULATOR_NAMES, type SimulatorName } from '../simulators';
 import { Population } from '../population/generator';
@@ -71,7 +71,7 @@ async function main(role: string, name = ''): Promise<() => Promise<void>> {
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, required(`SUBGRAPH_URL_${s.name.toUpperCase()}`)])) as Record<SubgraphName, string>;
   const gateway = await startGateway({
     supergraphSdl: checkedInSupergraph(), subgraphUrls, port, host, clock: systemClock,
-    loket: { register: kit.register, clock: systemClock, devIssuer: kit.devIssuer, demoIdentiteiten: DEMO_IDENTITEITEN, oidc: config.loketOidc }, redis, tls: mutualTlsFromEnv(), metrics,
+    paginas: { register: kit.register, clock: systemClock, devIssuer: kit.devIssuer, demoIdentiteiten: DEMO_IDENTITEITEN, oidc: config.loketOidc }, redis, tls: mutualTlsFromEnv(), metrics,
     limits: config.limits, rateLimits: config.rateLimits, requestTimeoutMs: config.requestTimeoutMs, corsOrigins: config.corsOrigins,
     security: { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(keys!.master!), mode: kit.mode,
       audit: { store: kit.audit, pseudonym: kit.pseudonym } },

@@ -11,7 +11,7 @@ import { buildSecurity, seedConsentWhenReachable, type SecurityKit, type Securit
 import { EXTRA_SOURCES, SOURCE_OF, startNamedSubgraph } from './services';
 import type { QueryLimits } from '../gateway/limits/query-limits';
 import { connectRedis } from '../lib/redis';
-import { DEMO_IDENTITEITEN } from '../gateway/loket/demo';
+import { DEMO_IDENTITEITEN } from '../gateway/pages/demo';
 import { createMetrics, type Metrics } from '../lib/metrics';
 import { redisReplayCache } from '../lib/replay-cache';
 import { localConsentBus, redisConsentBus } from '../stores/consent-bus';
@@ -115,7 +115,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     const direct = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/'])) as Record<SubgraphName, string>;
     const subgraphUrls = options.routeSubgraphs ? await options.routeSubgraphs(direct) : direct;
     gateway = await startGateway({
-      supergraphSdl, subgraphUrls, clock, loket: kit ? { register: kit.register, clock, devIssuer: kit.devIssuer, demoIdentiteiten: DEMO_IDENTITEITEN, oidc: options.loketOidc } : undefined, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs, rateLimits: options.rateLimits, redis, metrics, corsOrigins: options.corsOrigins, tls: options.tls ? { ...options.tls.gateway, ca: options.tls.ca } : undefined,
+      supergraphSdl, subgraphUrls, clock, paginas: kit ? { register: kit.register, clock, devIssuer: kit.devIssuer, demoIdentiteiten: DEMO_IDENTITEITEN, oidc: options.loketOidc } : undefined, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs, rateLimits: options.rateLimits, redis, metrics, corsOrigins: options.corsOrigins, tls: options.tls ? { ...options.tls.gateway, ca: options.tls.ca } : undefined,
       security: kit ? { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(kit.internalMaster!), mode: kit.mode,
         audit: { store: kit.audit, pseudonym: kit.pseudonym } }
         : GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT,

@@ -38,6 +38,6 @@ it('signs in at the identity provider with PKCE and then reads through the gatew
   await page.getByRole('heading', { name: /Integraal beeld: Roos/ }).waitFor();
   expect(idp.seen).toEqual(expect.arrayContaining(['GET /.well-known/openid-configuration', 'GET /authorize', 'POST /token', 'GET /jwks']));
   // The demo sign-in endpoint does not exist here.
-  const demo = await fetch(`${system.gatewayUrl}loket/demo-aanmelding`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"index":0}' });
+  const demo = await fetch(`${system.gatewayUrl}pagina/demo-aanmelding`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"index":0}' });
   expect(demo.status).toBe(404);
 }, 120_000);

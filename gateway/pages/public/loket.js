@@ -2,8 +2,9 @@
 // field marked with its reason, who is involved, and record consent on the person's behalf.
 // Everything the page shows comes from the one GraphQL endpoint of this gateway.
 
-const $ = (id) => document.getElementById(id);
-const state = { token: null, identiteit: null, activiteit: null, config: null, bsn: null };
+import { $, el, gql, sessie, startAanmelden } from '/pagina/aanmelden.js';
+
+sessie.bsn = null;
 
 const REDEN = {
   NO_LEGAL_BASIS: 'geen grondslag', NO_CONSENT: 'geen toestemming', OUT_OF_SCOPE: 'buiten bereik',
@@ -12,23 +13,7 @@ const REDEN = {
 };
 const ROL = { DOORSTROOMCOACH: 'Doorstroomcoach', LEERPLICHTAMBTENAAR: 'Leerplichtambtenaar', WERKCOACH: 'Werkcoach', SCHOOL: 'School', NAZORG: 'Nazorg school', ZORGAANBIEDER: 'Zorgaanbieder' };
 
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) e.setAttribute(k, v);
-  for (const c of children.flat()) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return e;
-}
 const melding = (tekst) => { $('melding').textContent = tekst; };
-
-async function gql(query, variables = {}) {
-  const res = await fetch('/', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${state.token}`, 'x-verwerkingsactiviteit': state.activiteit },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }));
-  return body;
-}
 
 /** The reason a field at this path was withheld, if it was (errors carry the path and a stable code). */
 function weggelaten(errors, pad) {
@@ -46,62 +31,14 @@ function waarde(v) {
 }
 
 // ---- sign-in -----------------------------------------------------------------------------------
-function activiteitenVoor(rol) { return state.config.activiteiten.filter((a) => a.rollen.includes(rol)); }
-
 function toonAangemeld() {
-  const i = state.identiteit;
-  $('wie').textContent = `Aangemeld als ${i.label ?? i.rol}${i.org ? ` (${i.org})` : ''} · ${state.activiteit}`;
+  const i = sessie.identiteit;
+  $('wie').textContent = `Aangemeld als ${i.label ?? i.rol}${i.org ? ` (${i.org})` : ''} · ${sessie.activiteit}`;
   $('aanmelden').hidden = true;
   $('zoeken').hidden = false;
   $('caseload').hidden = i.rol === 'jongere';
   $('buiten-beeld').hidden = i.rol !== 'doorstroomcoach';
   if (i.rol === 'jongere' && i.bsn) toonBeeld(i.bsn);
-}
-
-async function demoAanmelden(event) {
-  event.preventDefault();
-  const index = Number($('demo-identiteit').value);
-  const res = await fetch('/loket/demo-aanmelding', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ index }) });
-  if (!res.ok) return melding('Aanmelden is mislukt.');
-  const { token, identiteit } = await res.json();
-  Object.assign(state, { token, identiteit, activiteit: $('activiteit').value });
-  toonAangemeld();
-}
-
-function vulActiviteiten() {
-  const i = state.config.identiteiten[Number($('demo-identiteit').value)];
-  $('activiteit').replaceChildren(...activiteitenVoor(i.rol).map((a) => el('option', { value: a.id, ...(a.id === i.activiteit ? { selected: '' } : {}) }, `${a.naam} (${a.id}@${a.versie})`)));
-}
-
-// Sign-in with the identity provider: authorization code with PKCE (a public client, no secret).
-const b64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-async function oidcDiscovery() { return (await fetch(`${state.config.oidc.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`)).json(); }
-async function oidcStart() {
-  const d = await oidcDiscovery();
-  const verifier = b64url(crypto.getRandomValues(new Uint8Array(32)));
-  const oidcState = b64url(crypto.getRandomValues(new Uint8Array(16)));
-  sessionStorage.setItem('pkce', JSON.stringify({ verifier, oidcState }));
-  const challenge = b64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  const url = new URL(d.authorization_endpoint);
-  Object.entries({ response_type: 'code', client_id: state.config.oidc.clientId, redirect_uri: `${location.origin}/loket`, scope: state.config.oidc.scope ?? 'openid',
-    code_challenge: challenge, code_challenge_method: 'S256', state: oidcState }).forEach(([k, v]) => url.searchParams.set(k, v));
-  location.assign(url);
-}
-async function oidcTerug() {
-  const params = new URLSearchParams(location.search);
-  const saved = JSON.parse(sessionStorage.getItem('pkce') ?? 'null');
-  if (!params.get('code') || !saved || params.get('state') !== saved.oidcState) return false;
-  sessionStorage.removeItem('pkce');
-  const d = await oidcDiscovery();
-  const res = await fetch(d.token_endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code: params.get('code'), redirect_uri: `${location.origin}/loket`, client_id: state.config.oidc.clientId, code_verifier: saved.verifier }) });
-  const { access_token: token } = await res.json();
-  const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-  const rol = (claims.roles ?? [])[0];
-  history.replaceState(null, '', '/loket');
-  Object.assign(state, { token, identiteit: { rol, org: claims.org, bsn: claims.bsn, label: claims.name ?? claims.sub }, activiteit: activiteitenVoor(rol)[0]?.id });
-  toonAangemeld();
-  return true;
 }
 
 // ---- search and lists ----------------------------------------------------------------------------
@@ -158,7 +95,7 @@ const PANELEN = [
 ];
 
 async function toonBeeld(bsn) {
-  state.bsn = bsn;
+  sessie.bsn = bsn;
   const r = await gql(BEELD, { bsn });
   const j = r.data?.jongere;
   if (!j) { $('beeld').hidden = true; $('toestemming').hidden = true; return melding(foutTekst(r)); }
@@ -196,12 +133,12 @@ function toestemmingenPaneel(j, errors) {
 
 // ---- consent -------------------------------------------------------------------------------------
 function toonToestemmingForm() {
-  const a = state.config.activiteiten.find((x) => x.id === state.activiteit);
-  if (!a || !a.metToestemming.length || !['jongerenloket', 'jongere'].includes(state.identiteit.rol)) { $('toestemming').hidden = true; return; }
+  const a = sessie.config.activiteiten.find((x) => x.id === sessie.activiteit);
+  if (!a || !a.metToestemming.length || !['jongerenloket', 'jongere'].includes(sessie.identiteit.rol)) { $('toestemming').hidden = true; return; }
   $('toestemming-categorieen').replaceChildren(...a.metToestemming.map((c, i) => el('div', {},
-    el('input', { type: 'checkbox', id: `cat-${i}`, name: 'categorie', value: c }), el('label', { for: `cat-${i}`, class: 'inline' }, ` ${state.config.categorieen[c] ?? c} (${c})`))));
-  $('ontvanger').value = state.identiteit.org ?? '';
-  const tot = new Date(`${state.config.vandaag}T00:00:00Z`);
+    el('input', { type: 'checkbox', id: `cat-${i}`, name: 'categorie', value: c }), el('label', { for: `cat-${i}`, class: 'inline' }, ` ${sessie.config.categorieen[c] ?? c} (${c})`))));
+  $('ontvanger').value = sessie.identiteit.org ?? '';
+  const tot = new Date(`${sessie.config.vandaag}T00:00:00Z`);
   tot.setUTCFullYear(tot.getUTCFullYear() + 1);
   $('geldig-tot').value = tot.toISOString().slice(0, 10);
   $('toestemming').hidden = false;
@@ -217,37 +154,29 @@ async function geefToestemming(event) {
   event.preventDefault();
   const categorieen = [...document.querySelectorAll('input[name=categorie]:checked')].map((c) => c.value);
   if (!categorieen.length) return melding('Kies ten minste één soort gegevens.');
-  const invoer = { bsn: state.bsn, activiteit: state.activiteit, categorieen, ontvanger: { soort: 'ORGANISATIE', waarde: $('ontvanger').value.trim() }, doel: $('doel').value, geldigTot: $('geldig-tot').value };
+  const invoer = { bsn: sessie.bsn, activiteit: sessie.activiteit, categorieen, ontvanger: { soort: 'ORGANISATIE', waarde: $('ontvanger').value.trim() }, doel: $('doel').value, geldigTot: $('geldig-tot').value };
   if (!(await bevestig(`De jongere geeft toestemming voor ${categorieen.join(', ')} aan ${invoer.ontvanger.waarde}, met doel "${invoer.doel}", tot ${invoer.geldigTot}. Is dit met de jongere besproken?`))) return melding('Niet vastgelegd.');
   const r = await gql('mutation Geef($invoer: ToestemmingInvoer!) { geefToestemming(invoer: $invoer) { id } }', { invoer });
   if (!r.data?.geefToestemming) return melding(foutTekst(r));
-  await toonBeeld(state.bsn);
+  await toonBeeld(sessie.bsn);
   melding('Toestemming vastgelegd.');
 }
 
 async function trekIn(id) {
   if (!(await bevestig('De jongere trekt deze toestemming in. Dit geldt direct, overal.'))) return melding('Niet ingetrokken.');
-  const r = await gql('mutation Trek($bsn: String!, $id: ID!) { trekToestemmingIn(bsn: $bsn, id: $id) { id } }', { bsn: state.bsn, id });
+  const r = await gql('mutation Trek($bsn: String!, $id: ID!) { trekToestemmingIn(bsn: $bsn, id: $id) { id } }', { bsn: sessie.bsn, id });
   if (!r.data?.trekToestemmingIn) return melding(foutTekst(r));
-  await toonBeeld(state.bsn);
+  await toonBeeld(sessie.bsn);
   melding('Toestemming ingetrokken.');
 }
 
 // ---- start ---------------------------------------------------------------------------------------
 async function start() {
-  state.config = await (await fetch('/loket/config.json')).json();
   $('zoek-bsn').addEventListener('submit', (e) => { e.preventDefault(); toonBeeld($('bsn').value.trim()); });
   $('zoek-naam').addEventListener('submit', zoekOpNaam);
   $('caseload').addEventListener('click', caseload);
   $('buiten-beeld').addEventListener('click', buitenBeeld);
   $('toestemming-form').addEventListener('submit', geefToestemming);
-  if (state.config.oidc) { $('oidc').hidden = false; $('oidc-knop').addEventListener('click', oidcStart); if (await oidcTerug()) return; }
-  if (state.config.demo) {
-    $('demo-form').hidden = false;
-    $('demo-identiteit').replaceChildren(...state.config.identiteiten.map((i, n) => el('option', { value: String(n) }, i.label)));
-    $('demo-identiteit').addEventListener('change', vulActiviteiten);
-    vulActiviteiten();
-    $('demo-form').addEventListener('submit', demoAanmelden);
-  }
+  await startAanmelden({ rollen: ['jongerenloket', 'doorstroomcoach', 'werkcoach', 'wmo-jeugdconsulent', 'jongere'], aangemeld: toonAangemeld });
 }
 start();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DevIssuer } from '../auth/dev-issuer';
 import { huidigeVersie } from '../../policies/register';
 import type { Register } from '../../policies/types';
@@ -9,7 +9,7 @@ import type { Register } from '../../policies/types';
 export interface DemoIdentiteit { label: string; rol: string; org?: string; bsn?: string; activiteit: string }
 
 /** What the Jongerenloket page needs from the gateway. */
-export interface LoketOptions {
+export interface PaginaOptions {
   register: Register;
   /** Today (for the activities in force). */
   clock: () => Date;
@@ -20,14 +20,20 @@ export interface LoketOptions {
   demoIdentiteiten?: DemoIdentiteit[];
   /** The identity provider for a real sign-in (authorization code with PKCE, a public client). */
   oidc?: { issuer: string; clientId: string; scope?: string } | null;
+  /** Further routes under the pages (the monitor's CSV export); return whether they answered. */
+  routes?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 }
 
 const PUBLIC = join(__dirname, 'public');
-/** Every file the page uses, served from here (no CDN: the machines have no internet). */
+/** Every file the pages use, served from here or from node_modules (no CDN: the machines have no internet). */
 const FILES: Record<string, string> = {
-  '/loket': 'index.html', '/loket/': 'index.html', '/loket/loket.js': 'loket.js', '/loket/loket.css': 'loket.css',
+  '/loket': 'loket.html', '/loket/': 'loket.html', '/loket/loket.js': 'loket.js',
+  '/monitor': 'monitor.html', '/monitor/': 'monitor.html', '/monitor/monitor.js': 'monitor.js',
+  '/pagina/aanmelden.js': 'aanmelden.js', '/pagina/pagina.css': 'pagina.css', '/pagina/favicon.svg': 'favicon.svg',
+  // Chart.js from npm (its package exports hide dist/ from require.resolve; it sits next to the main entry).
+  '/monitor/chart.umd.js': join(dirname(require.resolve('chart.js')), 'chart.umd.js'),
 };
-const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', svg: 'image/svg+xml' };
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, idp?: string): void {
   res.writeHead(status, {
@@ -48,28 +54,30 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
 }
 
 /**
- * The Jongerenloket page at `/loket`: static files, its configuration (which activities ask
- * consent for what, whether demo identities are offered), and in development a demo sign-in that
- * issues a short-lived token from the embedded issuer for one of the configured demo identities.
+ * The gateway's pages: the Jongerenloket (`/loket`) and the monitor (`/monitor`), their static
+ * files, their configuration (`/pagina/config.json`: which activities ask consent for what,
+ * whether demo identities are offered), and in development a demo sign-in that issues a
+ * short-lived token from the embedded issuer for one of the configured demo identities.
  */
-export function loketPages(options: LoketOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+export function paginas(options: PaginaOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const demo = Boolean(options.devIssuer) && (options.demo ?? process.env.NODE_ENV !== 'production');
   const identiteiten = options.demoIdentiteiten ?? [];
   const idp = options.oidc ? new URL(options.oidc.issuer).origin : undefined;
   const cache = new Map<string, Buffer>();
   const file = (name: string) => {
     let b = cache.get(name);
-    if (!b) cache.set(name, (b = readFileSync(join(PUBLIC, name))));
+    if (!b) cache.set(name, (b = readFileSync(name.startsWith('/') ? name : join(PUBLIC, name))));
     return b;
   };
   return async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (!path.startsWith('/loket')) return false;
+    if (!/^\/(loket|monitor|pagina)(\/|$)/.test(path)) return false;
     if (req.method === 'GET' && FILES[path]) {
       send(res, 200, TYPES[FILES[path].split('.').pop()!], file(FILES[path]), idp);
       return true;
     }
-    if (req.method === 'GET' && path === '/loket/config.json') {
+    if (options.routes && await options.routes(req, res, path)) return true;
+    if (req.method === 'GET' && path === '/pagina/config.json') {
       const dag = new Date(options.clock()).toISOString().slice(0, 10);
       const ids = [...new Set(options.register.activiteiten.map((a) => a.id))];
       const activiteiten = ids.map((id) => huidigeVersie(options.register, id, dag)).filter((a) => a !== undefined)
@@ -78,7 +86,7 @@ export function loketPages(options: LoketOptions): (req: IncomingMessage, res: S
       send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ demo, identiteiten: demo ? identiteiten : [], oidc: options.oidc ?? null, activiteiten, categorieen, vandaag: dag }));
       return true;
     }
-    if (req.method === 'POST' && path === '/loket/demo-aanmelding') {
+    if (req.method === 'POST' && path === '/pagina/demo-aanmelding') {
       const body = await readJson(req);
       const gekozen = identiteiten[Number(body?.index)];
       if (!demo || !gekozen) {
