@@ -57,8 +57,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
     rateLimits: { perEmployee: int('RATE_LIMIT_EMPLOYEE', 1, 1e9), perOrganisation: int('RATE_LIMIT_ORGANISATION', 1, 1e9), windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 1, 86_400) },
     security: {
       mode,
-      postgres: secret('DATABASE_URL') || secret('AUDIT_DATABASE_URL') || secret('CONSENT_DATABASE_URL') || secret('NAZORG_DATABASE_URL') ? {
-        connectionString: secret('DATABASE_URL'), audit: secret('AUDIT_DATABASE_URL'), consent: secret('CONSENT_DATABASE_URL'), nazorg: secret('NAZORG_DATABASE_URL'), schema: env.DATABASE_SCHEMA || 'public',
+      postgres: secret('DATABASE_URL') || secret('AUDIT_DATABASE_URL') || secret('CONSENT_DATABASE_URL') || secret('NAZORG_DATABASE_URL') || secret('PROGRAMMA_DATABASE_URL') ? {
+        connectionString: secret('DATABASE_URL'), audit: secret('AUDIT_DATABASE_URL'), consent: secret('CONSENT_DATABASE_URL'), nazorg: secret('NAZORG_DATABASE_URL'), programma: secret('PROGRAMMA_DATABASE_URL'), schema: env.DATABASE_SCHEMA || 'public',
       } : undefined,
       oidc: oidc ? { issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE!, jwksUrl: env.OIDC_JWKS_URL! } : undefined,
       pseudonymKey: secret('PSEUDONYM_KEY'),

@@ -20,6 +20,7 @@ import { PostgresConsentStore, SqliteConsentStore, type ConsentStore } from '../
 import type { ConsentBus } from '../stores/consent-bus';
 import { CachedConsentStore } from '../stores/consent-cache';
 import { PostgresNazorgStore, SqliteNazorgStore, type NazorgStore } from '../stores/nazorg';
+import { PostgresProgrammaStore, SqliteProgrammaStore, type ProgrammaStore } from '../stores/programma';
 
 export interface SecurityOptions {
   /** Folder for the embedded stores and the development secrets; `:memory:` keeps nothing. */
@@ -34,6 +35,8 @@ export interface SecurityOptions {
     consent?: string;
     /** The schools' nazorg records' connection (the onderwijs subgraph). */
     nazorg?: string;
+    /** The regional programmes' records' connection (the monitor). */
+    programma?: string;
     schema?: string;
   };
   /** The identity provider. Absent: the local development issuer (`npm run token`). */
@@ -67,6 +70,8 @@ export interface SecurityKit {
   consent: ConsentStore;
   /** The schools' nazorg contacts (opened on first use: only the onderwijs subgraph holds a connection). */
   nazorg: NazorgStore;
+  /** The regional programmes' records (opened on first use: only the monitor holds a connection). */
+  programma: ProgrammaStore;
   audit: AuditStore;
   pseudonym(bsn: string): string;
   /** The master secret (gateway only); null in a subgraph process. */
@@ -121,6 +126,12 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
     const nazorgPool = pool(pg?.nazorg ?? pg?.connectionString);
     return (nazorgStore = nazorgPool ? new PostgresNazorgStore(nazorgPool, pg!.schema) : new SqliteNazorgStore(file('nazorg.sqlite')));
   };
+  let programmaStore: ProgrammaStore | undefined;
+  const programma = (): ProgrammaStore => {
+    if (programmaStore) return programmaStore;
+    const p = pool(pg?.programma ?? pg?.connectionString);
+    return (programmaStore = p ? new PostgresProgrammaStore(p, pg!.schema) : new SqliteProgrammaStore(file('programma.sqlite')));
+  };
   const audit = options.stores?.audit ?? (auditPool ? new PostgresAuditStore(auditPool, pg!.schema) : new SqliteAuditStore(file('audit.sqlite')));
   const master = options.internalKeys ? options.internalKeys.master ?? null : generateMasterSecret();
   const devIssuer = options.oidc ? null : await DevIssuer.create(options.devIssuerFile ?? (options.dataDir === ':memory:' ? undefined : join(options.dataDir, 'dev-issuer.json')));
@@ -131,6 +142,7 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
     register, categories, audit, authenticate, devIssuer,
     get consent() { return consent(); },
     get nazorg() { return nazorg(); },
+    get programma() { return programma(); },
     pseudonym: createPseudonymiser(options.pseudonymKey ?? persistentSecret(options.dataDir, 'pseudonym.key', () => randomBytes(32).toString('hex'))),
     internalMaster: master,
     subgraphKey: (name) => {
@@ -148,6 +160,7 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
     mode: options.mode ?? 'filter',
     async close() {
       await nazorgStore?.close();
+      await programmaStore?.close();
       if (consentStore) await consentStore.close();
       else await options.consentBus?.close();
       await audit.close();

@@ -21,6 +21,7 @@ import { inzageSubgraph } from '../subgraphs/inzage';
 import { onderwijsSubgraph } from '../subgraphs/onderwijs';
 import { OnderwijsStore } from '../subgraphs/onderwijs/store';
 import { SqliteNazorgStore } from '../stores/nazorg';
+import { SqliteProgrammaStore } from '../stores/programma';
 import { participatieSubgraph } from '../subgraphs/participatie';
 import type { PolicyContext } from '../subgraphs/policy/shield';
 import { BENCHMARK_ONLY_NO_ENFORCEMENT, startSubgraph, type RunningService, type SubgraphDefinition, type SubgraphSecurity } from '../subgraphs/runtime';
@@ -105,7 +106,7 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
     observe: o.metrics ? (system: string, seconds: number, outcome: string) => o.metrics!.sourceSeconds.observe({ system, outcome }, seconds) : undefined };
   const kit = o.security === BENCHMARK_ONLY_NO_ENFORCEMENT ? null : o.security;
   const checks: Record<string, () => Promise<void>> = { source: reachable(o.sourceUrl, o.fetch) };
-  if (kit) Object.assign(checks, { audit: () => kit.audit.ping(), ...(name === 'inzage' ? {} : { consent: () => kit.consent.ping() }), ...(name === 'onderwijs' ? { nazorg: () => kit.nazorg.ping() } : {}) });
+  if (kit) Object.assign(checks, { audit: () => kit.audit.ping(), ...(name === 'inzage' || name === 'monitor' ? {} : { consent: () => kit.consent.ping() }), ...(name === 'onderwijs' ? { nazorg: () => kit.nazorg.ping() } : {}), ...(name === 'monitor' ? { programma: () => kit.programma.ping() } : {}) });
   const run = <C extends PolicyContext>(def: SubgraphDefinition<C>) => startSubgraph(def, { port: o.port, host: o.host, security: subgraphSecurity(name, o), tls: o.tls, metrics: o.metrics, checks, awaitStart: o.awaitStart });
   switch (name) {
     case 'basis':
@@ -127,7 +128,8 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
       for (const s of EXTRA_SOURCES.monitor!) if (!o.extraSourceUrls?.[s]) throw new Error(`the monitor needs the ${s} source: set SOURCE_URL_${s.toUpperCase()}`);
       const bronnen = { doorstroom: createReferentieLeerplicht(source), brp: createHaalCentraalBrp(extra('brp')), participatie: createReferentieParticipatie(extra('participatie')),
         zorg: createReferentieZorg(extra('zorg')), onderwijs: createDuoLevering(extra('duo')) };
-      return run(monitorSubgraph({ cijfers: cijferbron({ bronnen, regions: o.regions, register: kit?.register ?? loadRegister(), clock: o.clock, drempel: o.monitorDrempel, redis: o.redis, log: o.log }), regions: o.regions, clock: o.clock }));
+      const programma = kit ? kit.programma : new SqliteProgrammaStore(':memory:');
+      return run(monitorSubgraph({ programma, cijfers: cijferbron({ bronnen, regions: o.regions, register: kit?.register ?? loadRegister(), clock: o.clock, drempel: o.monitorDrempel, redis: o.redis, log: o.log }), regions: o.regions, clock: o.clock }));
     }
     case 'toestemming': {
       if (!kit) throw new Error('the toestemming subgraph needs the consent store');

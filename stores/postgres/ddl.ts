@@ -37,6 +37,10 @@ export const nazorgDdl = (schema: string) => `
     toelichting TEXT, medewerker TEXT NOT NULL, vastgelegd_op TIMESTAMPTZ NOT NULL);
   CREATE INDEX IF NOT EXISTS nazorgcontact_bsn ON ${schema}.nazorgcontact (bsn);`;
 
+export const programmaDdl = (schema: string) => `
+  CREATE TABLE IF NOT EXISTS ${schema}.maatregel (id TEXT PRIMARY KEY, regio TEXT NOT NULL, gegevens JSONB NOT NULL, bijgewerkt_op TIMESTAMPTZ NOT NULL);
+  CREATE INDEX IF NOT EXISTS maatregel_regio ON ${schema}.maatregel (regio);`;
+
 /** Login roles per duty; each gets exactly the privileges its duty needs. */
 export interface DatabaseRoles {
   /** Owns the schema and tables (used only by `npm run db:init`). */
@@ -53,10 +57,12 @@ export interface DatabaseRoles {
   consentWriter: string;
   /** Records and reads the schools' nazorg contacts (the onderwijs subgraph): SELECT and INSERT on them only. */
   nazorgWriter: string;
+  /** Records the regional programmes' measures and results (the monitor): SELECT, INSERT, UPDATE on them only. */
+  programmaWriter: string;
 }
 
 export const DEFAULT_ROLES: DatabaseRoles = {
-  owner: 'jf_owner', auditWriter: 'jf_audit_writer', auditReader: 'jf_audit_reader', auditRetention: 'jf_audit_retention', consentReader: 'jf_consent_reader', consentWriter: 'jf_consent_writer', nazorgWriter: 'jf_nazorg_writer',
+  owner: 'jf_owner', auditWriter: 'jf_audit_writer', auditReader: 'jf_audit_reader', auditRetention: 'jf_audit_retention', consentReader: 'jf_consent_reader', consentWriter: 'jf_consent_writer', nazorgWriter: 'jf_nazorg_writer', programmaWriter: 'jf_programma_writer',
 };
 
 const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -75,13 +81,13 @@ export function rolesSql(schema: string, roles: DatabaseRoles, passwords: Record
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${quote(role)}) THEN CREATE ROLE ${role} LOGIN; END IF;
     END $$;`, `ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${quote(passwords[key])};`);
   }
-  const { owner, auditWriter, auditReader, auditRetention, consentReader, consentWriter, nazorgWriter } = roles;
+  const { owner, auditWriter, auditReader, auditRetention, consentReader, consentWriter, nazorgWriter, programmaWriter } = roles;
   lines.push(
     `CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner};`,
-    `SET ROLE ${owner};`, auditDdl(schema), consentDdl(schema), nazorgDdl(schema), 'RESET ROLE;',
+    `SET ROLE ${owner};`, auditDdl(schema), consentDdl(schema), nazorgDdl(schema), programmaDdl(schema), 'RESET ROLE;',
     `REVOKE ALL ON SCHEMA ${schema} FROM PUBLIC;`,
     `REVOKE ALL ON ALL TABLES IN SCHEMA ${schema} FROM PUBLIC;`,
-    `GRANT USAGE ON SCHEMA ${schema} TO ${auditWriter}, ${auditReader}, ${auditRetention}, ${consentReader}, ${consentWriter}, ${nazorgWriter};`,
+    `GRANT USAGE ON SCHEMA ${schema} TO ${auditWriter}, ${auditReader}, ${auditRetention}, ${consentReader}, ${consentWriter}, ${nazorgWriter}, ${programmaWriter};`,
     `GRANT INSERT ON ${schema}.logregel TO ${auditWriter};`,
     `GRANT USAGE ON SEQUENCE ${schema}.logregel_id_seq TO ${auditWriter};`,
     `GRANT SELECT ON ${schema}.logregel TO ${auditReader};`,
@@ -90,6 +96,7 @@ export function rolesSql(schema: string, roles: DatabaseRoles, passwords: Record
     `GRANT SELECT ON ${schema}.toestemming TO ${consentReader};`,
     `GRANT SELECT, INSERT, UPDATE ON ${schema}.toestemming TO ${consentWriter};`,
     `GRANT SELECT, INSERT ON ${schema}.nazorgcontact TO ${nazorgWriter};`,
+    `GRANT SELECT, INSERT, UPDATE ON ${schema}.maatregel TO ${programmaWriter};`,
   );
   return lines.join('\n');
 }

@@ -11,7 +11,7 @@ const ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 const run = randomBytes(4).toString('hex');
 const schema = `jf_roles_${run}`;
 const roles: DatabaseRoles = {
-  owner: `jf_owner_${run}`, auditWriter: `jf_aw_${run}`, auditReader: `jf_ar_${run}`, auditRetention: `jf_rt_${run}`, consentReader: `jf_cr_${run}`, consentWriter: `jf_cw_${run}`, nazorgWriter: `jf_nw_${run}`,
+  owner: `jf_owner_${run}`, auditWriter: `jf_aw_${run}`, auditReader: `jf_ar_${run}`, auditRetention: `jf_rt_${run}`, consentReader: `jf_cr_${run}`, consentWriter: `jf_cw_${run}`, nazorgWriter: `jf_nw_${run}`, programmaWriter: `jf_pw_${run}`,
 };
 const passwords = Object.fromEntries(Object.keys(roles).map((k) => [k, randomBytes(18).toString('base64url')])) as Record<keyof DatabaseRoles, string>;
 const as = (role: string) => ADMIN.replace('postgres@', `${role}:${passwords[(Object.entries(roles).find(([, r]) => r === role)![0]) as keyof DatabaseRoles]}@`);
@@ -75,6 +75,10 @@ describe('PostgreSQL roles per duty (npm run db:init)', () => {
     expect(await attempt(roles.nazorgWriter, `DELETE FROM ${schema}.nazorgcontact`)).toBe('denied');
     expect(await attempt(roles.nazorgWriter, `SELECT * FROM ${schema}.toestemming`)).toBe('denied');
     expect(await attempt(roles.consentWriter, `SELECT * FROM ${schema}.nazorgcontact`)).toBe('denied');
+    expect(await attempt(roles.programmaWriter, `INSERT INTO ${schema}.maatregel VALUES ('m1', 'DP-X', '{}', now())`)).toBe('ok');
+    expect(await attempt(roles.programmaWriter, `UPDATE ${schema}.maatregel SET gegevens = '{}'`)).toBe('ok');
+    expect(await attempt(roles.programmaWriter, `DELETE FROM ${schema}.maatregel`)).toBe('denied');
+    expect(await attempt(roles.programmaWriter, `SELECT * FROM ${schema}.toestemming`)).toBe('denied');
   });
 
   it('runs the stores on those roles: they create nothing and use only what they were granted', async () => {

@@ -7,12 +7,16 @@ import { INDICATOREN } from './indicatoren';
 import { parsePeriode } from './periode';
 import { celSleutel, KLASSEN } from './tabel';
 import type { Cijferbron } from './cijferbron';
+import type { ProgrammaStore } from '../../stores/programma';
+import { legMaatregelVast, legResultaatVast, type MaatregelInvoer, type ResultaatInvoer } from './programma';
 
 type Context = PolicyContext & { deadline?: number };
 
 export interface MonitorOptions {
   /** Computes and caches the figures (subgraphs/monitor/cijferbron.ts). */
   cijfers: Cijferbron;
+  /** The regional programmes' own records. */
+  programma: ProgrammaStore;
   regions: RegionRegistry;
   clock?: Clock;
 }
@@ -22,7 +26,7 @@ export interface MonitorOptions {
  * counts per municipality and age band for fixed periods, and publishes only what disclosure
  * control lets through. A BI analyst reads the regions their own municipality belongs to.
  */
-export function monitorSubgraph({ cijfers, regions, clock = systemClock }: MonitorOptions): SubgraphDefinition<Context> {
+export function monitorSubgraph({ cijfers, programma, regions, clock = systemClock }: MonitorOptions): SubgraphDefinition<Context> {
   const codes = new Set(INDICATOREN.map((i) => i.code));
   /** Whether the employee may read this region's figures (the activity's `eigenRegios`). */
   const magRegio = (ctx: Context, code: string) => {
@@ -39,7 +43,18 @@ export function monitorSubgraph({ cijfers, regions, clock = systemClock }: Monit
         monitorPeriodes: async () => (await cijfers.tabel()).periodes.map((p) => p.code),
         monitorIndicatoren: () => INDICATOREN.map(({ code, omschrijving, soort }) => ({ code, omschrijving, soort })),
       },
+      Mutation: {
+        legMaatregelVast: (_: unknown, { regio, invoer }: { regio: string; invoer: MaatregelInvoer }, ctx: Context) => legMaatregelVast(programma, ctx.beleid, regions, regio, invoer, clock()),
+        legResultaatVast: (_: unknown, { maatregel, invoer }: { maatregel: string; invoer: ResultaatInvoer }, ctx: Context) => legResultaatVast(programma, ctx.beleid, regions, maatregel, invoer, clock()),
+      },
       Regio: {
+        programma: async ({ code }: { code: string }, _: unknown, ctx: Context) => {
+          const r = regions.get(code);
+          if (!r || r.soort !== 'DOORSTROOMPUNTREGIO') return null;
+          if (!magRegio(ctx, code)) throw new AppError('OUT_OF_SCOPE', `${ctx.beleid.interne.activiteit} gives the programme only for the regions of your own municipality`, { activity: ctx.beleid.interne.activiteit });
+          const maatregelen = await programma.maatregelen(code);
+          return { contactgemeente: r.contactgemeente, maatregelen, budget: maatregelen.reduce((s, m) => s + m.budget, 0), regionaalAandeel: maatregelen.reduce((s, m) => s + m.regionaalAandeel, 0) };
+        },
         __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),
         cijfers: async ({ code }: { code: string }, args: { periode: string; indicatoren?: string[] | null }, ctx: Context) => {
           const periode = parsePeriode(args.periode);

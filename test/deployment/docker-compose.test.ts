@@ -88,12 +88,16 @@ describe('docker-compose.yml', () => {
     const url = (service: string, kind: string) => services[service].environment[`${kind}_DATABASE_URL_FILE`]?.replace('/run/secrets/database_url_', '');
     for (const name of DATA_SUBGRAPHS) {
       // Only the consent service writes consent; every other data subgraph only reads it.
-      expect([name, url(`subgraph-${name}`, 'AUDIT'), url(`subgraph-${name}`, 'CONSENT')]).toEqual([name, DEFAULT_ROLES.auditWriter, name === 'toestemming' ? DEFAULT_ROLES.consentWriter : DEFAULT_ROLES.consentReader]);
+      const consent = name === 'toestemming' ? DEFAULT_ROLES.consentWriter : name === 'monitor' ? undefined : DEFAULT_ROLES.consentReader;
+      expect([name, url(`subgraph-${name}`, 'AUDIT'), url(`subgraph-${name}`, 'CONSENT')]).toEqual([name, DEFAULT_ROLES.auditWriter, consent]);
     }
     expect([url('subgraph-inzage', 'AUDIT'), url('subgraph-inzage', 'CONSENT')]).toEqual([DEFAULT_ROLES.auditReader, undefined]);
     // Only onderwijs records nazorg contacts.
     expect(Object.keys(services).filter((s) => services[s].environment?.NAZORG_DATABASE_URL_FILE)).toEqual(['subgraph-onderwijs']);
     expect(url('subgraph-onderwijs', 'NAZORG')).toBe(DEFAULT_ROLES.nazorgWriter);
+    // Only the monitor records the regional programmes.
+    expect(Object.keys(services).filter((s) => services[s].environment?.PROGRAMMA_DATABASE_URL_FILE)).toEqual(['subgraph-monitor']);
+    expect(url('subgraph-monitor', 'PROGRAMMA')).toBe(DEFAULT_ROLES.programmaWriter);
     expect(url('gateway', 'AUDIT')).toBe(DEFAULT_ROLES.auditWriter);
     const superuserHolders = Object.keys(services).filter((s) => secretsOf(s).includes('pg_superuser_password')).sort();
     expect(superuserHolders).toEqual(['db-init', 'postgres']);

@@ -21,6 +21,7 @@ query Alles($bsn: String!, $geslachtsnaam: String!, $geboortedatum: String!) {
   oudStudent(bsn: $bsn) { ...Integraal }
   regio(code: "GM0114") { code naam soort gemeenten { code } arbeidsmarktregio { code } doorstroompuntregio { code }
     cijfers(periode: "2026-10", indicatoren: ["jongeren"]) { indicator leeftijd waarde onderdrukt reden } }
+  dp: regio(code: "DP-ZUIDOOST-DRENTHE") { programma { contactgemeente budget regionaalAandeel maatregelen { id regio naam omschrijving partners budget regionaalAandeel bijgewerktOp bijgewerktDoor resultaten { periode omschrijving aantal } } } }
   monitorPeriodes
   monitorIndicatoren { code omschrijving soort }
   regios(soort: ARBEIDSMARKTREGIO) { code }
@@ -44,6 +45,8 @@ const MUTATIES = `mutation ($bsn: String!, $activiteit: String!, $categorie: Str
   geefToestemming(invoer: { bsn: $bsn, activiteit: $activiteit, categorieen: [$categorie], ontvanger: { soort: ORGANISATIE, waarde: "GM9999" }, doel: "matrix", geldigTot: "2027-01-01" }) { id }
   trekToestemmingIn(bsn: $bsn, id: "onbekend") { id }
   registreerNazorgcontact(invoer: { bsn: $bsn, datum: "2026-10-01", soort: GESPREK, uitkomst: STUDEERT }) { id }
+  legMaatregelVast(regio: "DP-ZUIDOOST-DRENTHE", invoer: { naam: "Matrix", omschrijving: "matrix", partners: ["Drenthe College"], budget: 1000, regionaalAandeel: 100 }) { id }
+  legResultaatVast(maatregel: "onbekend", invoer: { periode: "2026-10", omschrijving: "matrix" }) { id }
 }`;
 
 const SCHOOL = '91AA';
@@ -182,6 +185,9 @@ async function checkPerson(a: Verwerkingsactiviteit, who: Identity, p: SynthPers
   if (granted.has('aggregaat')) { expectAt('regio.cijfers', undefined); expect(body.data.regio.cijfers.find((c: { leeftijd: string }) => c.leeftijd === 'TOTAAL').waarde).toBeGreaterThan(10); }
   else { expectAt('regio.cijfers', 'NO_LEGAL_BASIS'); expect(body.data.regio.cijfers).toBeNull(); }
   expect(body.data.monitorIndicatoren.length).toBeGreaterThan(10);
+  // The regional programme: for the monitoring activity, in the analyst's own regions (Emmen is in DP-ZUIDOOST-DRENTHE).
+  if (granted.has('programma')) { expectAt('dp.programma', undefined); expect(body.data.dp.programma.contactgemeente).toBe('GM0114'); }
+  else { expectAt('dp.programma', 'NO_LEGAL_BASIS'); expect(body.data.dp.programma).toBeNull(); }
   // The caseload: only for region-scoped activities.
   if (!fieldOk('Query', 'jongeren')) expectAt('jongeren', 'NO_LEGAL_BASIS');
   else if (!a.voorwaarden.regio) expectAt('jongeren', 'OUT_OF_SCOPE');
@@ -232,5 +238,8 @@ async function checkMutaties(a: Verwerkingsactiviteit, who: Identity, p: SynthPe
   // A nazorg contact: only the school itself, about its own graduate within the window.
   const nazorg = granted.has('nazorg') ? (schoolScoped ? undefined : 'OUT_OF_SCOPE') : 'NO_LEGAL_BASIS';
   expect([label, 'registreerNazorgcontact', codeAt.get('registreerNazorgcontact')]).toEqual([label, 'registreerNazorgcontact', nazorg]);
+  // The programme: only the monitoring activity, and the analyst of GM0114 is the region's contactgemeente.
+  expect([label, 'legMaatregelVast', codeAt.get('legMaatregelVast')]).toEqual([label, 'legMaatregelVast', granted.has('programma') ? undefined : 'NO_LEGAL_BASIS']);
+  expect([label, 'legResultaatVast', codeAt.get('legResultaatVast')]).toEqual([label, 'legResultaatVast', granted.has('programma') ? 'BAD_USER_INPUT' : 'NO_LEGAL_BASIS']);
   tally('MUTATIE');
 }

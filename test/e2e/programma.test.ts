@@ -1,0 +1,42 @@
+import type { RunningSystem } from '../../system';
+import { gqlAs, startTestSystem, type Identity } from '../support/system';
+
+/** The regional programme's own records through the graph: edited by the contactgemeente, read by the region's analysts. */
+let system: RunningSystem;
+beforeAll(async () => { system = await startTestSystem({ population: { seed: 20260101, size: 2000, peildatum: '2026-11-01' } }); }, 120_000);
+afterAll(() => system?.stop());
+
+const analist = (org: string): Identity => ({ role: 'bi-analist', org, activity: 'regionale-monitoring', sub: `analist-${org}` });
+const VAST = `mutation ($invoer: MaatregelInvoer!) { legMaatregelVast(regio: "DP-HAAGLANDEN", invoer: $invoer) { id naam partners budget regionaalAandeel bijgewerktDoor } }`;
+const maatregel = { naam: 'Jongerenpunt070 op school', omschrijving: 'Spreekuur van het Jongerenpunt op drie mbo-locaties', partners: ['ROC Mondriaan', 'UWV', 'Jongerenpunt070'], budget: 250_000, regionaalAandeel: 75_000 };
+
+it('lets the contactgemeente record measures and results, and every analyst of the region read the programme with its totals', async () => {
+  const dp = system.population.regions.get('DP-HAAGLANDEN')!;
+  expect(dp.contactgemeente).toBe('GM0518');
+  const lid = dp.gemeenten.find((g) => g !== 'GM0518')!;
+  const m = await gqlAs(system, analist('GM0518'), VAST, { invoer: maatregel });
+  expect(m.body.data.legMaatregelVast).toMatchObject({ naam: maatregel.naam, partners: maatregel.partners, budget: 250000, regionaalAandeel: 75000, bijgewerktDoor: 'analist-GM0518' });
+  const id = m.body.data.legMaatregelVast.id;
+  await gqlAs(system, analist('GM0518'), VAST, { invoer: { ...maatregel, naam: 'Werkgeversaanpak', partners: ['Werkgeversservicepunt Haaglanden'], budget: 100_000, regionaalAandeel: 100_000 } });
+  const r = await gqlAs(system, analist('GM0518'), 'mutation ($id: ID!) { legResultaatVast(maatregel: $id, invoer: { periode: "2026-K3", omschrijving: "Jongeren gesproken", aantal: 140 }) { resultaten { periode aantal } } }', { id });
+  expect(r.body.data.legResultaatVast.resultaten).toEqual([{ periode: '2026-K3', aantal: 140 }]);
+  // A member municipality's analyst reads it, totals included, but does not edit it.
+  const lees = await gqlAs(system, analist(lid), '{ regio(code: "DP-HAAGLANDEN") { programma { contactgemeente budget regionaalAandeel maatregelen { naam resultaten { periode omschrijving aantal } } } } }');
+  expect(lees.body.data.regio.programma).toMatchObject({ contactgemeente: 'GM0518', budget: 350000, regionaalAandeel: 175000 });
+  expect(lees.body.data.regio.programma.maatregelen.map((x: { naam: string }) => x.naam).sort()).toEqual(['Jongerenpunt070 op school', 'Werkgeversaanpak']);
+  expect((await gqlAs(system, analist(lid), VAST, { invoer: maatregel })).body.errors?.[0]?.extensions?.code).toBe('OUT_OF_SCOPE');
+  // An analyst elsewhere reads neither.
+  expect((await gqlAs(system, analist('GM0114'), '{ regio(code: "DP-HAAGLANDEN") { programma { budget } } }')).body.errors?.[0]?.extensions?.code).toBe('OUT_OF_SCOPE');
+});
+
+it('validates measures and results with stable codes', async () => {
+  const code = async (invoer: Record<string, unknown>) => (await gqlAs(system, analist('GM0518'), VAST, { invoer: { ...maatregel, ...invoer } })).body.errors?.[0]?.extensions;
+  expect(await code({ regionaalAandeel: 300_000 })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'invoer.regionaalAandeel' });
+  expect(await code({ budget: -1 })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'invoer.budget' });
+  expect(await code({ partners: [] })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'invoer.partners' });
+  expect(await code({ naam: ' ' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'invoer.naam' });
+  expect(await code({ id: 'bestaat-niet' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'invoer.id' });
+  const m = await gqlAs(system, analist('GM0518'), VAST, { invoer: maatregel });
+  const res = await gqlAs(system, analist('GM0518'), 'mutation ($id: ID!) { legResultaatVast(maatregel: $id, invoer: { periode: "2026-10-15", omschrijving: "x" }) { id } }', { id: m.body.data.legMaatregelVast.id });
+  expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'PERIODE' });
+});
