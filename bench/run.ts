@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- population|enforcement|abuse|audit]`: prints result tables. Figures go into docs/performance.md;
+ * `npm run bench [-- population|enforcement|abuse|audit|monitor]`: prints result tables. Figures go into docs/performance.md;
  * nothing here asserts a time.
  */
 import { benchEnforcement } from './graph';
 import { benchPopulation } from './population';
 import { benchAbuse } from './abuse';
 import { benchAuditDisk } from './audit-disk';
+import { benchMonitor } from './monitor';
 
 async function main(): Promise<void> {
   const only = process.argv[2];
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   if (!only || only === 'enforcement') await benchEnforcement();
   if (!only || only === 'abuse') await benchAbuse();
   if (!only || only === 'audit') await benchAuditDisk();
+  if (!only || only === 'monitor') await benchMonitor([10_000, 100_000]);
 }
 
 main().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });

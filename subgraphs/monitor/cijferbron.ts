@@ -27,6 +27,8 @@ export interface CijferbronOptions {
   controleMs?: number;
   /** Shares computed tables between replicas (only published cells are stored). */
   redis?: RedisClientType | null;
+  /** The Redis key prefix (replicas of one deployment share it). Default `jf:monitor:tabel`. */
+  cacheNaam?: string;
   log?: (line: string) => void;
 }
 
@@ -53,7 +55,7 @@ export function cijferbron(o: CijferbronOptions): Cijferbron {
 
   const bereken = async (sleutel: string): Promise<Cijfertabel> => {
     const start = Date.now();
-    const redisKey = `jf:monitor:tabel:${sleutel}`;
+    const redisKey = `${o.cacheNaam ?? 'jf:monitor:tabel'}:${sleutel}`;
     const gedeeld = o.redis?.isReady ? await o.redis.get(redisKey).catch(() => null) : null;
     if (gedeeld) {
       const s = JSON.parse(gedeeld) as Opgeslagen;
