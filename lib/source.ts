@@ -84,9 +84,17 @@ export function batchLoader<V>(
   }, { maxBatchSize });
 }
 
-/** Runs `fn` over chunks of at most `size` keys, in parallel, and concatenates the results. */
-export async function inChunks<T>(keys: string[], size: number, fn: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+/**
+ * Runs `fn` over chunks of at most `size` keys and concatenates the results in order; at most
+ * `gelijktijdig` chunks are in flight at once (default: all), so a large read does not open
+ * thousands of connections to one source system.
+ */
+export async function inChunks<T>(keys: string[], size: number, fn: (chunk: string[]) => Promise<T[]>, gelijktijdig = Infinity): Promise<T[]> {
   const chunks: string[][] = [];
   for (let i = 0; i < keys.length; i += size) chunks.push(keys.slice(i, i + size));
-  return (await Promise.all(chunks.map(fn))).flat();
+  const results: T[][] = new Array(chunks.length);
+  let next = 0;
+  const worker = async () => { while (next < chunks.length) { const i = next++; results[i] = await fn(chunks[i]); } };
+  await Promise.all(Array.from({ length: Math.min(gelijktijdig, chunks.length) }, worker));
+  return results.flat();
 }

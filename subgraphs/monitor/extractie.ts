@@ -13,6 +13,9 @@ import { purgeOnderwijs } from '../onderwijs/retentie';
 import type { Register } from '../../policies/types';
 import type { Persoonsfeiten } from './feiten';
 
+/** Batches in flight per source at once: a source system is read steadily, not flooded. */
+const GELIJKTIJDIG = 8;
+
 /** The sources the monitor reads, read-only and in batches. */
 export interface MonitorBronnen { brp: BrpBron; doorstroom: DoorstroomBron; participatie: ParticipatieBron; zorg: ZorgBron; onderwijs: OnderwijsFeed }
 
@@ -39,7 +42,7 @@ export async function extraheer(bronnen: MonitorBronnen, gemeenten: string[], af
     na = page.bsns.at(-1);
   }
   const perDomein = async <T>(naam: string, size: number, lees: (c: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>> => {
-    const paren = await inChunks(bsns, size, async (c) => { aanroepen[naam]++; return [...(await lees(c)).entries()]; });
+    const paren = await inChunks(bsns, size, async (c) => { aanroepen[naam]++; return [...(await lees(c)).entries()]; }, GELIJKTIJDIG);
     return new Map(paren.map(([bsn, v]) => [pseudoniem(bsn), v]));
   };
   const [brp, doorstroom, participatie, zorg] = await Promise.all([

@@ -4,7 +4,7 @@ import type { RegionRegistry } from '../../lib/regions';
 import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 import { INDICATOREN } from './indicatoren';
-import { parsePeriode } from './periode';
+import { gepubliceerdePeriodes, parsePeriode } from './periode';
 import { celSleutel, KLASSEN } from './tabel';
 import type { Cijferbron } from './cijferbron';
 import type { ProgrammaStore } from '../../stores/programma';
@@ -40,12 +40,21 @@ export function monitorSubgraph({ cijfers, programma, regions, clock = systemClo
     context: ({ deadline }) => ({ deadline }),
     resolvers: {
       Query: {
-        monitorPeriodes: async () => (await cijfers.tabel()).periodes.map((p) => p.code),
+        // The published periods follow from today alone: no need to compute the figures to name them.
+        monitorPeriodes: () => gepubliceerdePeriodes(isoDate(clock())).map((p) => p.code),
         monitorIndicatoren: () => INDICATOREN.map(({ code, omschrijving, soort }) => ({ code, omschrijving, soort })),
       },
       Mutation: {
-        legMaatregelVast: (_: unknown, { regio, invoer }: { regio: string; invoer: MaatregelInvoer }, ctx: Context) => legMaatregelVast(programma, ctx.beleid, regions, regio, invoer, clock()),
-        legResultaatVast: (_: unknown, { maatregel, invoer }: { maatregel: string; invoer: ResultaatInvoer }, ctx: Context) => legResultaatVast(programma, ctx.beleid, regions, maatregel, invoer, clock()),
+        legMaatregelVast: async (_: unknown, { regio, invoer }: { regio: string; invoer: MaatregelInvoer }, ctx: Context) => {
+          const m = await legMaatregelVast(programma, ctx.beleid, regions, regio, invoer, clock());
+          ctx.beleid?.noteerZonderPersoon('programma', `maatregel ${m.id} van ${regio} vastgelegd: ${m.naam}`);
+          return m;
+        },
+        legResultaatVast: async (_: unknown, { maatregel, invoer }: { maatregel: string; invoer: ResultaatInvoer }, ctx: Context) => {
+          const m = await legResultaatVast(programma, ctx.beleid, regions, maatregel, invoer, clock());
+          ctx.beleid?.noteerZonderPersoon('programma', `resultaat ${invoer.periode} van maatregel ${m.id} vastgelegd`);
+          return m;
+        },
       },
       Regio: {
         programma: async ({ code }: { code: string }, _: unknown, ctx: Context) => {
@@ -53,6 +62,7 @@ export function monitorSubgraph({ cijfers, programma, regions, clock = systemClo
           if (!r || r.soort !== 'DOORSTROOMPUNTREGIO') return null;
           if (!magRegio(ctx, code)) throw new AppError('OUT_OF_SCOPE', `${ctx.beleid.interne.activiteit} gives the programme only for the regions of your own municipality`, { activity: ctx.beleid.interne.activiteit });
           const maatregelen = await programma.maatregelen(code);
+          ctx.beleid?.noteerZonderPersoon('programma', `programma ${code}`);
           return { contactgemeente: r.contactgemeente, maatregelen, budget: maatregelen.reduce((s, m) => s + m.budget, 0), regionaalAandeel: maatregelen.reduce((s, m) => s + m.regionaalAandeel, 0) };
         },
         __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),
@@ -68,6 +78,7 @@ export function monitorSubgraph({ cijfers, programma, regions, clock = systemClo
           if (!tabel.periodes.some((p) => p.code === periode.code)) {
             throw new AppError('BAD_USER_INPUT', `periode ${periode.code} is not published on ${isoDate(clock())}; see monitorPeriodes`, { argument: 'periode', rule: 'PERIODE' });
           }
+          ctx.beleid?.noteerZonderPersoon('aggregaat', `cijfers ${code} ${periode.code}: ${gevraagd.length === codes.size ? 'alle indicatoren' : gevraagd.join(', ')}`);
           return gevraagd.flatMap((indicator) => KLASSEN.map((leeftijd) => {
             const sleutel = celSleutel(indicator, code, periode.code, leeftijd);
             const reden = tabel.onderdrukt.get(sleutel) ?? null;

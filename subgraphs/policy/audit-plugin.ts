@@ -34,7 +34,7 @@ export function auditPlugin(service: string, store: AuditStore, pseudonym: (bsn:
           for (const r of records) {
             const subject = r.attributes['dpl.core.data_subject_id'];
             const cats = categorieenVan(r);
-            const bekend = gelogd.get(subject);
+            const bekend = subject ? gelogd.get(subject) : undefined; // a record about nobody in particular is never folded into another
             if (bekend && cats.every((c) => bekend.categorieen.has(c))) eerder.push(bekend.geschreven);
             else nieuw.push(r);
           }

@@ -170,10 +170,22 @@ export class RequestPolicy {
     this.log.get(bsn)!.wijzigingen.push(wijziging);
   }
 
-  /** One Logboek Dataverwerkingen record per person this request decided on. */
+  /**
+   * Notes a disclosure about nobody in particular (figures of the monitor, the programme's
+   * records): it gets one audit record of its own, without a data subject, so the privacy officer
+   * also sees who read or changed which figures.
+   */
+  noteerZonderPersoon(categorie: string, omschrijving: string): void {
+    this.zonderPersoon.categorieen.add(categorie);
+    this.zonderPersoon.omschrijvingen.push(omschrijving);
+  }
+
+  private readonly zonderPersoon = { categorieen: new Set<string>(), omschrijvingen: [] as string[] };
+
+  /** One Logboek Dataverwerkingen record per person this request decided on (and one for what concerned nobody in particular). */
   auditRecords(service: string, operation: string, failed: boolean, pseudonym: (bsn: string) => string): AuditRecord[] {
     const end = new Date().toISOString();
-    return [...this.log.entries()].map(([bsn, { verstrekt, geweigerd, wijzigingen }]) => ({
+    const perPersoon: AuditRecord[] = [...this.log.entries()].map(([bsn, { verstrekt, geweigerd, wijzigingen }]): AuditRecord => ({
       trace_id: this.trace.traceId,
       span_id: this.trace.spanId,
       parent_span_id: this.trace.parentSpanId,
@@ -199,6 +211,24 @@ export class RequestPolicy {
         ...(wijzigingen.length ? { 'jf.wijzigingen': wijzigingen } : {}),
       },
     }));
+    if (!this.zonderPersoon.omschrijvingen.length) return perPersoon;
+    return [...perPersoon, this.recordZonderPersoon(service, operation, failed, end)];
+  }
+
+  private recordZonderPersoon(service: string, operation: string, failed: boolean, end: string): AuditRecord {
+    return {
+      trace_id: this.trace.traceId, span_id: this.trace.spanId, parent_span_id: this.trace.parentSpanId, name: `${service}.${operation}`,
+      start_time: this.startTime.toISOString(), end_time: end, status_code: failed ? 2 : 1, resource: { 'service.name': service },
+      attributes: {
+        'dpl.core.processing_activity_id': this.activiteit.uri, 'dpl.core.data_subject_id': '', 'dpl.core.data_subject_id_type': 'BSN',
+        'jf.activiteit': `${this.activiteit.id}@${this.activiteit.versie}`,
+        'jf.grondslag': `${this.activiteit.grondslag.wet}, ${this.activiteit.grondslag.artikel}; AVG art. 6 lid 1 onder ${this.activiteit.grondslag.avg6}`,
+        'jf.medewerker': this.interne.medewerker, 'jf.rol': this.interne.rol, 'jf.organisatie': this.interne.organisatie,
+        'jf.categorieen.verstrekt': [...this.zonderPersoon.categorieen].sort(), 'jf.categorieen.geweigerd': {},
+        'jf.zonderPersoon': this.zonderPersoon.omschrijvingen,
+        ...(this.interne.aanroeper ? { 'jf.aanroeper.traceparent': this.interne.aanroeper } : {}),
+      },
+    };
   }
 }
 

@@ -25,6 +25,9 @@ describe('the monitor\'s CSV export', () => {
     const records = await system.security!.audit.query({ processingActivityIds: [a.uri] }, 50);
     expect(records.map((r) => [r.name, r.attributes['jf.medewerker'], r.attributes['jf.export']])).toContainEqual(['gateway.export', 'analist-9',
       { regios: ['GM0518', 'DP-HAAGLANDEN'], periode: '2026-K3', indicatoren: null, rijen: rijen.length }]);
+    // The figures read through the graph are logged by the monitor too, without a data subject.
+    const monitor = records.filter((r) => r.resource['service.name'] === 'monitor').map((r) => [r.attributes['dpl.core.data_subject_id'], r.attributes['jf.medewerker'], r.attributes['jf.zonderPersoon']]);
+    for (const regio of ['GM0518', 'DP-HAAGLANDEN']) expect(monitor).toContainEqual(['', 'analist-9', [`cijfers ${regio} 2026-K3: alle indicatoren`]]);
   });
 
   it('refuses what the graph refuses, with the same stable codes and HTTP statuses', async () => {
