@@ -6,13 +6,14 @@ describe('supergraph', () => {
     expect(checkedInSupergraph()).toBe(composeSupergraph());
   });
 
-  it('joins Jongere from the five domain subgraphs and Regio from all five', () => {
+  it('joins Jongere from the domain subgraphs and the consent service, and Regio from basis and the monitor only', () => {
     const sdl = checkedInSupergraph();
     const typeBlock = (name: string) => sdl.slice(sdl.indexOf(`type ${name}\n`), sdl.indexOf('{', sdl.indexOf(`type ${name}\n`)));
-    for (const graph of ['BASIS', 'ONDERWIJS', 'DOORSTROOM', 'PARTICIPATIE', 'ZORG']) {
+    for (const graph of ['BASIS', 'ONDERWIJS', 'DOORSTROOM', 'PARTICIPATIE', 'ZORG', 'TOESTEMMING']) {
       expect(typeBlock('Jongere')).toContain(`@join__type(graph: ${graph}, key: "bsn")`);
-      expect(typeBlock('Regio')).toContain(`@join__type(graph: ${graph}, key: "code")`);
     }
+    // Figures for a region come from the monitor alone, with disclosure control.
+    expect([...typeBlock('Regio').matchAll(/@join__type\(graph: (\w+)/g)].map((m) => m[1]).sort()).toEqual(['BASIS', 'MONITOR']);
   });
 });
 
