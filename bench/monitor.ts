@@ -13,7 +13,7 @@ import { mb, percentile, printTable } from './table';
 
 /**
  * The monitor's figures over growing populations, side by side: the first computation (every
- * domain read in batches, joined on pseudonyms, counted for 32 periods, suppressed as one table),
+ * domain read in batches, joined on pseudonyms, counted for 31 periods, suppressed as one table),
  * an answer from the cache, a second replica taking the table from Redis, and the recomputation
  * after a new education delivery.
  */
@@ -64,5 +64,5 @@ export async function benchMonitor(sizes: number[]): Promise<void> {
     for (const s of Object.values(sims)) await close(s.server.server);
   }
   await redis.quit().catch(() => undefined);
-  printTable('Monitor: figures for every region, band and published period (32), computed once and cached', rows);
+  printTable('Monitor: figures for every region, band and published period (31), computed once and cached', rows);
 }
