@@ -34,6 +34,8 @@ export const reintegratie = (p: Persoonsfeiten, d: string) => p.reintegratie.som
 export const doorstroom = (p: Persoonsfeiten, d: string) => p.doorstroom.some((t) => loopt(t.startdatum, t.einddatum, d));
 export const zorg = (p: Persoonsfeiten, d: string) => p.zorg.some((t) => !(t.wet === 'JEUGDWET' && ['47', '48'].includes(t.productcategorie.code))
   && t.begindatum <= d && (t.einddatum === null || t.einddatum >= d) && t.startZorg !== null && t.startZorg <= d && (t.stopZorg === null || t.stopZorg > d));
+const zonderSk = (p: Persoonsfeiten, d: string) => !heeftSk(p, d) && !ingeschreven(p, d);
+const van23tot27 = (p: Persoonsfeiten, d: string) => { const a = ageOn(p.geboortedatum, parseIsoDate(d)); return a >= 23 && a < 27; };
 /** Entree, bol level 2, praktijkonderwijs and vso: the vulnerable transitions of the JIKP groups. */
 const kwetsbaar = (i: Persoonsfeiten['onderwijs']['inschrijvingen'][number]) => (i.onderwijssoort === 'MBO' && (i.niveau === '1' || (i.niveau === '2' && i.leerweg === 'BOL')))
   || (i.onderwijssoort === 'VO' && (i.niveau === 'praktijkonderwijs' || i.niveau === 'vso'));
@@ -54,11 +56,13 @@ export const INDICATOREN: Indicator[] = [
   { code: 'participatie.inReintegratie', omschrijving: 'In een re-integratietraject (Participatiewet)', soort: 'STAND', telt: reintegratie },
   { code: 'participatie.metUitkering', omschrijving: 'Met een bijstandsuitkering', soort: 'STAND', telt: uitkering },
   { code: 'zorg.metZorg', omschrijving: 'Met een lopende Wmo-voorziening of jeugdhulp', soort: 'STAND', telt: zorg },
-  { code: 'doorsnede.zonderSk', omschrijving: 'Zonder startkwalificatie en niet ingeschreven', soort: 'STAND', telt: (p, d) => !heeftSk(p, d) && !ingeschreven(p, d) },
-  { code: 'doorsnede.zonderSkMetUitkering', omschrijving: 'Daarvan met een uitkering', soort: 'STAND', telt: (p, d) => !heeftSk(p, d) && !ingeschreven(p, d) && uitkering(p, d) },
-  { code: 'doorsnede.zonderSkMetZorg', omschrijving: 'Daarvan bekend bij zorg', soort: 'STAND', telt: (p, d) => !heeftSk(p, d) && !ingeschreven(p, d) && zorg(p, d) },
+  // The intersections answer the assessors' question about 23-26-year-olds only: the other bands
+  // are 0 by definition, so no small cell there costs the 23-26 figure a complementary suppression.
+  { code: 'doorsnede.zonderSk', omschrijving: '23 tot 27 jaar, zonder startkwalificatie en niet ingeschreven', soort: 'STAND', telt: (p, d) => van23tot27(p, d) && zonderSk(p, d) },
+  { code: 'doorsnede.zonderSkMetUitkering', omschrijving: 'Daarvan met een uitkering', soort: 'STAND', telt: (p, d) => van23tot27(p, d) && zonderSk(p, d) && uitkering(p, d) },
+  { code: 'doorsnede.zonderSkMetZorg', omschrijving: 'Daarvan bekend bij zorg', soort: 'STAND', telt: (p, d) => van23tot27(p, d) && zonderSk(p, d) && zorg(p, d) },
   { code: 'doorsnede.zonderSkBijNiemandBekend', omschrijving: 'Daarvan bij niemand bekend (geen uitkering, re-integratie, zorg of Doorstroompunt-traject)', soort: 'STAND',
-    telt: (p, d) => !heeftSk(p, d) && !ingeschreven(p, d) && !uitkering(p, d) && !reintegratie(p, d) && !zorg(p, d) && !doorstroom(p, d) },
+    telt: (p, d) => van23tot27(p, d) && zonderSk(p, d) && !uitkering(p, d) && !reintegratie(p, d) && !zorg(p, d) && !doorstroom(p, d) },
   { code: 'onderwijs.vsv', omschrijving: 'Registraties als voortijdig schoolverlater', soort: 'STROOM',
     gebeurtenissen: (p, b, e) => p.onderwijs.vsvRegistraties.map((v) => v.datum).filter((d) => tussen(d, b, e)) },
   { code: 'onderwijs.kwetsbareOvergang', omschrijving: 'Uitstroom uit entree, bol-2, praktijkonderwijs of vso', soort: 'STROOM',

@@ -21,6 +21,7 @@ const dp = (p: P, d: string) => p.leerplicht.trajecten.some((t) => open(t.startd
 const care = (p: P, d: string) => p.zorg.toewijzingen.some((t) => !(t.wet === 'JEUGDWET' && (t.productcategorie.code === '47' || t.productcategorie.code === '48'))
   && t.begindatum <= d && (!t.einddatum || t.einddatum >= d) && Boolean(t.startZorg) && t.startZorg! <= d && (!t.stopZorg || t.stopZorg > d));
 const tussen = (d: string | null | undefined, b: string, e: string) => !!d && d >= b && d <= e;
+const oud = (p: P, d: string) => ageOn(p.geboortedatum, parseIsoDate(d)) >= 23 && ageOn(p.geboortedatum, parseIsoDate(d)) < 27;
 
 const STAND: Record<string, (p: P, d: string) => boolean> = {
   jongeren: () => true,
@@ -29,10 +30,11 @@ const STAND: Record<string, (p: P, d: string) => boolean> = {
   'participatie.inReintegratie': traject,
   'participatie.metUitkering': bijstand,
   'zorg.metZorg': care,
-  'doorsnede.zonderSk': (p, d) => !sk(p, d) && !school(p, d),
-  'doorsnede.zonderSkMetUitkering': (p, d) => !sk(p, d) && !school(p, d) && bijstand(p, d),
-  'doorsnede.zonderSkMetZorg': (p, d) => !sk(p, d) && !school(p, d) && care(p, d),
-  'doorsnede.zonderSkBijNiemandBekend': (p, d) => !sk(p, d) && !school(p, d) && !bijstand(p, d) && !traject(p, d) && !care(p, d) && !dp(p, d),
+  // The intersections count 23-26-year-olds only.
+  'doorsnede.zonderSk': (p, d) => oud(p, d) && !sk(p, d) && !school(p, d),
+  'doorsnede.zonderSkMetUitkering': (p, d) => oud(p, d) && !sk(p, d) && !school(p, d) && bijstand(p, d),
+  'doorsnede.zonderSkMetZorg': (p, d) => oud(p, d) && !sk(p, d) && !school(p, d) && care(p, d),
+  'doorsnede.zonderSkBijNiemandBekend': (p, d) => oud(p, d) && !sk(p, d) && !school(p, d) && !bijstand(p, d) && !traject(p, d) && !care(p, d) && !dp(p, d),
 };
 const mbo = (n: string, zonderWerk: boolean) => (p: P, b: string, e: string) => p.onderwijs.diplomas
   .filter((x) => x.onderwijssoort === 'MBO' && x.niveau === n && tussen(x.datum, addMonths(b, -12), addMonths(e, -12)))
