@@ -116,7 +116,7 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
     case 'participatie':
       return run(participatieSubgraph({ bron: createReferentieParticipatie(source), regions: o.regions, clock: o.clock }));
     case 'zorg':
-      return run(zorgSubgraph({ bron: createReferentieZorg(source), regions: o.regions, clock: o.clock }));
+      return run(zorgSubgraph({ bron: createReferentieZorg(source), clock: o.clock }));
     case 'inzage': {
       if (o.security === BENCHMARK_ONLY_NO_ENFORCEMENT) throw new Error('the inzage subgraph needs the audit store');
       const brp = createHaalCentraalBrp(source);

@@ -34,3 +34,20 @@ export interface ZorgBron {
   toewijzingen(bsns: string[], aanroep?: Aanroep): Promise<Map<string, Zorgtoewijzing[]>>;
   aantallen(gemeenteCode: string, aanroep?: Aanroep): Promise<ZorgAantallen>;
 }
+
+/**
+ * Youth protection (48) and juvenile probation (47) in iJw code list JZ020: data on criminal-law
+ * measures (AVG art. 10), served only under their own category, never as ordinary care.
+ */
+export const JUSTITIELE_PRODUCTCATEGORIEEN: ReadonlySet<string> = new Set(['47', '48']);
+export const isJustitieel = (t: Zorgtoewijzing) => t.wet === 'JEUGDWET' && JUSTITIELE_PRODUCTCATEGORIEEN.has(t.productcategorie.code);
+
+/** Current on `today`: care has started, has not stopped, and the allocation period holds today. */
+export function isLopend(t: Zorgtoewijzing, today: string): boolean {
+  return t.startZorg !== null && t.stopZorg === null && t.begindatum <= today && (t.einddatum === null || t.einddatum >= today);
+}
+
+/** Current on a past day `d`: care had started by then and not yet stopped, and the allocation period held that day. */
+export function lopendOp(t: Zorgtoewijzing, d: string): boolean {
+  return t.startZorg !== null && t.startZorg <= d && (t.stopZorg === null || t.stopZorg > d) && t.begindatum <= d && (t.einddatum === null || t.einddatum >= d);
+}

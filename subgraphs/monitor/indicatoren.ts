@@ -1,3 +1,4 @@
+import { isJustitieel, lopendOp } from '../../adapters/zorg/port';
 import { addMonths, ageOn, parseIsoDate } from '../../lib/dates';
 import { isStartkwalificatie } from '../onderwijs/history';
 import type { Persoonsfeiten } from './feiten';
@@ -32,8 +33,7 @@ export const werkt = (p: Persoonsfeiten, d: string) => p.werk.some((w) => w.begi
 export const uitkering = (p: Persoonsfeiten, d: string) => p.uitkering !== null && p.uitkering.sinds <= d;
 export const reintegratie = (p: Persoonsfeiten, d: string) => p.reintegratie.some((t) => loopt(t.startdatum, t.einddatum, d));
 export const doorstroom = (p: Persoonsfeiten, d: string) => p.doorstroom.some((t) => loopt(t.startdatum, t.einddatum, d));
-export const zorg = (p: Persoonsfeiten, d: string) => p.zorg.some((t) => !(t.wet === 'JEUGDWET' && ['47', '48'].includes(t.productcategorie.code))
-  && t.begindatum <= d && (t.einddatum === null || t.einddatum >= d) && t.startZorg !== null && t.startZorg <= d && (t.stopZorg === null || t.stopZorg > d));
+export const zorg = (p: Persoonsfeiten, d: string) => p.zorg.some((t) => !isJustitieel(t) && lopendOp(t, d));
 const zonderSk = (p: Persoonsfeiten, d: string) => !heeftSk(p, d) && !ingeschreven(p, d);
 const van23tot27 = (p: Persoonsfeiten, d: string) => { const a = ageOn(p.geboortedatum, parseIsoDate(d)); return a >= 23 && a < 27; };
 /** Entree, bol level 2, praktijkonderwijs and vso: the vulnerable transitions of the JIKP groups. */

@@ -1,7 +1,7 @@
 import type { BrpBron } from '../../adapters/brp/port';
 import type { DoorstroomBron } from '../../adapters/leerplicht/port';
 import type { ParticipatieBron } from '../../adapters/participatie/port';
-import type { ZorgBron } from '../../adapters/zorg/port';
+import { isLopend, type ZorgBron } from '../../adapters/zorg/port';
 import { ageOn, parseIsoDate } from '../../lib/dates';
 import { inChunks } from '../../lib/source';
 import { AppError } from '../../lib/errors';
@@ -71,7 +71,7 @@ export async function zoekBuitenBeeld(store: OnderwijsStore, bronnen: BuitenBeel
   // Care: no current allocation of any kind (which kind is never said).
   const zorg = await inChunks(kandidaten, bronnen.zorg.batchSize, async (c) => [...(await bronnen.zorg.toewijzingen(c, aanroep)).entries()], GELIJKTIJDIG);
   for (const [bsn, ts] of zorg) {
-    if (ts.some((t) => t.startZorg !== null && t.stopZorg === null && t.begindatum <= dag && (t.einddatum === null || t.einddatum >= dag))) uit.add(bsn);
+    if (ts.some((t) => isLopend(t, dag))) uit.add(bsn);
     sinds.set(bsn, ts.map((t) => t.stopZorg ?? t.einddatum).filter((d) => d !== null && d <= dag).reduce<string | null>(later, sinds.get(bsn) ?? null));
   }
   return kandidaten.filter((b) => !uit.has(b)).map((bsn) => ({ bsn, sinds: sinds.get(bsn) ?? dag }))

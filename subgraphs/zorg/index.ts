@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type DataLoader from 'dataloader';
-import type { ZorgBron, Zorgtoewijzing } from '../../adapters/zorg/port';
+import { isJustitieel as justitieel, isLopend, type ZorgBron, type Zorgtoewijzing } from '../../adapters/zorg/port';
 import { isoDate, systemClock, type Clock } from '../../lib/dates';
-import type { RegionRegistry } from '../../lib/regions';
 import { batchLoader } from '../../lib/source';
 import type { Vertegenwoordiging } from '../policy/request-policy';
 import type { PolicyContext } from '../policy/shield';
@@ -12,19 +11,7 @@ import type { Betrokkene } from '../betrokkenen';
 interface Context extends PolicyContext { toewijzingen: DataLoader<string, Zorgtoewijzing[]>; deadline?: number }
 type Jongere = Vertegenwoordiging;
 
-/**
- * Youth protection (48) and juvenile probation (47) in iJw code list JZ020: data on criminal-law
- * measures (AVG art. 10), served only under their own category, never as ordinary care.
- */
-export const JUSTITIELE_PRODUCTCATEGORIEEN: ReadonlySet<string> = new Set(['47', '48']);
-const justitieel = (t: Zorgtoewijzing) => t.wet === 'JEUGDWET' && JUSTITIELE_PRODUCTCATEGORIEEN.has(t.productcategorie.code);
-
-/** Current on `today`: care has started, has not stopped, and the allocation period holds today. */
-export function isLopend(t: Zorgtoewijzing, today: string): boolean {
-  return t.startZorg !== null && t.stopZorg === null && t.begindatum <= today && (t.einddatum === null || t.einddatum >= today);
-}
-
-export function zorgSubgraph({ bron, regions, clock = systemClock }: { bron: ZorgBron; regions: RegionRegistry; clock?: Clock }): SubgraphDefinition<Context> {
+export function zorgSubgraph({ bron, clock = systemClock }: { bron: ZorgBron; clock?: Clock }): SubgraphDefinition<Context> {
   const toewijzingen = (j: Jongere, ctx: Context) => ctx.toewijzingen.load(j.bsn);
   return {
     name: 'zorg',
