@@ -84,6 +84,9 @@ export function batchLoader<V>(
   }, { maxBatchSize });
 }
 
+/** How many batches a whole-population read keeps in flight per source: read steadily, not flooded. */
+export const BATCHES_IN_FLIGHT = 8;
+
 /**
  * Runs `fn` over chunks of at most `size` keys and concatenates the results in order; at most
  * `gelijktijdig` chunks are in flight at once (default: all), so a large read does not open

@@ -5,16 +5,13 @@ import type { OnderwijsFeed } from '../../adapters/onderwijs/port';
 import type { ParticipatieBron, ParticipatieDossier } from '../../adapters/participatie/port';
 import type { ZorgBron, Zorgtoewijzing } from '../../adapters/zorg/port';
 import { createPseudonymiser } from '../../lib/pseudonym';
-import { inChunks } from '../../lib/source';
+import { BATCHES_IN_FLIGHT, inChunks } from '../../lib/source';
 import { foldHistorie, type Onderwijshistorie } from '../onderwijs/history';
 import { ingestFeed } from '../onderwijs/ingest';
 import { OnderwijsStore } from '../onderwijs/store';
 import { purgeOnderwijs } from '../onderwijs/retentie';
 import type { Register } from '../../policies/types';
 import type { Persoonsfeiten } from './feiten';
-
-/** Batches in flight per source at once: a source system is read steadily, not flooded. */
-const GELIJKTIJDIG = 8;
 
 /** The sources the monitor reads, read-only and in batches. */
 export interface MonitorBronnen { brp: BrpBron; doorstroom: DoorstroomBron; participatie: ParticipatieBron; zorg: ZorgBron; onderwijs: OnderwijsFeed }
@@ -42,7 +39,7 @@ export async function extraheer(bronnen: MonitorBronnen, gemeenten: string[], af
     na = page.bsns.at(-1);
   }
   const perDomein = async <T>(naam: string, size: number, lees: (c: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>> => {
-    const paren = await inChunks(bsns, size, async (c) => { aanroepen[naam]++; return [...(await lees(c)).entries()]; }, GELIJKTIJDIG);
+    const paren = await inChunks(bsns, size, async (c) => { aanroepen[naam]++; return [...(await lees(c)).entries()]; }, BATCHES_IN_FLIGHT);
     return new Map(paren.map(([bsn, v]) => [pseudoniem(bsn), v]));
   };
   const [brp, doorstroom, participatie, zorg] = await Promise.all([

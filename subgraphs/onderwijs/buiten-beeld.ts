@@ -3,13 +3,10 @@ import type { DoorstroomBron } from '../../adapters/leerplicht/port';
 import type { ParticipatieBron } from '../../adapters/participatie/port';
 import { isLopend, type ZorgBron } from '../../adapters/zorg/port';
 import { ageOn, parseIsoDate } from '../../lib/dates';
-import { inChunks } from '../../lib/source';
+import { BATCHES_IN_FLIGHT, inChunks } from '../../lib/source';
 import { AppError } from '../../lib/errors';
 import { foldHistorie, isStartkwalificatie } from './history';
 import type { OnderwijsStore } from './store';
-
-/** Batches in flight per source at once. */
-const GELIJKTIJDIG = 8;
 
 /** The sources the out-of-sight list asks, each in batches of its own size. */
 export interface BuitenBeeldBronnen { brp: BrpBron; participatie: ParticipatieBron; zorg: ZorgBron; doorstroom: DoorstroomBron }
@@ -49,12 +46,12 @@ export async function zoekBuitenBeeld(store: OnderwijsStore, bronnen: BuitenBeel
     }
   }
   // The BRP: living in the region today, and within the ages.
-  const personen = await inChunks([...sinds.keys()], bronnen.brp.batchSize, async (c) => [...(await bronnen.brp.personen(c, aanroep)).values()], GELIJKTIJDIG);
+  const personen = await inChunks([...sinds.keys()], bronnen.brp.batchSize, async (c) => [...(await bronnen.brp.personen(c, aanroep)).values()], BATCHES_IN_FLIGHT);
   const inRegio = new Set(personen.filter((p) => p.gemeenteCode && vraag.gemeenten.has(p.gemeenteCode) && p.geboortedatum
     && ageOn(p.geboortedatum, vraag.today) >= vraag.leeftijd.van && ageOn(p.geboortedatum, vraag.today) < vraag.leeftijd.tot).map((p) => p.bsn));
   let kandidaten = [...sinds.keys()].filter((b) => inRegio.has(b));
   // Work and income: no work today, no benefit, no running trajectory.
-  const participatie = await inChunks(kandidaten, bronnen.participatie.batchSize, async (c) => [...(await bronnen.participatie.dossiers(c, aanroep)).entries()], GELIJKTIJDIG);
+  const participatie = await inChunks(kandidaten, bronnen.participatie.batchSize, async (c) => [...(await bronnen.participatie.dossiers(c, aanroep)).entries()], BATCHES_IN_FLIGHT);
   const uit = new Set<string>();
   for (const [bsn, d] of participatie) {
     if (d.uitkering || d.trajecten.some((t) => t.einddatum === null) || d.dienstverbanden.some((w) => w.begindatum <= dag && (w.einddatum === null || w.einddatum >= dag))) uit.add(bsn);
@@ -62,14 +59,14 @@ export async function zoekBuitenBeeld(store: OnderwijsStore, bronnen: BuitenBeel
   }
   kandidaten = kandidaten.filter((b) => !uit.has(b));
   // The Doorstroompunt's own register: no running trajectory.
-  const dossiers = await inChunks(kandidaten, bronnen.doorstroom.batchSize, async (c) => [...(await bronnen.doorstroom.dossiers(c, aanroep)).entries()], GELIJKTIJDIG);
+  const dossiers = await inChunks(kandidaten, bronnen.doorstroom.batchSize, async (c) => [...(await bronnen.doorstroom.dossiers(c, aanroep)).entries()], BATCHES_IN_FLIGHT);
   for (const [bsn, d] of dossiers) {
     if (d.trajecten.some((t) => t.status !== 'AFGESLOTEN')) uit.add(bsn);
     sinds.set(bsn, d.trajecten.map((t) => t.einddatum).reduce<string | null>(later, sinds.get(bsn) ?? null));
   }
   kandidaten = kandidaten.filter((b) => !uit.has(b));
   // Care: no current allocation of any kind (which kind is never said).
-  const zorg = await inChunks(kandidaten, bronnen.zorg.batchSize, async (c) => [...(await bronnen.zorg.toewijzingen(c, aanroep)).entries()], GELIJKTIJDIG);
+  const zorg = await inChunks(kandidaten, bronnen.zorg.batchSize, async (c) => [...(await bronnen.zorg.toewijzingen(c, aanroep)).entries()], BATCHES_IN_FLIGHT);
   for (const [bsn, ts] of zorg) {
     if (ts.some((t) => isLopend(t, dag))) uit.add(bsn);
     sinds.set(bsn, ts.map((t) => t.stopZorg ?? t.einddatum).filter((d) => d !== null && d <= dag).reduce<string | null>(later, sinds.get(bsn) ?? null));
