@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { stringify } from 'csv-stringify/sync';
 import { ErrorCodes, type ErrorCode } from '../../lib/errors';
 import type { AuditStore } from '../../stores/audit';
+import { logregel } from '../../stores/logregel';
 import type { Toegang } from '../policy/activity';
 
 /** Runs one GraphQL operation for an authenticated caller through the whole gateway (filter, plan, subgraphs). */
@@ -58,16 +59,14 @@ export function csvExport(o: ExportOptions): (req: IncomingMessage, res: ServerR
       for (const c of r.cijfers) rijen.push([r.code, r.naam, periode, c.indicator, c.leeftijd, c.waarde ?? '', c.onderdrukt ? 'ja' : 'nee', c.reden ?? '']);
     }
     if (o.audit) {
-      const a = uitkomst.toegang.activiteit;
       const nu = new Date().toISOString();
+      const t = uitkomst.toegang;
       try {
-        await o.audit.append([{
-          trace_id: randomBytes(16).toString('hex'), span_id: randomBytes(8).toString('hex'), parent_span_id: null, name: 'gateway.export', start_time: nu, end_time: nu,
-          status_code: 1, resource: { 'service.name': 'gateway' },
-          attributes: { 'dpl.core.processing_activity_id': a.uri, 'dpl.core.data_subject_id': '', 'dpl.core.data_subject_id_type': 'BSN',
-            'jf.activiteit': `${a.id}@${a.versie}`, 'jf.medewerker': uitkomst.toegang.principal.medewerker, 'jf.rol': uitkomst.toegang.rol, 'jf.organisatie': uitkomst.toegang.principal.organisatie,
-            'jf.categorieen.verstrekt': ['aggregaat'], 'jf.categorieen.geweigerd': {}, 'jf.export': { regios, periode, indicatoren, rijen: rijen.length } },
-        }]);
+        await o.audit.append([logregel({
+          trace: { traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), parentSpanId: null }, service: 'gateway', operation: 'export',
+          start: nu, end: nu, mislukt: false, activiteit: t.activiteit, wie: { medewerker: t.principal.medewerker, rol: t.rol, organisatie: t.principal.organisatie }, subject: '',
+          extra: { 'jf.categorieen.verstrekt': ['aggregaat'], 'jf.categorieen.geweigerd': {}, 'jf.export': { regios, periode, indicatoren, rijen: rijen.length } },
+        })]);
       } catch (error) {
         (o.log ?? console.error)(`gateway: export not audited, refused: ${(error as Error).message}`);
         fout(res, 'AUDIT_UNAVAILABLE', 'the export could not be written to the audit log, so it is not served');

@@ -8,6 +8,7 @@ import { toegestaneCategorieen } from '../../policies/register';
 import { beoordeelBereik, beoordeelUitsluiting, type Persoonskenmerken } from '../../policies/scope';
 import type { Besluit, Register, Verwerkingsactiviteit } from '../../policies/types';
 import type { AuditRecord } from '../../stores/audit';
+import { logregel } from '../../stores/logregel';
 import type { ConsentStore } from '../../stores/consent';
 import { FEITEN, type FeitControleur, type FeitOndertekenaar } from './feiten';
 
@@ -184,51 +185,21 @@ export class RequestPolicy {
 
   /** One Logboek Dataverwerkingen record per person this request decided on (and one for what concerned nobody in particular). */
   auditRecords(service: string, operation: string, failed: boolean, pseudonym: (bsn: string) => string): AuditRecord[] {
-    const end = new Date().toISOString();
-    const perPersoon: AuditRecord[] = [...this.log.entries()].map(([bsn, { verstrekt, geweigerd, wijzigingen }]): AuditRecord => ({
-      trace_id: this.trace.traceId,
-      span_id: this.trace.spanId,
-      parent_span_id: this.trace.parentSpanId,
-      name: `${service}.${operation}`,
-      start_time: this.startTime.toISOString(),
-      end_time: end,
-      status_code: failed ? 2 : 1,
-      resource: { 'service.name': service },
-      attributes: {
-        'dpl.core.processing_activity_id': this.activiteit.uri,
-        'dpl.core.data_subject_id': pseudonym(bsn),
-        'dpl.core.data_subject_id_type': 'BSN',
-        'jf.activiteit': `${this.activiteit.id}@${this.activiteit.versie}`,
-        'jf.grondslag': `${this.activiteit.grondslag.wet}, ${this.activiteit.grondslag.artikel}; AVG art. 6 lid 1 onder ${this.activiteit.grondslag.avg6}`,
-        'jf.medewerker': this.interne.medewerker,
-        'jf.rol': this.interne.rol,
-        'jf.organisatie': this.interne.organisatie,
-        // What a filter selected on is disclosed about everyone the request disclosed anything of.
-        'jf.categorieen.verstrekt': [...new Set([...verstrekt, ...(verstrekt.size ? this.filterCategorieen : [])])].sort(),
-        'jf.categorieen.filter': [...this.filterCategorieen].sort(),
-        ...(this.interne.aanroeper ? { 'jf.aanroeper.traceparent': this.interne.aanroeper } : {}),
-        'jf.categorieen.geweigerd': Object.fromEntries([...geweigerd.entries()].sort()),
-        ...(wijzigingen.length ? { 'jf.wijzigingen': wijzigingen } : {}),
-      },
-    }));
-    if (!this.zonderPersoon.omschrijvingen.length) return perPersoon;
-    return [...perPersoon, this.recordZonderPersoon(service, operation, failed, end)];
-  }
-
-  private recordZonderPersoon(service: string, operation: string, failed: boolean, end: string): AuditRecord {
-    return {
-      trace_id: this.trace.traceId, span_id: this.trace.spanId, parent_span_id: this.trace.parentSpanId, name: `${service}.${operation}`,
-      start_time: this.startTime.toISOString(), end_time: end, status_code: failed ? 2 : 1, resource: { 'service.name': service },
-      attributes: {
-        'dpl.core.processing_activity_id': this.activiteit.uri, 'dpl.core.data_subject_id': '', 'dpl.core.data_subject_id_type': 'BSN',
-        'jf.activiteit': `${this.activiteit.id}@${this.activiteit.versie}`,
-        'jf.grondslag': `${this.activiteit.grondslag.wet}, ${this.activiteit.grondslag.artikel}; AVG art. 6 lid 1 onder ${this.activiteit.grondslag.avg6}`,
-        'jf.medewerker': this.interne.medewerker, 'jf.rol': this.interne.rol, 'jf.organisatie': this.interne.organisatie,
-        'jf.categorieen.verstrekt': [...this.zonderPersoon.categorieen].sort(), 'jf.categorieen.geweigerd': {},
-        'jf.zonderPersoon': this.zonderPersoon.omschrijvingen,
-        ...(this.interne.aanroeper ? { 'jf.aanroeper.traceparent': this.interne.aanroeper } : {}),
-      },
-    };
+    const basis = { trace: this.trace, service, operation, start: this.startTime.toISOString(), end: new Date().toISOString(), mislukt: failed,
+      activiteit: this.activiteit, wie: this.interne, aanroeper: this.interne.aanroeper };
+    const records = [...this.log.entries()].map(([bsn, { verstrekt, geweigerd, wijzigingen }]) => logregel({ ...basis, subject: pseudonym(bsn), extra: {
+      // What a filter selected on is disclosed about everyone the request disclosed anything of.
+      'jf.categorieen.verstrekt': [...new Set([...verstrekt, ...(verstrekt.size ? this.filterCategorieen : [])])].sort(),
+      'jf.categorieen.filter': [...this.filterCategorieen].sort(),
+      'jf.categorieen.geweigerd': Object.fromEntries([...geweigerd.entries()].sort()),
+      ...(wijzigingen.length ? { 'jf.wijzigingen': wijzigingen } : {}),
+    } }));
+    if (this.zonderPersoon.omschrijvingen.length) {
+      records.push(logregel({ ...basis, subject: '', extra: {
+        'jf.categorieen.verstrekt': [...this.zonderPersoon.categorieen].sort(), 'jf.categorieen.geweigerd': {}, 'jf.zonderPersoon': this.zonderPersoon.omschrijvingen,
+      } }));
+    }
+    return records;
   }
 }
 

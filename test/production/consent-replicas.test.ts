@@ -32,7 +32,7 @@ beforeAll(async () => {
   b = await replica(redis.url);
   const caches = [a, b].map((s) => s.security!.consent as CachedConsentStore);
   // Both replicas hear the bus before the round trip starts (their probe came back).
-  for (let i = 0; i < 200 && !caches.every((c) => c.betrouwbaar); i++) await new Promise((r) => setTimeout(r, 25));
+  for (let i = 0; i < 1200 && !caches.every((c) => c.betrouwbaar); i++) await new Promise((r) => setTimeout(r, 25));
 }, 180_000);
 afterAll(async () => {
   await a?.stop();
@@ -91,7 +91,7 @@ describe('consent across two replicas', () => {
     expect([await zichtbaar(a, p.bsn), await zichtbaar(a, p.bsn)]).toEqual(['ZICHTBAAR', 'ZICHTBAAR']);
     await redis.stop();
     const caches = [a, b].map((s) => s.security!.consent as CachedConsentStore);
-    for (let i = 0; i < 400 && caches.some((c) => c.betrouwbaar); i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 1200 && caches.some((c) => c.betrouwbaar); i++) await new Promise((r) => setTimeout(r, 25));
     expect(caches.map((c) => c.betrouwbaar)).toEqual([false, false]);
     await gqlAs(b, loket, 'mutation ($bsn: String!, $id: ID!) { trekToestemmingIn(bsn: $bsn, id: $id) { id } }', { bsn: p.bsn, id: gegeven.body.data.geefToestemming.id });
     expect(await zichtbaar(a, p.bsn)).toBe('NO_CONSENT');
