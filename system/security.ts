@@ -112,26 +112,26 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
   const pg = options.postgres;
   const auditPool = pool(pg?.audit ?? pg?.connectionString);
   const file = (name: string) => (options.dataDir === ':memory:' ? ':memory:' : join(options.dataDir, name));
-  // Opened on first use: the gateway and inzage never read consent, so they hold no connection to it.
-  let consentStore: ConsentStore | undefined;
-  const consent = (): ConsentStore => {
-    if (consentStore) return consentStore;
-    const consentPool = pool(pg?.consent ?? pg?.connectionString);
-    const store = options.stores?.consent ?? (consentPool ? new PostgresConsentStore(consentPool, pg!.schema) : new SqliteConsentStore(file('toestemming.sqlite')));
-    return (consentStore = options.consentBus ? new CachedConsentStore(store, options.consentBus) : store);
+  /**
+   * A store opened on first use, on its duty's PostgreSQL connection or an embedded SQLite file:
+   * the gateway and inzage never read consent, only onderwijs keeps nazorg contacts, only the
+   * monitor the programmes, so no other service holds a connection to them.
+   */
+  const geopend: { close(): Promise<void> }[] = [];
+  const opLaterMoment = <S extends { close(): Promise<void> }>(url: string | undefined, postgres: (p: Pool) => S, sqlite: () => S, om: (s: S) => S = (x) => x) => {
+    let store: S | undefined;
+    return (): S => {
+      if (store) return store;
+      const p = pool(url ?? pg?.connectionString);
+      store = om(p ? postgres(p) : sqlite());
+      geopend.push(store);
+      return store;
+    };
   };
-  let nazorgStore: NazorgStore | undefined;
-  const nazorg = (): NazorgStore => {
-    if (nazorgStore) return nazorgStore;
-    const nazorgPool = pool(pg?.nazorg ?? pg?.connectionString);
-    return (nazorgStore = nazorgPool ? new PostgresNazorgStore(nazorgPool, pg!.schema) : new SqliteNazorgStore(file('nazorg.sqlite')));
-  };
-  let programmaStore: ProgrammaStore | undefined;
-  const programma = (): ProgrammaStore => {
-    if (programmaStore) return programmaStore;
-    const p = pool(pg?.programma ?? pg?.connectionString);
-    return (programmaStore = p ? new PostgresProgrammaStore(p, pg!.schema) : new SqliteProgrammaStore(file('programma.sqlite')));
-  };
+  const consent = opLaterMoment<ConsentStore>(pg?.consent, (p) => options.stores?.consent ?? new PostgresConsentStore(p, pg!.schema),
+    () => options.stores?.consent ?? new SqliteConsentStore(file('toestemming.sqlite')), (s) => (options.consentBus ? new CachedConsentStore(s, options.consentBus) : s));
+  const nazorg = opLaterMoment<NazorgStore>(pg?.nazorg, (p) => new PostgresNazorgStore(p, pg!.schema), () => new SqliteNazorgStore(file('nazorg.sqlite')));
+  const programma = opLaterMoment<ProgrammaStore>(pg?.programma, (p) => new PostgresProgrammaStore(p, pg!.schema), () => new SqliteProgrammaStore(file('programma.sqlite')));
   const audit = options.stores?.audit ?? (auditPool ? new PostgresAuditStore(auditPool, pg!.schema) : new SqliteAuditStore(file('audit.sqlite')));
   const master = options.internalKeys ? options.internalKeys.master ?? null : generateMasterSecret();
   const devIssuer = options.oidc ? null : await DevIssuer.create(options.devIssuerFile ?? (options.dataDir === ':memory:' ? undefined : join(options.dataDir, 'dev-issuer.json')));
@@ -159,10 +159,9 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
     },
     mode: options.mode ?? 'filter',
     async close() {
-      await nazorgStore?.close();
-      await programmaStore?.close();
-      if (consentStore) await consentStore.close();
-      else await options.consentBus?.close();
+      for (const store of geopend) await store.close();
+      // A consent bus whose store was never opened is closed here (the cached store closes its own).
+      if (!geopend.some((x) => x instanceof CachedConsentStore)) await options.consentBus?.close();
       await audit.close();
       await Promise.all([...pools.values()].map((p) => p.end()));
     },

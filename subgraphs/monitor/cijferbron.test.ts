@@ -51,7 +51,7 @@ describe('the monitor\'s figures are computed once and cached', () => {
   it('shares the published table between replicas through Redis, without the suppressed counts', async () => {
     const redis = connectRedis('redis://127.0.0.1:6379', () => {});
     try {
-      for (let i = 0; i < 100 && !redis.isReady; i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 500 && !redis.isReady; i++) await new Promise((r) => setTimeout(r, 20));
       const { b, berekeningen } = bronnen();
       const clock = () => new Date('2026-11-10T12:00:00Z');
       const cacheNaam = `jf:test:${randomBytes(6).toString('hex')}`;
