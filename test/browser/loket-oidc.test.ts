@@ -1,11 +1,11 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
+import { startChromium } from './browser';
 import { startTestSystem, testClock } from '../support/system';
 import { startOidcProvider } from './oidc-provider';
 
 /** The page's sign-in with the configured identity provider: authorization code with PKCE, no demo identities. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let system: RunningSystem;
 let idp: Awaited<ReturnType<typeof startOidcProvider>>;
 let browser: Browser;
@@ -17,7 +17,7 @@ beforeAll(async () => {
     security: { oidc: { issuer: idp.issuer, audience: 'jongeren-federatie', jwksUrl: `${idp.issuer}/jwks` } },
     loketOidc: { issuer: idp.issuer, clientId: 'jongerenloket-web' },
   });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await startChromium();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { heeftToestemming } from '../../population/consent';
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
+import { artifacts, startChromium } from './browser';
 import { startTestSystem } from '../support/system';
 
 /**
@@ -12,16 +12,14 @@ import { startTestSystem } from '../support/system';
  * fields marked, record and withdraw consent with a confirmation step, and the out-of-sight list.
  * Screenshots go to test-artifacts/loket/.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'loket');
+const ARTIFACTS = artifacts('loket');
 let system: RunningSystem;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   system = await startTestSystem();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await startChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
 }, 180_000);
 afterAll(async () => {

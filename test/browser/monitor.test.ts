@@ -1,20 +1,19 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningSystem } from '../../system';
+import { artifacts, startChromium } from './browser';
 import { startTestSystem } from '../support/system';
 
 /** The monitor page in Chromium: charts from the graph, suppressed cells marked, the CSV export. Screenshots in test-artifacts/monitor/. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'monitor');
+const ARTIFACTS = artifacts('monitor');
 let system: RunningSystem;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   system = await startTestSystem();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await startChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
 }, 180_000);
 afterAll(async () => {

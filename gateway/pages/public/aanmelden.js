@@ -55,11 +55,23 @@ async function oidcTerug() {
   return true;
 }
 
+/** The sign-in section every page shows until someone is signed in. */
+function bouwAanmelden() {
+  $('aanmelden').replaceChildren(
+    el('h2', { id: 'aanmelden-titel' }, 'Aanmelden'),
+    el('div', { id: 'oidc', hidden: '' }, el('button', { type: 'button', id: 'oidc-knop' }, 'Aanmelden bij de identiteitsprovider')),
+    el('form', { id: 'demo-form', hidden: '' },
+      el('label', { for: 'demo-identiteit' }, 'Demo-identiteit (alleen in ontwikkeling)'), el('select', { id: 'demo-identiteit', name: 'identiteit' }),
+      el('label', { for: 'activiteit' }, 'Verwerkingsactiviteit'), el('select', { id: 'activiteit', name: 'activiteit' }),
+      el('button', { type: 'submit' }, 'Aanmelden')));
+}
+
 /**
- * Sets up the sign-in section (ids: oidc, oidc-knop, demo-form, demo-identiteit, activiteit) and
- * calls `aangemeld` once signed in. `rollen` limits the demo identities offered on this page.
+ * Builds the sign-in section (`<section id="aanmelden">`) and calls `aangemeld` once signed in.
+ * `rollen` limits the demo identities offered on this page.
  */
 export async function startAanmelden({ rollen, aangemeld }) {
+  bouwAanmelden();
   sessie.config = await (await fetch('/pagina/config.json')).json();
   if (sessie.config.oidc) {
     $('oidc').hidden = false;
