@@ -6,7 +6,7 @@ import type { ParticipatieBron, ParticipatieDossier } from '../../adapters/parti
 import type { ZorgBron, Zorgtoewijzing } from '../../adapters/zorg/port';
 import { createPseudonymiser } from '../../lib/pseudonym';
 import { BATCHES_IN_FLIGHT, inChunks } from '../../lib/source';
-import { foldHistorie, type Onderwijshistorie } from '../onderwijs/history';
+import type { Onderwijshistorie } from '../onderwijs/history';
 import { ingestFeed } from '../onderwijs/ingest';
 import { OnderwijsStore } from '../onderwijs/store';
 import { purgeOnderwijs } from '../onderwijs/retentie';
@@ -57,12 +57,7 @@ export async function extraheer(bronnen: MonitorBronnen, gemeenten: string[], af
     aanroepen.duo = leveringen + afnemers.length;
     // The register's storage terms hold here too: rows the layer may no longer keep are not counted.
     await purgeOnderwijs(store, bewaring.register, bewaring.today);
-    for (let i = 0; i < bsns.length; i += 500) {
-      const chunk = bsns.slice(i, i + 500);
-      const perBsn = new Map<string, ReturnType<OnderwijsStore['regelsVoor']>>();
-      for (const r of store.regelsVoor(chunk)) { let l = perBsn.get(r.bsn); if (!l) perBsn.set(r.bsn, (l = [])); l.push(r); }
-      for (const bsn of chunk) onderwijs.set(pseudoniem(bsn), foldHistorie(perBsn.get(bsn) ?? []));
-    }
+    for (const [bsn, h] of store.historieVan(bsns)) onderwijs.set(pseudoniem(bsn), h);
   } finally {
     store.close();
   }

@@ -5,7 +5,7 @@ import { isLopend, type ZorgBron } from '../../adapters/zorg/port';
 import { ageOn, parseIsoDate } from '../../lib/dates';
 import { BATCHES_IN_FLIGHT, inChunks } from '../../lib/source';
 import { AppError } from '../../lib/errors';
-import { foldHistorie, isStartkwalificatie } from './history';
+import { isStartkwalificatie } from './history';
 import type { OnderwijsStore } from './store';
 
 /** The sources the out-of-sight list asks, each in batches of its own size. */
@@ -37,13 +37,9 @@ export async function zoekBuitenBeeld(store: OnderwijsStore, bronnen: BuitenBeel
   const aanroep = { deadline: vraag.deadline };
   // Education first (our own store): no startkwalificatie and no open enrolment.
   const sinds = new Map<string, string | null>();
-  for (const chunk of chunks(store.personenIn([...vraag.gemeenten]), 500)) {
-    const regels = store.regelsVoor(chunk);
-    for (const bsn of chunk) {
-      const h = foldHistorie(regels.filter((r) => r.bsn === bsn));
-      if (h.diplomas.some(isStartkwalificatie) || h.inschrijvingen.some((i) => i.einddatum === null)) continue;
-      sinds.set(bsn, h.inschrijvingen.reduce<string | null>((s, i) => later(s, i.einddatum), null));
-    }
+  for (const [bsn, h] of store.historieVan(store.personenIn([...vraag.gemeenten]))) {
+    if (h.diplomas.some(isStartkwalificatie) || h.inschrijvingen.some((i) => i.einddatum === null)) continue;
+    sinds.set(bsn, h.inschrijvingen.reduce<string | null>((s, i) => later(s, i.einddatum), null));
   }
   // The BRP: living in the region today, and within the ages.
   const personen = await inChunks([...sinds.keys()], bronnen.brp.batchSize, async (c) => [...(await bronnen.brp.personen(c, aanroep)).values()], BATCHES_IN_FLIGHT);
@@ -73,10 +69,6 @@ export async function zoekBuitenBeeld(store: OnderwijsStore, bronnen: BuitenBeel
   }
   return kandidaten.filter((b) => !uit.has(b)).map((bsn) => ({ bsn, sinds: sinds.get(bsn) ?? dag }))
     .sort((a, b) => a.sinds.localeCompare(b.sinds) || a.bsn.localeCompare(b.bsn));
-}
-
-function* chunks<T>(items: T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 const PREFIX = 'bb:';

@@ -8,7 +8,7 @@ import type { RegionRegistry } from '../../lib/regions';
 import type { Vertegenwoordiging } from '../policy/request-policy';
 import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
-import { foldHistorie, isStartkwalificatie, type Diploma, type Onderwijshistorie } from './history';
+import { isStartkwalificatie, type Diploma, type Onderwijshistorie } from './history';
 import { ingestFeed } from './ingest';
 import { retryWithBackoff } from '../../lib/retry';
 import type { OnderwijsStore } from './store';
@@ -104,8 +104,8 @@ export function onderwijsSubgraph({ feed, store, nazorg, regions, ingestInterval
     context: ({ deadline }) => ({
       deadline,
       historie: new DataLoader(async (bsns: readonly string[]) => {
-        const regels = store.regelsVoor([...bsns]);
-        return bsns.map((bsn) => foldHistorie(regels.filter((r) => r.bsn === bsn)));
+        const historie = store.historieVan([...bsns]);
+        return bsns.map((bsn) => historie.get(bsn)!);
       }, { maxBatchSize: 500 }),
     }),
     resolvers: {

@@ -4,7 +4,7 @@ import { assertBsn } from '../../lib/bsn';
 import { AppError } from '../../lib/errors';
 import type { RequestPolicy } from '../policy/request-policy';
 import { besluitFout } from '../policy/request-policy';
-import { foldHistorie, type Diploma, type Onderwijshistorie } from './history';
+import type { Diploma, Onderwijshistorie } from './history';
 import type { OnderwijsStore } from './store';
 import type { Nazorgcontact, NazorgStore } from '../../stores/nazorg';
 
@@ -26,9 +26,9 @@ export function oudStudenten(store: OnderwijsStore, brin: string, maanden: numbe
   if (!Number.isInteger(eerste) || eerste < 1 || eerste > 500) throw new AppError('BAD_USER_INPUT', `eerste must be 1-500; received ${eerste}`, { argument: 'eerste' });
   const dag = isoDate(today);
   const bsns = store.gediplomeerden(brin, addMonths(dag, -maanden), dag);
-  const regels = store.regelsVoor(bsns);
+  const historie = store.historieVan(bsns);
   const lijst = bsns.map((bsn) => {
-    const h = foldHistorie(regels.filter((r) => r.bsn === bsn));
+    const h = historie.get(bsn)!;
     const diploma = h.diplomas.filter((d) => d.instelling.brin === brin && d.onderwijssoort === 'MBO' && d.datum <= dag).at(-1)!;
     return { bsn, diploma, voorrang: voorrang(diploma, h) };
   }).sort((a, b) => Number(b.voorrang) - Number(a.voorrang) || a.diploma.datum.localeCompare(b.diploma.datum) || a.bsn.localeCompare(b.bsn));

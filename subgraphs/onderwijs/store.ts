@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { openDurableSqlite } from '../../lib/sqlite';
 import type { Onderwijsregel } from '../../adapters/onderwijs/port';
+import { foldHistorie, type Onderwijshistorie } from './history';
 
 /**
  * The ingested education feed, in SQLite (durable across restarts; `:memory:` for throwaway
@@ -57,6 +58,18 @@ export class OnderwijsStore {
       onderwijssoort: r.onderwijssoort, niveau: r.niveau, leerweg: r.leerweg, opleidingscode: r.opleidingscode,
       opleiding: r.opleiding, datum: r.datum, inschrijvingId: r.inschrijving_id,
     }) as Onderwijsregel);
+  }
+
+  /** The education history of each person (an empty one for someone without rows), read 500 at a time. */
+  historieVan(bsns: string[]): Map<string, Onderwijshistorie> {
+    const result = new Map<string, Onderwijshistorie>();
+    for (let i = 0; i < bsns.length; i += 500) {
+      const chunk = bsns.slice(i, i + 500);
+      const perBsn = new Map<string, Onderwijsregel[]>(chunk.map((b) => [b, []]));
+      for (const r of this.regelsVoor(chunk)) perBsn.get(r.bsn)?.push(r);
+      for (const [bsn, regels] of perBsn) result.set(bsn, foldHistorie(regels));
+    }
+    return result;
   }
 
   /** Everyone with a row registered with a residence in one of `gemeenten`. */
