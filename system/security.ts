@@ -118,7 +118,7 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
    * monitor the programmes, so no other service holds a connection to them.
    */
   const geopend: { close(): Promise<void> }[] = [];
-  const opLaterMoment = <S extends { close(): Promise<void> }>(url: string | undefined, postgres: (p: Pool) => S, sqlite: () => S, om: (s: S) => S = (x) => x) => {
+  const bijEersteGebruik = <S extends { close(): Promise<void> }>(url: string | undefined, postgres: (p: Pool) => S, sqlite: () => S, om: (s: S) => S = (x) => x) => {
     let store: S | undefined;
     return (): S => {
       if (store) return store;
@@ -128,10 +128,10 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
       return store;
     };
   };
-  const consent = opLaterMoment<ConsentStore>(pg?.consent, (p) => options.stores?.consent ?? new PostgresConsentStore(p, pg!.schema),
+  const consent = bijEersteGebruik<ConsentStore>(pg?.consent, (p) => options.stores?.consent ?? new PostgresConsentStore(p, pg!.schema),
     () => options.stores?.consent ?? new SqliteConsentStore(file('toestemming.sqlite')), (s) => (options.consentBus ? new CachedConsentStore(s, options.consentBus) : s));
-  const nazorg = opLaterMoment<NazorgStore>(pg?.nazorg, (p) => new PostgresNazorgStore(p, pg!.schema), () => new SqliteNazorgStore(file('nazorg.sqlite')));
-  const programma = opLaterMoment<ProgrammaStore>(pg?.programma, (p) => new PostgresProgrammaStore(p, pg!.schema), () => new SqliteProgrammaStore(file('programma.sqlite')));
+  const nazorg = bijEersteGebruik<NazorgStore>(pg?.nazorg, (p) => new PostgresNazorgStore(p, pg!.schema), () => new SqliteNazorgStore(file('nazorg.sqlite')));
+  const programma = bijEersteGebruik<ProgrammaStore>(pg?.programma, (p) => new PostgresProgrammaStore(p, pg!.schema), () => new SqliteProgrammaStore(file('programma.sqlite')));
   const audit = options.stores?.audit ?? (auditPool ? new PostgresAuditStore(auditPool, pg!.schema) : new SqliteAuditStore(file('audit.sqlite')));
   const master = options.internalKeys ? options.internalKeys.master ?? null : generateMasterSecret();
   const devIssuer = options.oidc ? null : await DevIssuer.create(options.devIssuerFile ?? (options.dataDir === ':memory:' ? undefined : join(options.dataDir, 'dev-issuer.json')));

@@ -5,14 +5,17 @@ import { loadRegister } from '../../policies/register';
 import type { MonitorBronnen } from './extractie';
 import { cijferbron } from './cijferbron';
 
-/** Sources with nobody in them, and a delivery list the test changes: enough to see when the monitor recomputes. */
+/** Sources with one young person of Den Haag in them (a small cell), and a delivery list the test changes. */
 function bronnen() {
   const leveringen: string[] = [randomBytes(6).toString('hex')];
   let zoekopdrachten = 0;
   const leeg = async () => new Map();
+  const bsn = '999995145';
   const b: MonitorBronnen = {
-    brp: { batchSize: 20, personen: leeg, zoek: async () => [] },
-    doorstroom: { batchSize: 100, maxPageSize: 1000, dossiers: leeg, zoek: async () => { zoekopdrachten++; return { totaal: 0, bsns: [], meer: false }; } },
+    brp: { batchSize: 20, zoek: async () => [], personen: async (bsns) => new Map(bsns.filter((x) => x === bsn).map((x) => [x, {
+      bsn: x, voornamen: 'Roos', voorvoegsel: null, geslachtsnaam: 'Janssen', volledigeNaam: 'Roos Janssen', geslacht: 'V', geboortedatum: '2007-07-26',
+      overlijdensdatum: null, nationaliteiten: [], gemeenteCode: 'GM0518', adres: null }])) },
+    doorstroom: { batchSize: 100, maxPageSize: 1000, dossiers: leeg, zoek: async () => { zoekopdrachten++; return { totaal: 1, bsns: [bsn], meer: false }; } },
     participatie: { batchSize: 100, dossiers: leeg, aantallen: async () => ({ metUitkering: 0, metTraject: 0, jongerenInBeeld: 0 }) },
     zorg: { batchSize: 100, toewijzingen: leeg, aantallen: async () => ({ jeugdwet: 0, wmo: 0 }) },
     onderwijs: {
@@ -59,6 +62,7 @@ describe('the monitor\'s figures are computed once and cached', () => {
       const replica = cijferbron({ bronnen: b, regions, register, clock, redis, cacheNaam });
       const gedeeld = await replica.tabel();
       expect(berekeningen()).toBe(1);
+      expect(a.onderdrukt.size).toBeGreaterThan(0); // the one person's cells are small
       expect(replica.laatsteVerslag()!.uitCache).toBe(true);
       expect(gedeeld.onderdrukt).toEqual(a.onderdrukt);
       for (const k of a.onderdrukt.keys()) expect(gedeeld.ruw.has(k)).toBe(false);
