@@ -9,6 +9,7 @@ import { maskError } from '../lib/format-error';
 import { serveGraphQL } from '../lib/graphql-http';
 import { paginas, type PaginaOptions } from './pages/pages';
 import { csvExport } from './pages/export';
+import { internePadenPlugin } from './policy/interne-paden';
 import { INTERNAL_CONTEXT_HEADER, type ContextSigner, type InternalContext } from '../lib/internal-context';
 import { startTrace, toTraceparent, type TraceContext } from '../lib/trace';
 import type { CategoryMap } from '../policies/categories';
@@ -247,7 +248,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
       if (limit) return { ...limit, extensions: { limit: limits.maxTokens, ...limit.extensions } };
       return maskError('gateway', formatted, error);
     },
-    plugins: [traceHeaderPlugin, responseSizePlugin(limits.maxResponseBytes), ...(rate ? [rate.plugin] : []), ...(options.metrics ? [metricsPlugin('gateway', options.metrics)] : [])],
+    plugins: [traceHeaderPlugin, internePadenPlugin, responseSizePlugin(limits.maxResponseBytes), ...(rate ? [rate.plugin] : []), ...(options.metrics ? [metricsPlugin('gateway', options.metrics)] : [])],
   });
   // Ready when the audit store takes writes and every subgraph says it is ready.
   const subgraphReady = (name: string, url: string) => async () => {

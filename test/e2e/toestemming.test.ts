@@ -101,10 +101,13 @@ describe('who is involved (betrokkenen)', () => {
     const r = await gqlAs(system, loket, Q, { bsn: zonder.bsn });
     expect(r.body.data.jongere.betrokkenen).toBeNull();
     expect((r.body.errors ?? []).map((e) => e.extensions?.code)).toContain('NO_CONSENT');
+    // One refusal, at the public field: the domains' internal parts never show in an error path.
+    expect((r.body.errors ?? []).map((e) => [e.path, e.extensions?.code])).toEqual([[['jongere', 'betrokkenen'], 'NO_CONSENT']]);
     const p = denHaag((x) => verwachteBetrokkenen(x, true).some((b) => b.startsWith('ZORGAANBIEDER')) && verwachteBetrokkenen(x, true).length > 1)[0];
     system.simulators.zorg.faults = { latencyMs: 0, mode: 'error' };
     const kapot = await gqlAs(system, wmo, Q, { bsn: p.bsn });
     expect(kapot.body.data.jongere.betrokkenen.map(kort).sort()).toEqual(verwachteBetrokkenen(p, true).filter((b) => !b.startsWith('ZORGAANBIEDER')));
     expect((kapot.body.errors ?? []).map((e) => e.extensions?.code)).toContain('SOURCE_UNAVAILABLE');
+    expect((kapot.body.errors ?? []).map((e) => e.path)).toEqual([['jongere', 'betrokkenen']]);
   });
 });

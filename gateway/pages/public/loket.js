@@ -113,9 +113,12 @@ async function toonBeeld(bsn) {
 
 function betrokkenenPaneel(j, errors) {
   const code = weggelaten(errors, 'jongere.betrokkenen');
-  const inhoud = code ? el('p', { 'data-veld': 'betrokkenen' }, marker(code)) : !j.betrokkenen?.length ? el('p', { 'data-veld': 'betrokkenen' }, 'Niemand bekend.')
+  const titel = el('h3', {}, 'Wie is er betrokken');
+  // Withheld as a whole; or served, perhaps without the part of a domain that could not answer (then marked too).
+  if (j.betrokkenen === null) return el('section', { class: 'paneel', 'aria-label': 'Betrokkenen' }, titel, el('p', { 'data-veld': 'betrokkenen' }, code ? marker(code) : '—'));
+  const inhoud = !j.betrokkenen.length ? el('p', { 'data-veld': 'betrokkenen' }, 'Niemand bekend.')
     : el('ul', { class: 'lijst', 'data-veld': 'betrokkenen' }, ...j.betrokkenen.map((b) => el('li', {}, `${ROL[b.rol] ?? b.rol}: ${b.organisatie ?? 'een zorgaanbieder is betrokken'}${b.naam ? ` (${b.naam})` : ''}${b.sinds ? `, sinds ${b.sinds}` : ''}${b.contact ? ` — ${b.contact}` : ''}`)));
-  return el('section', { class: 'paneel', 'aria-label': 'Betrokkenen' }, el('h3', {}, 'Wie is er betrokken'), inhoud);
+  return el('section', { class: 'paneel', 'aria-label': 'Betrokkenen' }, titel, inhoud, code ? el('p', {}, 'Niet compleet: ', marker(code)) : '');
 }
 
 function toestemmingenPaneel(j, errors) {
