@@ -3,55 +3,42 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { GraphQLFormattedError } from 'graphql';
-import { isoDate, type Clock } from '../lib/dates';
+import type { Clock } from '../lib/dates';
 import { AppError, ErrorCodes, type ErrorCode } from '../lib/errors';
 import { maskError } from '../lib/format-error';
 import { serveGraphQL } from '../lib/graphql-http';
 import { paginas, type PaginaOptions } from './pages/pages';
 import { csvExport } from './pages/export';
 import { internePadenPlugin } from './policy/interne-paden';
-import { INTERNAL_CONTEXT_HEADER, type ContextSigner, type InternalContext } from '../lib/internal-context';
-import { startTrace, toTraceparent, type TraceContext } from '../lib/trace';
-import type { CategoryMap } from '../policies/categories';
-import type { Register } from '../policies/types';
+import { INTERNAL_CONTEXT_HEADER, type InternalContext } from '../lib/internal-context';
+import { toTraceparent } from '../lib/trace';
+import { leesVerklaringen } from '../policies/declaraties';
 import type { SubgraphName } from '../schema/compose';
-import type { Principal } from './auth/authenticate';
-import type { AuditStore } from '../stores/audit';
-import { refusalAudit } from './policy/refusal-audit';
 import type { RedisClientType } from 'redis';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { MutualTls } from '../lib/mtls';
 import type { Metrics } from '../lib/metrics';
 import { metricsPlugin } from '../lib/metrics-plugin';
 import { readiness } from '../lib/readiness';
-import { createRateLimiter, type RateLimits } from './limits/rate-limit';
+import { veiligeLog } from '../lib/veilig-log';
+import type { RateLimits } from './limits/rate-limit';
 import { limitRefusal, limitRules, responseSizePlugin, validateQueryLimits, type QueryLimits } from './limits/query-limits';
-import { ACTIVITY_HEADER, resolveToegang, type Toegang } from './policy/activity';
-import { auditFailClosedStep, legalBasisStep, type EnforcementMode, type PrePlanningStep } from './policy/enforce';
+import { binnenBudget } from './limits/antwoordbudget';
+import type { PrePlanningStep } from './policy/enforce';
+import { gatewayVolgensRegister, type GatewayHandhaving, type GatewaySecurity, type RequestContext } from './handhaving';
 
-/** How the gateway enforces the register. */
-export interface GatewaySecurity {
-  /** Verifies the bearer token (Authorization header). */
-  authenticate(authorization: string | undefined): Promise<Principal>;
-  register: Register;
-  categories: CategoryMap;
-  /** Signs the short-lived context for one subgraph (audience = its name), bound to the call's body. */
-  sign: ContextSigner;
-  /** `filter` (default), `reject` or `dry-run`. */
-  mode?: EnforcementMode;
-  /** Where the gateway's own refusals are audited (the audit store and the pseudonym function). */
-  audit?: { store: AuditStore; pseudonym(bsn: string): string };
-}
-
-/** For the enforcement benchmark only: no authentication, filter, signing or audit. Never configurable from outside code. */
-export const GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT = Symbol('benchmark-only: gateway without enforcement');
+export type { GatewaySecurity } from './handhaving';
 
 export interface GatewayOptions {
   /** The composed supergraph (schema/supergraph.graphql). */
   supergraphSdl: string;
   /** Where each subgraph listens, e.g. `{ basis: 'http://127.0.0.1:4001/' }`. Overrides the URLs in the supergraph. */
   subgraphUrls: Record<SubgraphName, string>;
-  security: GatewaySecurity | typeof GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT;
+  /**
+   * How the register is enforced: the register's security (keys, stores, identity provider), or
+   * an enforcement object made elsewhere (`benchmarkGatewayZonderHandhaving` for the benchmark).
+   */
+  security: GatewaySecurity | GatewayHandhaving;
   /** Today, for choosing the activity version in force. */
   clock: Clock;
   /** The Jongerenloket (`/loket`) and monitor (`/monitor`) pages (gateway/pages/pages.ts); absent: no pages. */
@@ -84,7 +71,6 @@ export interface GatewayOptions {
   redis?: RedisClientType | null;
 }
 
-interface RequestContext { toegang?: Toegang; trace?: TraceContext & { link?: string | null }; deadline?: number }
 
 /** How the gateway reaches its subgraphs: plain fetch, or undici's over an agent that presents the gateway's certificate (mutual TLS). */
 type SubgraphFetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -95,7 +81,10 @@ function subgraphTransport(tls: MutualTls | undefined): SubgraphFetch {
   return async (url, init) => (await undiciFetch(url, { ...init, dispatcher } as never)) as unknown as Response;
 }
 
-/** Internal header that carries a call's unsigned context from willSendRequest to the fetcher; never sent. */
+/**
+ * Internal header that carries a call's unsigned context from willSendRequest to the fetcher;
+ * never sent. Base64url, so any Unicode in a claim (an employee id with `€`) is a legal header value.
+ */
 const CLAIMS_HEADER = 'x-jf-claims';
 
 /**
@@ -104,43 +93,50 @@ const CLAIMS_HEADER = 'x-jf-claims';
  * unreachable or late subgraph with a stable code.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<RequestContext> {
-  constructor(private readonly name: string, url: string, private readonly sign: ContextSigner | null, private readonly log: (line: string) => void,
+  /** Byte budgets of requests in flight, by the id this data source gave the call (never sent). */
+  private readonly budgets = new Map<string, { rest: number }>();
+  constructor(private readonly name: string, url: string, private readonly handhaving: GatewayHandhaving, private readonly log: (line: string) => void,
     private readonly now: () => number, private readonly transport: SubgraphFetch, private readonly metrics?: Metrics) {
     super({ url });
     this.fetcher = ((input: string, init: { headers: Record<string, string>; body: string; method: string }) => this.send(input, init)) as never;
   }
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>): void {
-    const { toegang, trace, deadline } = context as RequestContext;
-    if (trace) request.http!.headers.set('traceparent', toTraceparent(trace));
-    if (!toegang || !trace) return;
-    const p = toegang.principal;
-    const claims: InternalContext = {
-      medewerker: p.medewerker, rol: toegang.rol, organisatie: p.organisatie, bsn: p.bsn,
-      activiteit: `${toegang.activiteit.id}@${toegang.activiteit.versie}`, traceparent: toTraceparent(trace), deadline: deadline ?? this.now() + 30_000,
-      aanroeper: trace.link ?? null,
-    };
-    request.http!.headers.set(CLAIMS_HEADER, JSON.stringify(claims));
+    const ctx = context as RequestContext;
+    if (ctx.trace) request.http!.headers.set('traceparent', toTraceparent(ctx.trace));
+    const deadline = ctx.deadline ?? this.now() + 30_000;
+    const claims = this.handhaving.claims(ctx, deadline);
+    request.http!.headers.set(CLAIMS_HEADER, Buffer.from(JSON.stringify({ claims, deadline, budget: this.budgetId(ctx) })).toString('base64url'));
+  }
+  private budgetId(ctx: RequestContext): string | null {
+    if (!ctx.antwoordbudget) return null;
+    const id = Math.random().toString(36).slice(2);
+    this.budgets.set(id, ctx.antwoordbudget);
+    return id;
   }
   private async send(url: string, init: { headers: Record<string, string>; body: string; method: string }): Promise<Response> {
     const headers = { ...init.headers };
     const raw = headers[CLAIMS_HEADER];
     delete headers[CLAIMS_HEADER];
-    const claims = raw ? (JSON.parse(raw) as InternalContext) : null;
-    if (claims && this.sign) headers[INTERNAL_CONTEXT_HEADER] = this.sign(this.name, claims, init.body);
-    const remaining = claims ? claims.deadline - this.now() : 30_000;
+    const { claims, deadline, budget: budgetId } = raw ? JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as { claims: InternalContext | null; deadline: number; budget: string | null }
+      : { claims: null, deadline: this.now() + 30_000, budget: null };
+    const budget = budgetId ? this.budgets.get(budgetId) : undefined;
+    if (budgetId) this.budgets.delete(budgetId);
+    if (claims) headers[INTERNAL_CONTEXT_HEADER] = this.handhaving.teken(this.name, claims, init.body);
+    const remaining = deadline - this.now();
     if (remaining <= 0) throw Object.assign(new Error('no budget left'), { name: 'TimeoutError' });
     const signal = AbortSignal.timeout(remaining);
     const timer = this.metrics?.subgraphSeconds.startTimer({ subgraph: this.name });
     try {
       const response = await this.transport(url, { method: init.method, headers, body: init.body, signal });
       timer?.({ outcome: response.ok ? 'ok' : `http_${response.status}` });
-      return response;
+      return budget ? await binnenBudget(response, budget, this.name) : response;
     } catch (error) {
-      timer?.({ outcome: (error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable' });
+      if (!(error instanceof AppError)) timer?.({ outcome: (error as Error).name === 'TimeoutError' ? 'timeout' : 'unreachable' });
       throw error;
     }
   }
   override didEncounterError(error: Error, _request: unknown, response?: unknown): void {
+    if (error instanceof AppError) throw error;
     // A subgraph that refused with one of our codes (AUDIT_UNAVAILABLE, 503) keeps that code.
     const first = (error as { extensions?: { response?: { body?: { errors?: { message?: string; extensions?: { code?: string } }[] } } } })
       .extensions?.response?.body?.errors?.[0];
@@ -218,57 +214,48 @@ export async function startGateway(options: GatewayOptions): Promise<{ url: stri
   for (const [name, url] of Object.entries(options.subgraphUrls)) {
     if (!/^https?:\/\//.test(url)) throw new TypeError(`subgraph URL for ${name} must be http(s); received ${JSON.stringify(url)}`);
   }
-  const log = options.log ?? console.error;
+  const log = veiligeLog(options.log ?? console.error);
   const now = options.now ?? Date.now;
   const budget = options.requestTimeoutMs ?? 10_000;
   if (!Number.isInteger(budget) || budget < 100 || budget > 600_000) throw new RangeError(`requestTimeoutMs must be an integer from 100 to 600000; received ${options.requestTimeoutMs}`);
-  const security = options.security === GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT ? null : options.security;
-  if (!security) log('WARNING: gateway started WITHOUT enforcement (benchmark-only setting)');
+  const verklaringen = leesVerklaringen(options.supergraphSdl);
+  const limits = validateQueryLimits(options.limits);
+  const handhaving: GatewayHandhaving = 'context' in options.security ? options.security
+    : gatewayVolgensRegister(options.security, { clock: options.clock, log, verklaringen, rateLimits: options.rateLimits, redis: options.redis });
   const transport = subgraphTransport(options.tls);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`no URL configured for subgraph ${name}`);
-      return new SubgraphDataSource(name, url, security?.sign ?? null, log, now, transport, options.metrics);
+      return new SubgraphDataSource(name, url, handhaving, log, now, transport, options.metrics);
     },
   });
-  const refusals = security?.audit ? refusalAudit(security.audit.store, security.audit.pseudonym, log) : undefined;
-  const steps = security ? [auditFailClosedStep, legalBasisStep(security.categories, security.mode ?? 'filter', log, refusals)] : [];
-  const limits = validateQueryLimits(options.limits);
-  const rate = security ? createRateLimiter(options.rateLimits, options.redis) : null;
   const server = new ApolloServer<RequestContext>({
-    gateway: withPrePlanning(gateway, steps, now),
+    gateway: withPrePlanning(gateway, handhaving.stappen, now),
     includeStacktraceInErrorResponses: false,
     introspection: limits.introspection,
-    validationRules: limitRules(limits),
+    validationRules: limitRules(limits, (type, field) => verklaringen.velden.get(`${type}.${field}`)?.lijstgrootte),
     parseOptions: { maxTokens: limits.maxTokens },
     formatError: (formatted: GraphQLFormattedError, error: unknown) => {
       const limit = limitRefusal(formatted, error);
       if (limit) return { ...limit, extensions: { limit: limits.maxTokens, ...limit.extensions } };
       return maskError('gateway', formatted, error);
     },
-    plugins: [traceHeaderPlugin, internePadenPlugin, responseSizePlugin(limits.maxResponseBytes), ...(rate ? [rate.plugin] : []), ...(options.metrics ? [metricsPlugin('gateway', options.metrics)] : [])],
+    plugins: [traceHeaderPlugin, internePadenPlugin, responseSizePlugin(limits.maxResponseBytes), ...handhaving.plugins, ...(options.metrics ? [metricsPlugin('gateway', options.metrics)] : [])],
   });
   // Ready when the audit store takes writes and every subgraph says it is ready.
   const subgraphReady = (name: string, url: string) => async () => {
     const res = await transport(new URL('readyz', url).href, { signal: AbortSignal.timeout(1500) });
     if (!res.ok) throw new Error(`subgraph ${name} is not ready`);
   };
-  const checks: Record<string, () => Promise<void>> = Object.fromEntries(Object.entries(options.subgraphUrls).map(([n, u]) => [`subgraph ${n}`, subgraphReady(n, u)]));
-  if (security?.audit) checks.audit = () => security.audit!.store.ping();
-  const context = async (req: IncomingMessage): Promise<RequestContext> => {
-    if (!security) return { deadline: now() + budget };
-    const header = (name: string) => { const v = req.headers[name]; return Array.isArray(v) ? v[0] : v; };
-    const principal = await security.authenticate(header('authorization'));
-    const toegang = resolveToegang(security.register, principal, header(ACTIVITY_HEADER), isoDate(options.clock()));
-    // Before anything is parsed: an employee or organisation whose budget is spent gets 429 at once.
-    await rate?.gate(toegang);
-    return { toegang, trace: startTrace(header('traceparent')), deadline: now() + budget };
-  };
+  const checks: Record<string, () => Promise<void>> = { ...Object.fromEntries(Object.entries(options.subgraphUrls).map(([n, u]) => [`subgraph ${n}`, subgraphReady(n, u)])), ...handhaving.checks };
+  const context = async (req: IncomingMessage): Promise<RequestContext> => ({
+    ...(await handhaving.context(req)), deadline: now() + budget, antwoordbudget: { rest: limits.maxResponseBytes },
+  });
   // The CSV export runs the same operation through this very server: same checks, same plan, same subgraphs.
-  const exporteer = security ? csvExport({
-    audit: security.audit?.store, log,
+  const exporteer = handhaving.metPaginas ? csvExport({
+    audit: 'context' in options.security ? undefined : options.security.audit?.store, log,
     uitvoeren: async (req, query, variables) => {
       const contextValue = await context(req);
       const response = await server.executeOperation({ query, variables }, { contextValue });

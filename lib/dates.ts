@@ -64,3 +64,17 @@ export function addMonths(date: string, months: number): string {
   const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
   return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
+
+/**
+ * Whether `value` is a real calendar date written as yyyy-mm-dd (2027-02-30 is not; 2028-02-29 is).
+ * Every date a client sends is checked with this, never with Date.parse (which rolls over).
+ */
+export function isKalenderdatum(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  const laatste = new Date(0);
+  laatste.setUTCFullYear(y, mo, 0); // day 0 of the next month: the last day of this one (no two-digit-year mapping)
+  return d <= laatste.getUTCDate();
+}

@@ -64,6 +64,8 @@ export const ErrorCodes = {
   AUDIT_UNAVAILABLE: { http: 503 },
   /** A subgraph was called without a valid gateway-signed context. */
   GATEWAY_CONTEXT_REQUIRED: { http: 401 },
+  /** The request itself is malformed: not JSON, too large a body, or several operations without `operationName`. */
+  BAD_REQUEST: { http: 400 },
   /** GraphQL is served over POST only (no operations in URLs). */
   METHOD_NOT_ALLOWED: { http: 405 },
   /** Anything unexpected; the details stay in the server log. */

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCodes } from './errors';
+import { logFout } from './veilig-log';
 
 /** Codes that graphql-js and Apollo Server give to request errors; safe to show as they are. */
 const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND',
@@ -22,6 +23,6 @@ export function maskError(service: string, formatted: GraphQLFormattedError, err
     const { stacktrace: _drop, http: _status, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  console.error(`[${service}] unexpected error`, original);
+  console.error(logFout(`[${service}] unexpected error`, original));
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -4,6 +4,7 @@ import type { MutualTls } from './mtls';
 import { HeaderMap, type ApolloServer, type BaseContext, type ContextFunction } from '@apollo/server';
 import { listen } from './http';
 import { createOps, type OpsOptions } from './http-ops';
+import { logFout } from './veilig-log';
 
 /** Largest request body accepted (a GraphQL operation with its variables). */
 const MAX_BODY = 1_000_000;
@@ -54,7 +55,7 @@ export async function serveGraphQL<C extends BaseContext>(
     // While draining, a kept-alive connection gets its answer and is then closed.
     if (draining) res.setHeader('connection', 'close');
     handle(req, res).catch((error) => {
-      console.error('graphql-http: unexpected error', error);
+      console.error(logFout('graphql-http: unexpected error', error));
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.end();
     });

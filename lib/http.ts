@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { logFout } from './veilig-log';
 import type { AddressInfo } from 'node:net';
 
 export interface Reply { status?: number; body: unknown; contentType?: string }
@@ -53,7 +54,7 @@ export function createSimulatorServer(name: string, routes: Route[], warmers: ((
     },
     server: createServer((req, res) => {
       handle(req, res).catch((error) => {
-        console.error(`[${name}] unexpected error`, error);
+        console.error(logFout(`[${name}] unexpected error`, error));
         send(res, problem(500, 'Internal error'));
       });
     }),

@@ -54,6 +54,7 @@ export function registerAsJson(register: Register) {
           'x-grondslag': a.grondslag,
           'x-rollen': a.rollen,
           'x-voorwaarden': a.voorwaarden,
+          ...(a.afgeleid.length ? { 'x-afgeleid': a.afgeleid } : {}),
         })),
       };
     }),
@@ -77,6 +78,7 @@ export function registerAsMarkdown(register: Register, categories: CategoryMap):
       `- Grondslag: ${a.grondslag.wet}, ${a.grondslag.artikel}; AVG art. 6 lid 1 onder ${a.grondslag.avg6} (${AVG6[a.grondslag.avg6]})`,
       ...(a.grondslag.avg9 ? [`- Bijzondere persoonsgegevens: ${a.grondslag.avg9}`] : []),
       ...(a.grondslag.avg10 ? [`- Strafrechtelijke persoonsgegevens: ${a.grondslag.avg10}`] : []),
+      ...a.afgeleid.map((g) => `- Alleen als bron van \`${g.veld}\` (nooit zelf zichtbaar): ${g.categorieen.join(', ')}; ${g.grondslag}`),
       `- Rollen: ${a.rollen.join(', ')}`, `- Voorwaarden: ${voorwaarden}`, `- Bewaartermijn: ${a.bewaartermijn}`, `- Geldig vanaf: ${a.geldigVanaf}`, `- URI: ${a.uri}`, '',
       '| veld | categorie | alleen met toestemming |', '|---|---|---|',
       ...veldenVan(register, a, categories).map((f) => `| \`${f.veld}\` | ${f.categorie} | ${f.toestemming ? 'ja' : ''} |`), '');

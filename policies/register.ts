@@ -19,6 +19,8 @@ export class RegisterError extends Error {
 export interface RegisterContext {
   /** Every `Type.field` of the supergraph, to check `uitgezonderd`. */
   fields?: Set<string>;
+  /** The derived fields of the supergraph with the categories of their sources, to check `afgeleid`. */
+  afgeleid?: Map<string, string[]>;
 }
 
 /** Loads and validates a register file. */
@@ -73,13 +75,22 @@ export function parseRegister(text: string, file = 'register', context: Register
     (a.uitgezonderd ?? []).forEach((f: string, j: number) => {
       if (context.fields && !context.fields.has(f)) problems.push(`${at('uitgezonderd', j)}: unknown field "${f}" in ${key}`);
     });
+    (a.afgeleid ?? []).forEach((g: { veld: string; categorieen: string[] }, j: number) => {
+      const bronnen = context.afgeleid?.get(g.veld);
+      if (context.afgeleid && !bronnen) problems.push(`${at('afgeleid', j, 'veld')}: "${g.veld}" in ${key} is not a derived field (@afgeleid)`);
+      g.categorieen.forEach((c, k) => {
+        if (!categorieen.has(c)) problems.push(`${at('afgeleid', j, 'categorieen', k)}: unknown category "${c}" in ${key}`);
+        else if (bronnen && !bronnen.includes(c)) problems.push(`${at('afgeleid', j, 'categorieen', k)}: ${g.veld} is not derived from "${c}" in ${key}`);
+        if (categorieen.get(c)?.bijzonder && !a.grondslag.avg9) problems.push(`${at('afgeleid', j)}: ${key} uses special category data (${c}) without an AVG art. 9 exception (grondslag.avg9)`);
+      });
+    });
     (a.voorwaarden?.uitsluiting?.behalve ?? []).forEach((c: string, j: number) => {
       if (!categorieen.has(c)) problems.push(`${at('voorwaarden', 'uitsluiting', 'behalve', j)}: unknown category "${c}" in ${key}`);
     });
     const leeftijd = a.voorwaarden?.leeftijd;
     if (leeftijd && leeftijd.van >= leeftijd.tot) problems.push(`${at('voorwaarden', 'leeftijd')}: age range van ${leeftijd.van} tot ${leeftijd.tot} is empty in ${key}`);
     return {
-      ...a, metToestemming: a.metToestemming ?? [], uitgezonderd: a.uitgezonderd ?? [], voorwaarden: a.voorwaarden ?? {},
+      ...a, metToestemming: a.metToestemming ?? [], uitgezonderd: a.uitgezonderd ?? [], afgeleid: a.afgeleid ?? [], voorwaarden: a.voorwaarden ?? {},
       geldigVanaf: String(a.geldigVanaf), uri: `${raw.register.basisUri}/${a.id}/versies/${a.versie}`,
     };
   });
@@ -108,6 +119,11 @@ function lineOfPath(doc: Document, lines: LineCounter, path: (string | number)[]
 /** The version of an activity in force on `day` (the latest whose geldigVanaf has come). */
 export function huidigeVersie(register: Register, id: string, day: string): Verwerkingsactiviteit | undefined {
   return register.activiteiten.filter((a) => a.id === id && a.geldigVanaf <= day).sort((a, b) => b.versie - a.versie)[0];
+}
+
+/** The `id@versie` reference of an activity version, as contexts and audit records name it. */
+export function activiteitRef(a: Pick<Verwerkingsactiviteit, 'id' | 'versie'>): string {
+  return `${a.id}@${a.versie}`;
 }
 
 /** Categories granted by an activity without consent, including the public ones. */

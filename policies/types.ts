@@ -44,6 +44,11 @@ export interface Verwerkingsactiviteit {
   metToestemming: string[];
   /** Fields (`Type.veld`) withheld even though their category is granted. */
   uitgezonderd: string[];
+  /**
+   * Categories this activity may use only as sources of one derived field (`@afgeleid`), never
+   * see directly: e.g. work and benefits in the out-of-sight signal. Each with its legal basis.
+   */
+  afgeleid: { veld: string; categorieen: string[]; grondslag: string }[];
   voorwaarden: Voorwaarden;
   bewaartermijn: string;
   /** `<basisUri>/<id>/versies/<versie>`: what audit records point at. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { categoryMap } from '../policies/categories';
+import { problemen } from '../policies/declaraties';
 import { subgraphTypeDefs } from '../subgraphs/runtime';
 import { loadRegister } from '../policies/register';
 
@@ -23,7 +24,9 @@ export const SUPERGRAPH_PATH = join(__dirname, 'supergraph.graphql');
 
 /**
  * Composes the subgraph schemas into the supergraph SDL, or throws with every composition error.
- * Composition also fails when a field has no data category, or a category the register does not know.
+ * Composition also fails when a field has no data category or one the register does not know,
+ * when an entry point, mutation or field with arguments declares no policy, when a derived field's
+ * sources do not exist with the categories it names, and when a reference list has no size.
  */
 export function composeSupergraph(): string {
   const result = composeServices(SUBGRAPHS.map(({ name, port }) => ({
@@ -36,7 +39,9 @@ export function composeSupergraph(): string {
   }
   const categories = categoryMap(result.supergraphSdl);
   const known = loadRegister().categorieen;
-  const problems = [...categories.problems, ...[...categories.used()].filter((c) => !known.has(c)).map((c) => `category "${c}" is not in the register`)];
+  const openbaar = new Set([...known.values()].filter((c) => c.openbaar).map((c) => c.id));
+  const problems = [...categories.problems, ...[...categories.used()].filter((c) => !known.has(c)).map((c) => `category "${c}" is not in the register`),
+    ...problemen(result.supergraphSdl, openbaar)];
   if (problems.length) throw new Error(`composition failed:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   return result.supergraphSdl;
 }

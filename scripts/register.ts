@@ -2,13 +2,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { categoryMap } from '../policies/categories';
+import { afgeleideVelden } from '../policies/declaraties';
 import { registerAsJson, registerAsMarkdown } from '../policies/publish';
 import { loadRegister } from '../policies/register';
 import { checkedInSupergraph } from '../schema/compose';
 
 export function publishedRegister(): { markdown: string; json: string } {
   const categories = categoryMap(checkedInSupergraph());
-  const register = loadRegister(undefined, { fields: new Set(categories.fields()) });
+  const register = loadRegister(undefined, { fields: new Set(categories.fields()), afgeleid: afgeleideVelden(checkedInSupergraph()) });
   return { markdown: registerAsMarkdown(register, categories), json: `${JSON.stringify(registerAsJson(register), null, 2)}\n` };
 }
 

@@ -7,6 +7,7 @@
  * gateway and subgraphs together come from `npm run keys`.
  */
 import { close, listen } from '../lib/http';
+import { logFout } from '../lib/veilig-log';
 import { createMetrics } from '../lib/metrics';
 import { connectRedis } from '../lib/redis';
 import { redisConsentBus } from '../stores/consent-bus';
@@ -22,6 +23,7 @@ import { createSimulator, SIMULATOR_NAMES, type SimulatorName } from '../simulat
 import { Population } from '../population/generator';
 import { configFromEnv } from '../system/config';
 import { buildSecurity } from '../system/security';
+import { registerModus } from '../system/modus';
 import { EXTRA_SOURCES, startNamedSubgraph } from '../system/services';
 
 export const ROLES = { simulator: SIMULATOR_NAMES as readonly string[], subgraph: SUBGRAPHS.map((s) => s.name) as readonly string[], gateway: [''] };
@@ -61,7 +63,7 @@ async function main(role: string, name = ''): Promise<() => Promise<void>> {
   if (role === 'subgraph') {
     const running = await startNamedSubgraph(name as SubgraphName, {
       sourceUrl: required('SOURCE_URL'), regions: demoRegions(), clock: systemClock,
-      sourceTimeoutMs: config.sourceTimeoutMs ?? 2000, dataDir: config.dataDir ?? 'data', port, host, security: kit,
+      sourceTimeoutMs: config.sourceTimeoutMs ?? 2000, dataDir: config.dataDir ?? 'data', port, host, modus: registerModus(kit),
       extraSourceUrls: Object.fromEntries((EXTRA_SOURCES[name as SubgraphName] ?? []).map((s) => [s, required(`SOURCE_URL_${s.toUpperCase()}`)])),
       replays: redis ? redisReplayCache(redis) : undefined, redis, monitorDrempel: config.monitorDrempel, tls: mutualTlsFromEnv(), metrics, awaitStart: false,
     });
@@ -90,7 +92,7 @@ function stopOnSignals(stop: () => Promise<void>): void {
     if (stopping) return;
     stopping = true;
     console.log(`${process.argv.slice(2).join(' ')}: stopping (${why})`);
-    stop().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
+    stop().then(() => process.exit(0), (error) => { console.error(logFout('stopping failed:', error)); process.exit(1); });
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

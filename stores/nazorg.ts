@@ -4,9 +4,13 @@ import { openDurableSqlite } from '../lib/sqlite';
 import { lazySchema } from './postgres-schema';
 import { nazorgDdl } from './postgres/ddl';
 
-/** One nazorg contact an mbo school recorded with a former student (the school is its controller). */
+/**
+ * One nazorg contact a school recorded with a former student (the school is its controller). Its
+ * outcome and reason are codes, never free text: a note could hold anything (health, other
+ * people), which the school has no basis to record. Older rows' free-text notes are not read.
+ */
 export interface Nazorgcontact {
-  id: string; bsn: string; brin: string; datum: string; soort: string; uitkomst: string; toelichting: string | null; medewerker: string; vastgelegdOp: string;
+  id: string; bsn: string; brin: string; datum: string; soort: string; uitkomst: string; reden: string | null; medewerker: string; vastgelegdOp: string;
 }
 
 /**
@@ -21,13 +25,13 @@ export interface NazorgStore {
   close(): Promise<void>;
 }
 
-const COLUMNS = 'id, bsn, brin, datum, soort, uitkomst, toelichting, medewerker, vastgelegd_op';
+const COLUMNS = 'id, bsn, brin, datum, soort, uitkomst, reden, medewerker, vastgelegd_op';
 const row = (r: Record<string, unknown>): Nazorgcontact => ({
   id: String(r.id), bsn: String(r.bsn), brin: String(r.brin), datum: r.datum instanceof Date ? r.datum.toISOString().slice(0, 10) : String(r.datum),
-  soort: String(r.soort), uitkomst: String(r.uitkomst), toelichting: (r.toelichting as string | null) ?? null, medewerker: String(r.medewerker),
+  soort: String(r.soort), uitkomst: String(r.uitkomst), reden: (r.reden as string | null) ?? null, medewerker: String(r.medewerker),
   vastgelegdOp: r.vastgelegd_op instanceof Date ? r.vastgelegd_op.toISOString() : String(r.vastgelegd_op),
 });
-const values = (c: Nazorgcontact) => [c.id, c.bsn, c.brin, c.datum, c.soort, c.uitkomst, c.toelichting, c.medewerker, c.vastgelegdOp];
+const values = (c: Nazorgcontact) => [c.id, c.bsn, c.brin, c.datum, c.soort, c.uitkomst, c.reden, c.medewerker, c.vastgelegdOp];
 
 export class SqliteNazorgStore implements NazorgStore {
   private readonly db: Database.Database;
@@ -36,6 +40,9 @@ export class SqliteNazorgStore implements NazorgStore {
     this.db.exec(`CREATE TABLE IF NOT EXISTS nazorgcontact (id TEXT PRIMARY KEY, bsn TEXT NOT NULL, brin TEXT NOT NULL, datum TEXT NOT NULL,
       soort TEXT NOT NULL, uitkomst TEXT NOT NULL, toelichting TEXT, medewerker TEXT NOT NULL, vastgelegd_op TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS nazorgcontact_bsn ON nazorgcontact (bsn);`);
+    // Data folders from before the reason became a code get its column; their free-text notes stay unread.
+    const known = new Set((this.db.prepare('PRAGMA table_info(nazorgcontact)').all() as { name: string }[]).map((c) => c.name));
+    if (!known.has('reden')) this.db.exec('ALTER TABLE nazorgcontact ADD COLUMN reden TEXT');
   }
   async bewaar(c: Nazorgcontact) {
     this.db.prepare(`INSERT INTO nazorgcontact (${COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)`).run(...values(c));

@@ -1,4 +1,4 @@
-import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
+import { Kind, parse, type ConstDirectiveNode, type ConstValueNode, type DocumentNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
 
 /**
  * Who is involved with a young person (`Jongere.betrokkenen`), derived live from the domains:
@@ -23,6 +23,42 @@ export interface Betrokkene {
   sinds: string | null;
   /** How to reach them. */
   contact: string | null;
+}
+
+type Bron = `Jongere.${string}=${string}`;
+/**
+ * Where each kind of line comes from, and where its attributes come from when they reveal more
+ * than the line itself: the declaration the enforcement decides every line and attribute by
+ * (`@afgeleid(wijze: PER_REGEL)`), exactly as it decides the source field. That a care provider
+ * is involved is care data; who, since when and how to reach them are care details. A
+ * department named after the municipality tells where the person lives.
+ */
+export const REGELS: Record<BetrokkeneRol, { domein: BetrokkenenDomein; bron: Bron; attributen?: Partial<Record<'organisatie' | 'naam' | 'sinds' | 'contact', Bron>> }> = {
+  DOORSTROOMCOACH: { domein: 'doorstroom', bron: 'Jongere.doorstroomcoach=doorstroom.dossier' },
+  LEERPLICHTAMBTENAAR: { domein: 'doorstroom', bron: 'Jongere.verzuimmeldingen=verzuim', attributen: { organisatie: 'Jongere.gemeente=woonadres', contact: 'Jongere.gemeente=woonadres' } },
+  WERKCOACH: { domein: 'participatie', bron: 'Jongere.reintegratietrajecten=participatie.traject', attributen: { organisatie: 'Jongere.gemeente=woonadres', contact: 'Jongere.gemeente=woonadres' } },
+  SCHOOL: { domein: 'onderwijs', bron: 'Jongere.inschrijvingen=onderwijs.inschrijving' },
+  NAZORG: { domein: 'onderwijs', bron: 'Jongere.diplomas=onderwijs.resultaat' },
+  ZORGAANBIEDER: { domein: 'zorg', bron: 'Jongere.heeftZorgtoewijzing=zorg.indicatie',
+    attributen: { organisatie: 'Jongere.zorgtoewijzingen=zorg.detail', sinds: 'Jongere.zorgtoewijzingen=zorg.detail', contact: 'Jongere.zorgtoewijzingen=zorg.detail' } },
+};
+
+/** The `@afgeleid` declaration of the lines of some domains (all of them for the joined field). */
+function afleiding(domeinen: readonly BetrokkenenDomein[]): ConstDirectiveNode {
+  const soorten = (Object.entries(REGELS) as [BetrokkeneRol, (typeof REGELS)[BetrokkeneRol]][]).filter(([, r]) => domeinen.includes(r.domein));
+  const bronnen = [...new Set(soorten.flatMap(([, r]) => [r.bron, ...Object.values(r.attributen ?? {})]))];
+  const veld = (b: string) => b.split('=')[0];
+  const regels = soorten.flatMap(([soort, r]) => [`${soort}=${veld(r.bron)}`, ...Object.entries(r.attributen ?? {}).map(([a, b]) => `${soort}.${a}=${veld(b!)}`)]);
+  const lijst = (values: string[]): ConstValueNode => ({ kind: Kind.LIST, values: values.map((v) => ({ kind: Kind.STRING, value: v }) as ConstValueNode) });
+  return {
+    kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'afgeleid' },
+    arguments: [
+      { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'bronnen' }, value: lijst(bronnen) },
+      { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'wijze' }, value: { kind: Kind.STRING, value: 'PER_REGEL' } },
+      { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'regels' }, value: lijst(regels) },
+      { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'soortVeld' }, value: { kind: Kind.STRING, value: 'rol' } },
+    ],
+  };
 }
 
 const SELECTIE = 'rol domein organisatie naam sinds contact';
@@ -59,12 +95,13 @@ export function metBetrokkenen(subgraph: string, doc: DocumentNode): DocumentNod
   if (!jongere || (!eigen && subgraph !== BETROKKENEN_SAMENVOEGER)) return doc;
   const categorie = directive('gegevenscategorie', { id: 'betrokkenen' });
   const fields = [...(jongere.fields ?? [])];
-  if (eigen) fields.push(veld(eigen, [directive('inaccessible'), categorie], `Who is involved, as ${subgraph} knows it. Internal: clients read Jongere.betrokkenen.`));
+  // Each domain's part already leaves out what the activity may not see; the joined field decides again and says what it withheld.
+  if (eigen) fields.push(veld(eigen, [directive('inaccessible'), categorie, afleiding([subgraph as BetrokkenenDomein])], `Who is involved, as ${subgraph} knows it. Internal: clients read Jongere.betrokkenen.`));
   else {
     for (const deel of Object.values(BETROKKENEN_DOMEINEN)) fields.push(veld(deel, [directive('external')]));
     const requires = Object.values(BETROKKENEN_DOMEINEN).map((d) => `${d} { ${SELECTIE} }`).join(' ');
-    fields.push(veld('betrokkenen', [categorie, directive('requires', { fields: requires })],
-      'Who supports this young person now, from every domain (a Verwijsindex-like overview, derived live, not a register). A domain that could not answer leaves its part out and reports an error.'));
+    fields.push(veld('betrokkenen', [categorie, directive('requires', { fields: requires }), afleiding(Object.keys(BETROKKENEN_DOMEINEN) as BetrokkenenDomein[])],
+      'Who supports this young person now, from every domain (a Verwijsindex-like overview, derived live, not a register). Each line, and each attribute, is shown only where its source would be: what is withheld is reported as an error at this field, whether or not such a line exists. A domain that could not answer leaves its part out and reports an error.'));
   }
   return { ...doc, definitions: [...doc.definitions.map((d) => (d === jongere ? { ...jongere, fields } : d)), ...parse(SDL).definitions] };
 }

@@ -11,11 +11,10 @@ import { readiness } from '../lib/readiness';
 import { metricsPlugin } from '../lib/metrics-plugin';
 import type { Metrics } from '../lib/metrics';
 import { serveGraphQL } from '../lib/graphql-http';
-import { INTERNAL_CONTEXT_HEADER, type InternalContext } from '../lib/internal-context';
-import type { AuditStore } from '../stores/audit';
-import { auditPlugin } from './policy/audit-plugin';
-import { RequestPolicy, type PolicyDeps } from './policy/request-policy';
-import { policyLayer, type KenmerkenLezer, type PolicyContext } from './policy/shield';
+import { INTERNAL_CONTEXT_HEADER } from '../lib/internal-context';
+import type { KenmerkenLezer, PolicyContext } from './policy/shield';
+import type { BereikFeiten } from './policy/guards';
+import type { SubgraphHandhaving } from './policy/handhaving';
 import { metFeiten } from './policy/feiten';
 import { metBetrokkenen } from './betrokkenen';
 
@@ -31,28 +30,14 @@ export interface SubgraphDefinition<C extends PolicyContext> {
   context(request: { traceId: string | null; deadline?: number }): Omit<C, 'beleid'> | Promise<Omit<C, 'beleid'>>;
   /** Reads the policy facts (residence, birth date, schools) of a Jongere this subgraph resolves; required when it has Jongere fields. */
   kenmerken?: KenmerkenLezer<C>;
+  /** The facts its entry points' scope rules need (`@beleid(bereik)`): the BRP, the person's schools, a programme's region. */
+  feiten?: BereikFeiten<C>;
   /** Work to do once at start-up (e.g. ingesting a feed, retried until it succeeds) and at shutdown. */
   start?(): Promise<void>;
   stop?(): Promise<void>;
   /** Whether the subgraph can answer yet (for `/readyz`), with the reason when not. Default: ready. */
   readiness?(): { ready: boolean; reason?: string };
 }
-
-/**
- * How a subgraph enforces the register: it accepts only gateway-signed contexts, runs the
- * generated graphql-shield rules, and writes the audit log (failing closed).
- */
-export interface SubgraphSecurity {
-  /** Checks the gateway context against the exact request body it must be bound to. */
-  verify(header: string | undefined, body: string): Promise<InternalContext>;
-  policy: PolicyDeps;
-  audit: AuditStore;
-  pseudonym(bsn: string): string;
-  log?: (line: string) => void;
-}
-
-/** For the enforcement benchmark only: serve without verification, rules or audit. Never configurable from outside code. */
-export const BENCHMARK_ONLY_NO_ENFORCEMENT = Symbol('benchmark-only: no enforcement');
 
 /** How much earlier than the gateway's deadline a subgraph gives up on its sources. */
 const DEADLINE_MARGIN_MS = 250;
@@ -73,7 +58,10 @@ export interface RunningService { name: string; url: string; stop(graceMs?: numb
 export async function startSubgraph<C extends PolicyContext>(
   def: SubgraphDefinition<C>,
   options: {
-    port?: number; host?: string; security: SubgraphSecurity | typeof BENCHMARK_ONLY_NO_ENFORCEMENT; tls?: MutualTls;
+    port?: number; host?: string;
+    /** How the register is enforced (subgraphs/policy/handhaving.ts). */
+    handhaving: SubgraphHandhaving;
+    tls?: MutualTls;
     /** Prometheus metrics of this process. */
     metrics?: Metrics;
     /** What `/readyz` checks besides the subgraph's own readiness (stores, source). */
@@ -85,12 +73,10 @@ export async function startSubgraph<C extends PolicyContext>(
     awaitStart?: boolean;
   },
 ): Promise<RunningService> {
-  const security = options.security === BENCHMARK_ONLY_NO_ENFORCEMENT ? null : options.security;
+  const { handhaving } = options;
   const base = buildSubgraphSchema({ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> });
-  const uitgezonderd = new Set(security?.policy.register.activiteiten.flatMap((a) => a.uitgezonderd) ?? []);
-  const schema = security ? policyLayer(def.typeDefs, def.kenmerken, uitgezonderd)(base) : base;
-  const plugins: ApolloServerPlugin<C>[] = [ApolloServerPluginInlineTraceDisabled()];
-  if (security) plugins.push(auditPlugin(def.name, security.audit, security.pseudonym, security.log ?? console.error, options.metrics) as ApolloServerPlugin<C>);
+  const schema = handhaving.schema(def, base);
+  const plugins: ApolloServerPlugin<C>[] = [ApolloServerPluginInlineTraceDisabled(), ...(handhaving.plugins(def.name, options.metrics) as ApolloServerPlugin<C>[])];
   if (options.metrics) plugins.push(metricsPlugin(def.name, options.metrics) as ApolloServerPlugin<C>);
   const server = new ApolloServer<C>({
     schema,
@@ -100,7 +86,7 @@ export async function startSubgraph<C extends PolicyContext>(
   });
   const starting = def.start?.();
   if (options.awaitStart ?? true) await starting;
-  else starting?.catch((error) => (security?.log ?? console.error)(`${def.name}: start-up failed: ${(error as Error).message}`));
+  else starting?.catch((error) => handhaving.log(`${def.name}: start-up failed: ${(error as Error).message}`));
   const http = await serveGraphQL(server, {
     port: options.port ?? 0, host: options.host ?? '127.0.0.1', tls: options.tls,
     ops: { metrics: options.metrics, readiness: () => readiness({ ...options.checks, ...(def.readiness ? { [def.name]: async () => {
@@ -108,12 +94,11 @@ export async function startSubgraph<C extends PolicyContext>(
       if (!r.ready) throw new Error(r.reason ?? 'not ready');
     } } : {}) }) },
     context: async ({ req, body }) => {
-      if (!security) return { ...(await def.context({ traceId: null })), beleid: null } as unknown as C;
       const header = req.headers[INTERNAL_CONTEXT_HEADER];
-      const beleid = new RequestPolicy(security.policy, await security.verify(Array.isArray(header) ? header[0] : header, body));
+      const beleid = await handhaving.beleid(Array.isArray(header) ? header[0] : header, body);
       // Sources get the request's deadline less a margin, so the subgraph still answers (with
       // SOURCE_TIMEOUT for what its source did not deliver) before the gateway stops waiting.
-      return { ...(await def.context({ traceId: beleid.trace.traceId, deadline: beleid.interne.deadline - DEADLINE_MARGIN_MS })), beleid } as C;
+      return { ...(await def.context({ traceId: beleid.interne.traceparent ? beleid.trace.traceId : null, deadline: beleid.interne.deadline - DEADLINE_MARGIN_MS })), beleid } as C;
     },
   });
   return {

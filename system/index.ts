@@ -1,12 +1,15 @@
 import { mkdirSync } from 'node:fs';
+import { veiligeLog } from '../lib/veilig-log';
 import { close, listen, type SimulatorServer } from '../lib/http';
 import { systemClock, type Clock } from '../lib/dates';
 import { createContextSigner } from '../lib/internal-context';
-import { GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT, startGateway } from '../gateway/server';
+import { startGateway } from '../gateway/server';
+import { benchmarkGatewayZonderHandhaving } from '../gateway/handhaving';
 import { Population, type PopulationOptions } from '../population/generator';
 import { checkedInSupergraph, SUBGRAPHS, type SubgraphName } from '../schema/compose';
 import { createSimulator, SIMULATOR_NAMES, type SimulatorName } from '../simulators';
-import { BENCHMARK_ONLY_NO_ENFORCEMENT, type RunningService } from '../subgraphs/runtime';
+import type { RunningService } from '../subgraphs/runtime';
+import { benchmarkModus, registerModus } from './modus';
 import { buildSecurity, seedConsentWhenReachable, type SecurityKit, type SecurityOptions } from './security';
 import { EXTRA_SOURCES, SOURCE_OF, startNamedSubgraph } from './services';
 import type { QueryLimits } from '../gateway/limits/query-limits';
@@ -73,7 +76,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   const clock = options.clock ?? systemClock;
   const ports = options.ports ?? {};
   const dataDir = options.dataDir ?? 'data';
-  const log = options.log ?? console.log;
+  // Every log line of every service passes through one filter: no BSN in a log, ever.
+  const log = veiligeLog(options.log ?? console.log);
   if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
   const supergraphSdl = checkedInSupergraph();
   const redis = options.redisUrl ? connectRedis(options.redisUrl, log) : null;
@@ -82,6 +86,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   // One process: its subgraphs share one consent cache; with Redis, replicas elsewhere hear changes too.
   const consentBus = options.benchmarkOnlyWithoutEnforcement ? null : redis ? redisConsentBus(redis, { log }) : localConsentBus();
   const kit = options.benchmarkOnlyWithoutEnforcement ? null : await buildSecurity({ ...options.security, dataDir, clock, consentBus }, supergraphSdl);
+  // The one place the enforcement mode is chosen; everything below asks this object.
+  const modus = kit ? registerModus(kit) : benchmarkModus();
   const stopping = new AbortController();
   if (kit) await seedConsentWhenReachable(kit, population, log, stopping.signal);
   const simulators = {} as RunningSystem['simulators'];
@@ -94,7 +100,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     await gateway?.stop(options.shutdownGraceMs);
     await Promise.all(Object.values(subgraphs).map((s) => s.stop(options.shutdownGraceMs)));
     await Promise.all(Object.values(simulators).map((s) => close(s.server)));
-    await kit?.close();
+    await modus.opslag.close();
     if (redis?.isReady) await redis.quit().catch(() => undefined);
     else if (redis?.isOpen) redis.destroy();
   };
@@ -105,11 +111,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     }
     // Reporting tables and indexes are built before anything asks, as a real system keeps them.
     for (const sim of Object.values(simulators)) await sim.warm();
-    await Promise.all(SUBGRAPHS.filter(({ name }) => kit || (name !== 'inzage' && name !== 'toestemming')).map(async ({ name }) => {
+    await Promise.all(SUBGRAPHS.map(async ({ name }) => {
       subgraphs[name] = await startNamedSubgraph(name, {
         sourceUrl: simulators[SOURCE_OF[name]].url, extraSourceUrls: Object.fromEntries((EXTRA_SOURCES[name] ?? []).map((s) => [s, simulators[s].url])), regions: population.regions, clock,
         sourceTimeoutMs: options.sourceTimeoutMs ?? 2000, dataDir, port: ports[name] ?? 0, host: '127.0.0.1', log,
-        security: kit ?? BENCHMARK_ONLY_NO_ENFORCEMENT, replays, redis, monitorDrempel: options.monitorDrempel, metrics, tls: options.tls ? { ...options.tls.subgraph, ca: options.tls.ca } : undefined,
+        modus, replays, redis, monitorDrempel: options.monitorDrempel, metrics, tls: options.tls ? { ...options.tls.subgraph, ca: options.tls.ca } : undefined,
       });
     }));
     const direct = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/'])) as Record<SubgraphName, string>;
@@ -118,7 +124,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       supergraphSdl, subgraphUrls, clock, paginas: kit ? { register: kit.register, clock, devIssuer: kit.devIssuer, demoIdentiteiten: DEMO_IDENTITEITEN, oidc: options.loketOidc } : undefined, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs, rateLimits: options.rateLimits, redis, metrics, corsOrigins: options.corsOrigins, tls: options.tls ? { ...options.tls.gateway, ca: options.tls.ca } : undefined,
       security: kit ? { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(kit.internalMaster!), mode: kit.mode,
         audit: { store: kit.audit, pseudonym: kit.pseudonym } }
-        : GATEWAY_BENCHMARK_ONLY_NO_ENFORCEMENT,
+        : benchmarkGatewayZonderHandhaving(log),
     });
   } catch (error) {
     await stop();

@@ -10,6 +10,7 @@ import { generateMasterSecret, subgraphKey } from '../lib/internal-context';
 import { feitsleutelsVan } from '../subgraphs/policy/feiten';
 import { createPseudonymiser } from '../lib/pseudonym';
 import { categoryMap, type CategoryMap } from '../policies/categories';
+import { afgeleideVelden } from '../policies/declaraties';
 import { loadRegister } from '../policies/register';
 import type { Register } from '../policies/types';
 import { consentSeed } from '../population/consent';
@@ -96,7 +97,7 @@ function persistentSecret(dataDir: string, file: string, make: () => string): st
 
 export async function buildSecurity(options: SecurityOptions, supergraphSdl: string): Promise<SecurityKit> {
   const categories = categoryMap(supergraphSdl);
-  const register = loadRegister(undefined, { fields: new Set(categories.fields()) });
+  const register = loadRegister(undefined, { fields: new Set(categories.fields()), afgeleid: afgeleideVelden(supergraphSdl) });
   const pools = new Map<string, Pool>();
   const pool = (url: string | undefined): Pool | null => {
     if (!url) return null;

@@ -6,12 +6,10 @@ import { createDuoLevering } from '../adapters/onderwijs/duo-levering/client';
 import { createReferentieParticipatie } from '../adapters/participatie/referentie/client';
 import { createReferentieZorg } from '../adapters/zorg/referentie/client';
 import type { Clock } from '../lib/dates';
-import { createContextVerifier } from '../lib/internal-context';
 import type { ReplayCache } from '../lib/replay-cache';
 import type { MutualTls } from '../lib/mtls';
 import type { Metrics } from '../lib/metrics';
 import { reachable } from '../lib/readiness';
-import { FEITEN, feitControleur, feitOndertekenaar, feitsleutel } from '../subgraphs/policy/feiten';
 import type { RegionRegistry } from '../lib/regions';
 import type { SubgraphName } from '../schema/compose';
 import type { SimulatorName } from '../simulators';
@@ -20,18 +18,15 @@ import { doorstroomSubgraph } from '../subgraphs/doorstroom';
 import { inzageSubgraph } from '../subgraphs/inzage';
 import { onderwijsSubgraph } from '../subgraphs/onderwijs';
 import { OnderwijsStore } from '../subgraphs/onderwijs/store';
-import { SqliteNazorgStore } from '../stores/nazorg';
-import { SqliteProgrammaStore } from '../stores/programma';
 import { participatieSubgraph } from '../subgraphs/participatie';
 import type { PolicyContext } from '../subgraphs/policy/shield';
-import { BENCHMARK_ONLY_NO_ENFORCEMENT, startSubgraph, type RunningService, type SubgraphDefinition, type SubgraphSecurity } from '../subgraphs/runtime';
+import { startSubgraph, type RunningService, type SubgraphDefinition } from '../subgraphs/runtime';
 import { zorgSubgraph } from '../subgraphs/zorg';
 import { toestemmingSubgraph } from '../subgraphs/toestemming';
 import { monitorSubgraph } from '../subgraphs/monitor';
 import { cijferbron } from '../subgraphs/monitor/cijferbron';
 import type { RedisClientType } from 'redis';
-import { loadRegister } from '../policies/register';
-import type { SecurityKit } from './security';
+import type { Systeemmodus } from './modus';
 
 /** Which source system each subgraph reads (inzage reads the audit log and toestemming the consent store; both ask the BRP where a person lives). */
 export const SOURCE_OF: Record<SubgraphName, SimulatorName> = {
@@ -61,8 +56,8 @@ export interface SubgraphRuntimeOptions {
   dataDir: string;
   port: number;
   host: string;
-  /** The shared register, stores and keys; or the benchmark-only setting without enforcement. */
-  security: SecurityKit | typeof BENCHMARK_ONLY_NO_ENFORCEMENT;
+  /** How the register is enforced, and the stores: chosen once at start (system/modus.ts). */
+  modus: Systeemmodus;
   /** Mutual TLS: serve HTTPS and accept only the gateway's certificate (from the same CA). */
   tls?: MutualTls;
   /** Prometheus metrics of this process. */
@@ -80,34 +75,15 @@ export interface SubgraphRuntimeOptions {
   log?: (line: string) => void;
 }
 
-function subgraphSecurity(name: SubgraphName, o: SubgraphRuntimeOptions): SubgraphSecurity | typeof BENCHMARK_ONLY_NO_ENFORCEMENT {
-  if (o.security === BENCHMARK_ONLY_NO_ENFORCEMENT) return o.security;
-  const kit = o.security;
-  const key = kit.subgraphKey(name);
-  const owns = FEITEN.some((f) => f.eigenaar === name);
-  return {
-    verify: createContextVerifier(key, name, { replays: o.replays }),
-    policy: {
-      register: kit.register, regions: o.regions, consent: kit.consent, clock: o.clock,
-      feiten: {
-        ondertekenaar: owns ? feitOndertekenaar(name, kit.feitSleutels(name)) : undefined,
-        controleur: feitControleur(name, Object.fromEntries(FEITEN.map((f) => [f.eigenaar, feitsleutel(key, f.eigenaar)]))),
-      },
-    },
-    audit: kit.audit,
-    pseudonym: kit.pseudonym,
-    log: o.log,
-  };
-}
-
 /** Builds one subgraph with its adapter and starts it. */
 export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeOptions): Promise<RunningService> {
   const source = { baseUrl: o.sourceUrl, timeoutMs: o.sourceTimeoutMs, fetch: o.fetch,
     observe: o.metrics ? (system: string, seconds: number, outcome: string) => o.metrics!.sourceSeconds.observe({ system, outcome }, seconds) : undefined };
-  const kit = o.security === BENCHMARK_ONLY_NO_ENFORCEMENT ? null : o.security;
+  const kit = o.modus.opslag;
   const checks: Record<string, () => Promise<void>> = { source: reachable(o.sourceUrl, o.fetch) };
-  if (kit) Object.assign(checks, { audit: () => kit.audit.ping(), ...(name === 'inzage' || name === 'monitor' ? {} : { consent: () => kit.consent.ping() }), ...(name === 'onderwijs' ? { nazorg: () => kit.nazorg.ping() } : {}), ...(name === 'monitor' ? { programma: () => kit.programma.ping() } : {}) });
-  const run = <C extends PolicyContext>(def: SubgraphDefinition<C>) => startSubgraph(def, { port: o.port, host: o.host, security: subgraphSecurity(name, o), tls: o.tls, metrics: o.metrics, checks, awaitStart: o.awaitStart });
+  Object.assign(checks, { audit: () => kit.audit.ping(), ...(name === 'inzage' || name === 'monitor' ? {} : { consent: () => kit.consent.ping() }), ...(name === 'onderwijs' ? { nazorg: () => kit.nazorg.ping() } : {}), ...(name === 'monitor' ? { programma: () => kit.programma.ping() } : {}) });
+  const handhaving = o.modus.subgraph(name, { regions: o.regions, clock: o.clock, replays: o.replays, log: o.log });
+  const run = <C extends PolicyContext>(def: SubgraphDefinition<C>) => startSubgraph(def, { port: o.port, host: o.host, handhaving, tls: o.tls, metrics: o.metrics, checks, awaitStart: o.awaitStart });
   switch (name) {
     case 'basis':
       return run(basisSubgraph({ brp: createHaalCentraalBrp(source), regions: o.regions, clock: o.clock }));
@@ -117,28 +93,21 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
       return run(participatieSubgraph({ bron: createReferentieParticipatie(source), regions: o.regions, clock: o.clock }));
     case 'zorg':
       return run(zorgSubgraph({ bron: createReferentieZorg(source), clock: o.clock }));
-    case 'inzage': {
-      if (o.security === BENCHMARK_ONLY_NO_ENFORCEMENT) throw new Error('the inzage subgraph needs the audit store');
-      const brp = createHaalCentraalBrp(source);
-      const woonplaats = async (bsn: string) => (await brp.personen([bsn])).get(bsn)?.gemeenteCode ?? null;
-      return run(inzageSubgraph({ audit: o.security.audit, register: o.security.register, pseudonym: o.security.pseudonym, woonplaats }));
-    }
+    case 'inzage':
+      return run(inzageSubgraph({ audit: kit.audit, register: kit.register, pseudonym: kit.pseudonym, brp: createHaalCentraalBrp(source) }));
     case 'monitor': {
       const extra = (system: SimulatorName) => ({ ...source, baseUrl: o.extraSourceUrls?.[system] ?? '' });
       for (const s of EXTRA_SOURCES.monitor!) if (!o.extraSourceUrls?.[s]) throw new Error(`the monitor needs the ${s} source: set SOURCE_URL_${s.toUpperCase()}`);
       const bronnen = { doorstroom: createReferentieLeerplicht(source), brp: createHaalCentraalBrp(extra('brp')), participatie: createReferentieParticipatie(extra('participatie')),
         zorg: createReferentieZorg(extra('zorg')), onderwijs: createDuoLevering(extra('duo')) };
-      const programma = kit ? kit.programma : new SqliteProgrammaStore(':memory:');
-      return run(monitorSubgraph({ programma, cijfers: cijferbron({ bronnen, regions: o.regions, register: kit?.register ?? loadRegister(), clock: o.clock, drempel: o.monitorDrempel, redis: o.redis, log: o.log }), regions: o.regions, clock: o.clock }));
+      return run(monitorSubgraph({ programma: kit.programma, namen: bronnen, cijfers: cijferbron({ bronnen, regions: o.regions, register: kit.register, clock: o.clock, drempel: o.monitorDrempel, redis: o.redis, log: o.log }), regions: o.regions, clock: o.clock }));
     }
-    case 'toestemming': {
-      if (!kit) throw new Error('the toestemming subgraph needs the consent store');
+    case 'toestemming':
       return run(toestemmingSubgraph({ consent: kit.consent, register: kit.register, brp: createHaalCentraalBrp(source), clock: o.clock }));
-    }
     case 'onderwijs': {
       if (o.dataDir !== ':memory:') mkdirSync(o.dataDir, { recursive: true });
       const store = new OnderwijsStore(o.dataDir === ':memory:' ? ':memory:' : join(o.dataDir, 'onderwijs.sqlite'));
-      const retentie = kit ? { register: kit.register, clock: o.clock, audit: { store: kit.audit, pseudonym: kit.pseudonym } } : undefined;
+      const retentie = { register: kit.register, clock: o.clock, audit: { store: kit.audit, pseudonym: kit.pseudonym } };
       const extra = (system: SimulatorName) => {
         const url = o.extraSourceUrls?.[system];
         if (!url) throw new Error(`the onderwijs subgraph needs the ${system} source for the out-of-sight list: set SOURCE_URL_${system.toUpperCase()}`);
@@ -146,8 +115,7 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
       };
       const buitenBeeld = { brp: createHaalCentraalBrp(extra('brp')), participatie: createReferentieParticipatie(extra('participatie')),
         zorg: createReferentieZorg(extra('zorg')), doorstroom: createReferentieLeerplicht(extra('leerplicht')) };
-      const nazorg = kit ? kit.nazorg : new SqliteNazorgStore(':memory:');
-      const def = onderwijsSubgraph({ feed: createDuoLevering(source), store, nazorg, regions: o.regions, log: o.log, retentie, buitenBeeld, clock: o.clock });
+      const def = onderwijsSubgraph({ feed: createDuoLevering(source), store, nazorg: kit.nazorg, regions: o.regions, log: o.log, retentie, buitenBeeld, clock: o.clock });
       return run({ ...def, stop: async () => { await def.stop?.(); store.close(); } });
     }
   }

@@ -10,14 +10,17 @@ function isList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
-/** How many items a list field may return: a literal `eerste`, else its default or declared maximum (for variables), else nominal. */
-function listSize(field: GraphQLField<unknown, unknown>, node: FieldNode): number {
+/**
+ * How many items a list field may return: a literal `eerste`, else its default or declared maximum
+ * (for variables), else the size its schema declares (`@lijstgrootte`, reference lists), else nominal.
+ */
+function listSize(field: GraphQLField<unknown, unknown>, node: FieldNode, declared: number | undefined): number {
   const arg = node.arguments?.find((a) => a.name.value === 'eerste');
   if (arg?.value.kind === Kind.INT) return Math.max(1, Number(arg.value.value));
   const def = field.args.find((a) => a.name === 'eerste');
   if (arg && def) return MAXIMUM_PAGE[field.name] ?? 1000; // a variable: assume the largest page
   if (def && typeof def.defaultValue === 'number') return def.defaultValue;
-  return NOMINAL_LIST_SIZE;
+  return declared ?? NOMINAL_LIST_SIZE;
 }
 
 /** Largest pages the subgraphs allow (`eerste`), assumed when the size comes from a variable. */
@@ -28,7 +31,7 @@ const MAXIMUM_PAGE: Record<string, number> = { jongeren: 1000, logboek: 500, mij
  * it sits in (a caseload page of 1,000 with 20 fields costs 20,000). Fragments are costed once
  * and reused, so a deep fragment chain cannot make the rule itself slow.
  */
-export function costRule(maxCost: number): ValidationRule {
+export function costRule(maxCost: number, lijstgrootte: (type: string, field: string) => number | undefined = () => undefined): ValidationRule {
   return (context: ValidationContext) => {
     const schema = context.getSchema();
     const fragmentCost = new Map<string, number>();
@@ -41,9 +44,10 @@ export function costRule(maxCost: number): ValidationRule {
           const parent = schema.getType(parentType);
           const field = parent && 'getFields' in parent ? (parent.getFields() as Record<string, GraphQLField<unknown, unknown>>)[sel.name.value] : undefined;
           if (!field) continue;
-          const paged = field.args.some((a) => a.name === 'eerste') && !isList(field.type) ? listSize(field, sel) : undefined;
+          const declared = lijstgrootte(parentType, sel.name.value);
+          const paged = field.args.some((a) => a.name === 'eerste') && !isList(field.type) ? listSize(field, sel, declared) : undefined;
           const inner = sel.selectionSet ? costOf(sel.selectionSet, getNamedType(field.type).name, visiting, paged) : 0;
-          const size = isList(field.type) ? (page !== undefined && !field.args.some((a) => a.name === 'eerste') ? page : listSize(field, sel)) : 1;
+          const size = isList(field.type) ? (page !== undefined && !field.args.some((a) => a.name === 'eerste') ? page : listSize(field, sel, declared)) : 1;
           total += size * (1 + inner);
         } else if (sel.kind === Kind.INLINE_FRAGMENT) {
           total += costOf(sel.selectionSet, sel.typeCondition?.name.value ?? parentType, visiting, page);

@@ -49,14 +49,17 @@ const refuse = (code: string, limit: number) => (ctx: ValidationContext | null, 
   ctx?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code, limit } }));
 };
 
-/** graphql-armor's rules for depth, aliases and directives, and our page-size-aware cost rule. */
-export function limitRules(limits: QueryLimits): ValidationRule[] {
+/**
+ * graphql-armor's rules for depth, aliases and directives, and our page-size-aware cost rule, which
+ * counts a reference list by the size its schema declares (`lijstgrootte`).
+ */
+export function limitRules(limits: QueryLimits, lijstgrootte?: (type: string, field: string) => number | undefined): ValidationRule[] {
   const armor = (code: string, n: number) => ({ n, exposeLimits: true, propagateOnRejection: false, onReject: [refuse(code, n)] });
   return [
     maxDepthRule({ ...armor('QUERY_TOO_DEEP', limits.maxDepth), flattenFragments: true, ignoreIntrospection: false }) as unknown as ValidationRule,
     maxAliasesRule({ ...armor('TOO_MANY_ALIASES', limits.maxAliases), allowList: [] }) as unknown as ValidationRule,
     maxDirectivesRule(armor('TOO_MANY_DIRECTIVES', limits.maxDirectives)) as unknown as ValidationRule,
-    costRule(limits.maxCost),
+    costRule(limits.maxCost, lijstgrootte),
     knownOperationTypeRule,
   ];
 }
@@ -91,20 +94,49 @@ export function limitRefusal(formatted: { message: string; extensions?: Record<s
   return null;
 }
 
-/** Replaces an answer larger than the cap, so no single request can make the gateway send megabytes without bound. */
+/**
+ * Whether the JSON text of `value` would be longer than `max` bytes, counted while walking it and
+ * stopped as soon as it passes: no second serialisation of a large answer just to measure it.
+ * Strings count as their UTF-8 bytes and quotes (escapes aside), so the count is a close lower bound.
+ */
+export function groterDan(value: unknown, max: number): boolean {
+  let size = 0;
+  const walk = (v: unknown): boolean => {
+    if (v === null || v === undefined) size += 4;
+    else if (typeof v === 'string') size += Buffer.byteLength(v) + 2;
+    else if (typeof v === 'number' || typeof v === 'boolean') size += String(v).length;
+    else if (Array.isArray(v)) {
+      size += 2;
+      for (const x of v) { size += 1; if (walk(x)) return true; }
+    } else if (typeof v === 'object') {
+      size += 2;
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) { size += Buffer.byteLength(k) + 4; if (walk(x)) return true; }
+    }
+    return size > max;
+  };
+  return walk(value);
+}
+
+/** The answer that replaces one too large: HTTP 413, no data. */
+export function teGroot(maxBytes: number): { data: null; errors: { message: string; extensions: Record<string, unknown> }[] } {
+  return { data: null, errors: [{ message: `the answer would be more than the ${maxBytes} bytes allowed; ask for fewer fields or a smaller page`, extensions: { code: 'RESPONSE_TOO_LARGE', limit: maxBytes } }] };
+}
+
+/**
+ * Replaces an answer larger than the cap, so no single request can make the gateway send megabytes
+ * without bound. Subgraph answers are already cut off while they stream in (the request's byte
+ * budget, gateway/server.ts); this catches an answer that grows while it is assembled.
+ */
 export function responseSizePlugin(maxBytes: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
-          const size = Buffer.byteLength(JSON.stringify(response.body.singleResult));
-          if (size <= maxBytes) return;
+          const result = response.body.singleResult;
+          if (!result.errors?.some((e) => e.extensions?.code === 'RESPONSE_TOO_LARGE') && !groterDan(result, maxBytes)) return;
           response.http.status = 413;
-          response.body = { kind: 'single', singleResult: { data: null, errors: [{
-            message: `the answer would be ${size} bytes, more than the ${maxBytes} allowed; ask for fewer fields or a smaller page`,
-            extensions: { code: 'RESPONSE_TOO_LARGE', limit: maxBytes },
-          }] } };
+          response.body = { kind: 'single', singleResult: teGroot(maxBytes) };
         },
       };
     },

@@ -4,6 +4,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { RedisClientType } from 'redis';
 import { AppError } from '../../lib/errors';
 import type { Toegang } from '../policy/activity';
+import type { Verklaringen } from '../../policies/declaraties';
 import { LIMIT_CODES } from './query-limits';
 
 /** Budgets per window; every option is validated at construction. */
@@ -28,14 +29,18 @@ const PENALISED = new Set([...LIMIT_CODES, 'TOO_MANY_TOKENS', 'GRAPHQL_PARSE_FAI
 
 /**
  * What an operation costs against the budget: 1, plus the page size of every paginated field
- * (`eerste`, literal, variable or default), so a 1,000-person page costs 1,001.
+ * (`eerste`, literal, variable or default), so a 1,000-person page costs 1,001, plus what each
+ * entry point or mutation declares beyond 1 (`@beleid(kosten)`): a consent change costs 25.
  */
-export function ratePoints(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): number {
+export function ratePoints(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, verklaringen?: Verklaringen): number {
   let points = 1;
   const info = new TypeInfo(schema);
   visit(document, visitWithTypeInfo(info, {
     Field(node) {
       const def = info.getFieldDef();
+      const parent = info.getParentType();
+      const kosten = parent && verklaringen?.velden.get(`${parent.name}.${node.name.value}`)?.beleid?.kosten;
+      if (kosten && kosten > 1) points += kosten - 1;
       if (!def?.args.some((a) => a.name === 'eerste')) return;
       try {
         const eerste = getArgumentValues(def, node, variables ?? {}).eerste;
@@ -67,7 +72,7 @@ function rejected(rejection: RateLimiterRes, points: number): AppError {
  * is given, shared by every replica, with this process's memory as insurance while Redis is down;
  * in memory otherwise. Refusals are HTTP 429 with Retry-After and code RATE_LIMITED.
  */
-export function createRateLimiter(given: Partial<RateLimits> = {}, redis?: RedisClientType | null): RateLimiter {
+export function createRateLimiter(given: Partial<RateLimits> = {}, redis?: RedisClientType | null, verklaringen?: Verklaringen): RateLimiter {
   const limits = { ...DEFAULT_RATE_LIMITS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as RateLimits;
   for (const key of ['perEmployee', 'perOrganisation', 'windowSeconds', 'refusalPoints'] as const) {
     if (!Number.isInteger(limits[key]) || limits[key] < 1) throw new RangeError(`rate limit ${key} must be a positive integer; received ${given[key]}`);
@@ -97,7 +102,7 @@ export function createRateLimiter(given: Partial<RateLimits> = {}, redis?: Redis
         return {
           async didResolveOperation({ contextValue, document, request, schema }) {
             if (!contextValue.toegang) return;
-            const points = ratePoints(schema, document, request.variables);
+            const points = ratePoints(schema, document, request.variables, verklaringen);
             try {
               await charge(contextValue.toegang, points);
             } catch (rejection) {

@@ -56,5 +56,21 @@ function checkOrganisation(register: Register, p: Principal, rol: string, a: Ver
 
 /** Whether a field may be selected at all under this access (consent is checked later, per person). */
 export function veldToegestaan(t: Toegang, field: string, category: string): boolean {
-  return !t.uitgezonderd.has(field) && (t.toegestaan.has(category) || t.metToestemming.has(category));
+  return weigering(t, field, [category]) === null;
+}
+
+/**
+ * The first category for which a field may not be selected at all under this access, or null.
+ * `categorieen`: every category the field carries (a field derived as a whole carries its
+ * sources'); each must be granted outright, with consent (decided per person later), or for this
+ * derived field alone by the register.
+ */
+export function weigering(t: Toegang, field: string, categorieen: readonly string[]): string | null {
+  if (t.uitgezonderd.has(field)) return categorieen[0] ?? field;
+  for (const c of categorieen) {
+    if (t.toegestaan.has(c) || t.metToestemming.has(c)) continue;
+    if (t.activiteit.afgeleid.some((g) => g.veld === field && g.categorieen.includes(c))) continue;
+    return c;
+  }
+  return null;
 }

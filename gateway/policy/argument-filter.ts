@@ -31,7 +31,8 @@ export function filterUses(document: DocumentNode, operation: OperationDefinitio
         path.push(node.alias?.value ?? node.name.value);
         const parent = info.getParentType();
         const def = info.getFieldDef();
-        if (!parent || !def || def.args.length === 0) return;
+        // Introspection (`__type(name:)`) selects schema types, never people.
+        if (!parent || !def || def.args.length === 0 || node.name.value.startsWith('__')) return;
         let values: Record<string, unknown>;
         try {
           values = getArgumentValues(def, node, vars);

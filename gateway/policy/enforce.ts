@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
+import { AppError } from '../../lib/errors';
 import type { CategoryMap } from '../../policies/categories';
-import { veldToegestaan, type Toegang } from './activity';
+import type { Verklaringen } from '../../policies/declaraties';
+import { weigering, type Toegang } from './activity';
 import { filterUses, type FilterUse } from './argument-filter';
 import { filterOperation, restoreWithheld, type Withheld } from './field-filter';
 
@@ -40,26 +42,36 @@ function filterNotAllowed(u: FilterUse, activity: string): GraphQLError {
 }
 
 /**
- * The legal-basis field filter (DESIGN §3 step 2): removes every field whose data category the
- * activity does not grant before the gateway plans the operation, and keys the plan cache by
- * query and permission profile.
- */
-/**
  * Writes a refusal made at the gateway to the audit log, as refused processing: the employee,
  * the activity, the categories and why, one record per data subject the operation named (or one
  * without a subject). The FG sees attempts, not only disclosures.
  */
 export type RefusalAudit = (ctx: GatewayGraphQLRequestContext, geweigerd: Record<string, string>) => Promise<void>;
 
-export function legalBasisStep(categories: CategoryMap, mode: EnforcementMode, log: (line: string) => void, auditRefusal: RefusalAudit = async () => {}): PrePlanningStep {
+/** A document with several operations and no `operationName` names nothing to run: 400, as the GraphQL-over-HTTP spec asks. */
+export const operationRequiredStep: PrePlanningStep = (ctx) => {
+  if (ctx.operation) return { ctx };
+  if (ctx.response?.http) ctx.response.http.status = 400;
+  return { ctx, answer: { data: null, errors: [new AppError('BAD_REQUEST', 'the document holds several operations: name the one to run in operationName')] } };
+};
+
+/**
+ * The legal-basis field filter (DESIGN §3 step 2): removes every field whose data categories the
+ * activity does not grant before the gateway plans the operation (a field derived as a whole
+ * carries its sources' categories too, `@afgeleid`), and keys the plan cache by query and
+ * permission profile.
+ */
+export function legalBasisStep(categories: CategoryMap, verklaringen: Verklaringen, mode: EnforcementMode, log: (line: string) => void, auditRefusal: RefusalAudit = async () => {}): PrePlanningStep {
   if (!ENFORCEMENT_MODES.includes(mode)) throw new RangeError(`enforcement mode must be one of ${ENFORCEMENT_MODES.join(', ')}; received "${mode}"`);
   if (mode === 'dry-run') log('WARNING: legal-basis enforcement is in DRY-RUN mode: fields without a legal basis ARE SERVED. Use only during rollout.');
   return async (ctx) => {
     const { toegang } = ctx.context as GatewayRequestContext;
     const activity = `${toegang.activiteit.id}@${toegang.activiteit.versie}`;
     const operation = ctx.operation!;
-    const { document, operation: filtered, withheld } = filterOperation(ctx.document!, operation, ctx.schema, categories,
-      (field, category) => veldToegestaan(toegang, field, category));
+    const { document, operation: filtered, withheld } = filterOperation(ctx.document!, operation, ctx.schema, categories, (field, category) => {
+      const v = verklaringen.velden.get(field);
+      return weigering(toegang, field, v?.afgeleid?.wijze === 'GEHEEL' ? verklaringen.categorieenVan(field) : [category]);
+    });
     // Filters first, in every mode: a filter on a category not granted outright reveals it through
     // membership and totals, and the owning subgraph refuses it as well.
     const refusedFilters = filterUses(document, filtered, ctx.schema, categories, ctx.request.variables).filter((u) => !toegang.toegestaan.has(u.category));

@@ -27,7 +27,8 @@ export function filterOperation(
   operation: OperationDefinitionNode,
   schema: GraphQLSchema,
   categories: CategoryMap,
-  allowed: (field: string, category: string) => boolean,
+  /** The category a field is refused for (null: allowed); `category` is the one it carries or inherits. */
+  refused: (field: string, category: string) => string | null,
 ): { document: DocumentNode; operation: OperationDefinitionNode; withheld: Withheld[] } {
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
   const withheld: Withheld[] = [];
@@ -59,8 +60,9 @@ export function filterOperation(
     const key = node.alias?.value ?? name;
     const field = `${parent.name}.${name}`;
     const category = categories.of(parent.name, name) ?? inherited;
-    if (category === undefined || !allowed(field, category)) {
-      withheld.push({ path: [...path, key], field, category: category ?? 'onbekend' });
+    const refusal = category === undefined ? 'onbekend' : refused(field, category);
+    if (refusal !== null) {
+      withheld.push({ path: [...path, key], field, category: refusal });
       return null;
     }
     if (!node.selectionSet) return node;

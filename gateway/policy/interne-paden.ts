@@ -6,8 +6,8 @@ const DEEL_VAN: ReadonlyMap<string, string> = new Map(Object.values(BETROKKENEN_
 
 /**
  * An error of an internal part (`betrokkenenZorg`, which clients cannot ask for) is reported at
- * the public field it belongs to (`betrokkenen`), once per path and code: a client never sees the
- * graph's internal field names, and a refused consent is one error, not one per domain.
+ * the public field it belongs to (`betrokkenen`), once per path, code and category: a client never
+ * sees the graph's internal field names, and a refused consent is one error, not one per domain.
  */
 export const internePadenPlugin: ApolloServerPlugin = {
   async requestDidStart() {
@@ -19,7 +19,7 @@ export const internePadenPlugin: ApolloServerPlugin = {
           .map((e) => (e.path?.some((p) => DEEL_VAN.has(String(p))) ? { ...e, path: e.path.map((p) => DEEL_VAN.get(String(p)) ?? p) } : e))
           .filter((e) => {
             if (!e.path) return true;
-            const sleutel = `${e.path.join('.')}|${e.extensions?.code}`;
+            const sleutel = `${e.path.join('.')}|${e.extensions?.code}|${e.extensions?.category ?? ''}`;
             if (gezien.has(sleutel)) return false;
             gezien.add(sleutel);
             return true;

@@ -35,6 +35,7 @@ export const nazorgDdl = (schema: string) => `
   CREATE TABLE IF NOT EXISTS ${schema}.nazorgcontact (
     id TEXT PRIMARY KEY, bsn TEXT NOT NULL, brin TEXT NOT NULL, datum DATE NOT NULL, soort TEXT NOT NULL, uitkomst TEXT NOT NULL,
     toelichting TEXT, medewerker TEXT NOT NULL, vastgelegd_op TIMESTAMPTZ NOT NULL);
+  ALTER TABLE ${schema}.nazorgcontact ADD COLUMN IF NOT EXISTS reden TEXT;
   CREATE INDEX IF NOT EXISTS nazorgcontact_bsn ON ${schema}.nazorgcontact (bsn);`;
 
 export const programmaDdl = (schema: string) => `

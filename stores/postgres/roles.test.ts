@@ -94,7 +94,7 @@ describe('PostgreSQL roles per duty (npm run db:init)', () => {
       expect(await new PostgresAuditStore(reader, schema).query({ traceId: 'tr' }, 5)).toEqual([record]);
       expect(await new PostgresConsentStore(consent, schema).actief('a', ['1'], { rol: 'r', organisatie: 'o', dag: '2026-11-01' })).toBeInstanceOf(Map);
       const store = new PostgresNazorgStore(nazorg, schema);
-      const c = { id: 'c2', bsn: '2', brin: '91AA', datum: '2026-10-02', soort: 'TELEFOON', uitkomst: 'WERKT', toelichting: null, medewerker: 'm', vastgelegdOp: '2026-11-01T10:00:00.000Z' };
+      const c = { id: 'c2', bsn: '2', brin: '91AA', datum: '2026-10-02', soort: 'TELEFOON', uitkomst: 'WERKT', reden: null, medewerker: 'm', vastgelegdOp: '2026-11-01T10:00:00.000Z' };
       await store.bewaar(c);
       expect(await store.van(['2'], '91AA')).toEqual([c]);
       expect(await store.van(['2'], '25LJ')).toEqual([]);

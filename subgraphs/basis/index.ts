@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type DataLoader from 'dataloader';
 import type { BrpBron, Persoonsgegevens } from '../../adapters/brp/port';
 import { assertBsn } from '../../lib/bsn';
@@ -6,9 +5,8 @@ import { ageOn, systemClock, type Clock } from '../../lib/dates';
 import type { Regio, RegionRegistry, RegioSoort } from '../../lib/regions';
 import { perTrace } from '../../lib/per-trace';
 import { batchLoader } from '../../lib/source';
-import { besluitFout } from '../policy/request-policy';
-import type { Besluit } from '../../policies/types';
-import type { Vertegenwoordiging } from '../policy/request-policy';
+import { isKalenderdatum } from '../../lib/dates';
+import type { Vertegenwoordiging } from '../policy/beleid';
 import { AppError, SourceError } from '../../lib/errors';
 import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
@@ -40,17 +38,6 @@ export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOption
     entry.loader ??= batchLoader(brp.batchSize, (bsns) => brp.personen(bsns, { deadline }), null);
     return entry.loader;
   };
-  /**
-   * Whether an entry point (`jongere`, `zoekJongeren`) may return this person: the activity's scope
-   * on the BRP's facts. A school-scoped activity (mbo nazorg) decides its school and window
-   * conditions at its own root, `oudStudent` in onderwijs: here every BSN gets the same refusal.
-   */
-  const toegang = (ctx: Context, bsn: string, persoon: Persoonsgegevens | null): Besluit => {
-    const { eigenStudenten, nazorgMaanden } = ctx.beleid.activiteit.voorwaarden;
-    if (eigenStudenten || nazorgMaanden) return { uitkomst: 'BUITEN_BEREIK', reden: 'school-scoped: look up former students with oudStudent' };
-    if (!persoon) return { uitkomst: 'BUITEN_BEREIK', reden: 'not known in the BRP' };
-    return ctx.beleid.bereikOpBrp({ bsn, gemeente: persoon.gemeenteCode, geboortedatum: persoon.geboortedatum });
-  };
   return {
     name: 'basis',
     kenmerken: (p: Jongere, ctx: Context) => {
@@ -59,36 +46,31 @@ export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOption
       return ctx.beleid.feiten(p, bekend(p) ? { gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum } : { gemeente: null, geboortedatum: null });
     },
     typeDefs: subgraphTypeDefs('basis'),
+    // The entry points' scope is decided on the BRP's facts, from the request's own loader (no extra calls).
+    feiten: {
+      brp: async (bsns, ctx) => {
+        const gevonden = await ctx.personen.loadMany(bsns);
+        return new Map(bsns.map((bsn, i) => {
+          const p = gevonden[i];
+          if (p instanceof Error) throw p;
+          return [bsn, p ? { gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum } : null];
+        }));
+      },
+    },
     context: ({ traceId, deadline }) => ({ personen: personen(traceId, deadline), deadline }),
     resolvers: {
       Query: {
-        jongere: async (_: unknown, { bsn }: { bsn: string }, ctx: Context) => {
-          const persoon = await ctx.personen.load(assertBsn(bsn));
-          if (!ctx.beleid) return persoon;
-          // The entry point: a person outside the activity's scope is not returned at all, and a
-          // BSN the BRP does not know gets the very same answer (and audit record): no existence oracle.
-          const besluit = toegang(ctx, bsn, persoon);
-          if (besluit.uitkomst !== 'TOEGESTAAN') {
-            ctx.beleid.registreer(bsn, 'identificatie', besluit);
-            throw besluitFout(besluit, ctx.beleid.interne.activiteit);
-          }
-          return persoon;
-        },
+        // Scope (an unknown BSN answered exactly as one out of scope) is decided by the generated guard.
+        jongere: (_: unknown, { bsn }: { bsn: string }, ctx: Context) => ctx.personen.load(assertBsn(bsn)),
         zoekJongeren: async (_: unknown, { geslachtsnaam, geboortedatum }: { geslachtsnaam: string; geboortedatum: string }, ctx: Context) => {
           const naam = geslachtsnaam.trim();
           if (naam.length < 1 || naam.length > 200) throw new AppError('BAD_USER_INPUT', 'geslachtsnaam must be 1 to 200 characters', { argument: 'geslachtsnaam' });
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(geboortedatum) || Number.isNaN(Date.parse(`${geboortedatum}T00:00:00Z`))) {
-            throw new AppError('BAD_USER_INPUT', 'geboortedatum must be a date (yyyy-mm-dd)', { argument: 'geboortedatum' });
+          if (!isKalenderdatum(geboortedatum)) {
+            throw new AppError('BAD_USER_INPUT', `geboortedatum must be a calendar date (yyyy-mm-dd); received "${geboortedatum.slice(0, 20)}"`, { argument: 'geboortedatum', rule: 'DATUM' });
           }
           const bsns = await brp.zoek(naam, geboortedatum, { deadline: ctx.deadline });
-          const gevonden = (await ctx.personen.loadMany(bsns)).filter((p): p is Persoonsgegevens => p !== null && !(p instanceof Error));
-          if (!ctx.beleid) return gevonden;
-          // The same scope as `jongere`: people outside it are left out (and their refusal audited).
-          return gevonden.filter((p) => {
-            const besluit = toegang(ctx, p.bsn, p);
-            if (besluit.uitkomst !== 'TOEGESTAAN') ctx.beleid.registreer(p.bsn, 'identificatie', besluit);
-            return besluit.uitkomst === 'TOEGESTAAN';
-          });
+          // People outside the activity's scope are left out by the guard, as if the BRP did not know them.
+          return (await ctx.personen.loadMany(bsns)).filter((p): p is Persoonsgegevens => p !== null && !(p instanceof Error));
         },
         regio: (_: unknown, { code }: { code: string }) => regio(code),
         regios: (_: unknown, { soort }: { soort?: RegioSoort }) => regions.all(soort ?? undefined),
@@ -107,7 +89,7 @@ export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOption
         beleidskenmerken: (p: Jongere, _: unknown, ctx: Context) => {
           const feit = bekend(p) ? { gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum, status: 'BEKEND', bron: 'brp' }
             : { gemeente: null, geboortedatum: null, status: p.bronFout ? 'BRON_ONBEREIKBAAR' : 'ONBEKEND', bron: 'brp' };
-          return { ...feit, zegel: ctx.beleid ? ctx.beleid.tekenFeit('beleidskenmerken', p.bsn, feit) : '' };
+          return { ...feit, zegel: ctx.beleid.tekenFeit('beleidskenmerken', p.bsn, feit) };
         },
         naam: (p: Jongere) => (bekend(p) ? p : null),
         leeftijd: (p: Persoonsgegevens) => (p.geboortedatum && !p.overlijdensdatum ? ageOn(p.geboortedatum, clock()) : null),

@@ -1,29 +1,15 @@
-import { join } from 'node:path';
 import type DataLoader from 'dataloader';
 import type { DoorstroomBron, DoorstroomDossier } from '../../adapters/leerplicht/port';
 import { systemClock, type Clock } from '../../lib/dates';
 import type { RegionRegistry } from '../../lib/regions';
 import { batchLoader } from '../../lib/source';
-import type { Vertegenwoordiging } from '../policy/request-policy';
+import type { Vertegenwoordiging } from '../policy/beleid';
 import type { PolicyContext } from '../policy/shield';
+import { bereikVan } from '../policy/guards';
+import type { CaseloadScope } from '../../policies/bereik';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
-import { AppError } from '../../lib/errors';
-import { scopeGemeenten } from '../../policies/scope';
 import type { Betrokkene } from '../betrokkenen';
-import { encodeCursor, toZoekopdracht, type JongerenFilter, type Zoekbereik } from './caseload';
-
-/** The caseload an activity allows: its region and ages. Activities scoped by school or self have none. */
-function zoekbereik(ctx: Context, regions: RegionRegistry): Zoekbereik {
-  if (!ctx.beleid) return {};
-  const { voorwaarden, id, versie } = ctx.beleid.activiteit;
-  if (voorwaarden.eigenStudenten || voorwaarden.nazorgMaanden || voorwaarden.alleenEigenGegevens) {
-    throw new AppError('OUT_OF_SCOPE', `a caseload search is not available under ${id}@${versie}`, { activity: `${id}@${versie}` });
-  }
-  return {
-    gemeenten: voorwaarden.regio ? scopeGemeenten(voorwaarden.regio, ctx.beleid.interne.organisatie, regions) : undefined,
-    leeftijd: voorwaarden.leeftijd,
-  };
-}
+import { encodeCursor, toZoekopdracht, type JongerenFilter } from './caseload';
 
 /** Who is involved from the case system: the coach of a running trajectory, leerplicht for open absence reports. */
 export function betrokkenenVan(d: DoorstroomDossier, regions: RegionRegistry): Betrokkene[] {
@@ -65,10 +51,9 @@ export function doorstroomSubgraph({ bron, regions, clock = systemClock }: Doors
     context: ({ deadline }) => ({ dossiers: batchLoader(bron.batchSize, (bsns) => bron.dossiers(bsns, { deadline }), null), deadline }),
     resolvers: {
       Query: {
+        // The activity's region and ages narrow the search (the guard decides them); the page is audited per person by the guard.
         jongeren: async (_: unknown, args: { filter?: JongerenFilter; eerste: number; na?: string }, ctx: Context) => {
-          const result = await bron.zoek(toZoekopdracht(args, regions, clock(), bron.maxPageSize, zoekbereik(ctx, regions)), { deadline: ctx.deadline });
-          // The page itself discloses who is in the caseload: each person gets an audit record.
-          for (const bsn of result.bsns) ctx.beleid?.registreer(bsn, 'identificatie', { uitkomst: 'TOEGESTAAN' });
+          const result = await bron.zoek(toZoekopdracht(args, regions, clock(), bron.maxPageSize, bereikVan<CaseloadScope>(args)), { deadline: ctx.deadline });
           return {
             totaal: result.totaal,
             jongeren: result.bsns.map((bsn) => ({ bsn })),

@@ -1,8 +1,8 @@
-import { join } from 'node:path';
+import type { BrpBron } from '../../adapters/brp/port';
 import { assertBsn } from '../../lib/bsn';
 import { AppError } from '../../lib/errors';
-import { toegestaneCategorieen } from '../../policies/register';
 import type { Register } from '../../policies/types';
+import { bereikVan } from '../policy/guards';
 import type { AuditRecord, AuditStore } from '../../stores/audit';
 import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
@@ -34,15 +34,13 @@ export interface InzageOptions {
   register: Register;
   pseudonym: (bsn: string) => string;
   /**
-   * The municipality a person lives in (from the BRP), so a privacy officer reads every record
-   * about their own residents; null when unknown. Absent or failing: only their own
-   * organisation's records (fail closed).
+   * The BRP, for the municipality a person lives in, so a privacy officer reads every record
+   * about their own residents. Failing: only their own organisation's records (fail closed).
    */
-  woonplaats?: (bsn: string) => Promise<string | null>;
+  brp: BrpBron;
 }
 
-export function inzageSubgraph({ audit, register, pseudonym, woonplaats }: InzageOptions): SubgraphDefinition<Context> {
-  const grants = (ctx: Context, categorie: string) => !ctx.beleid || toegestaneCategorieen(register, ctx.beleid.activiteit).has(categorie);
+export function inzageSubgraph({ audit, register, pseudonym, brp }: InzageOptions): SubgraphDefinition<Context> {
   /** Exact activity-version URIs for an id (every version) or one URI. */
   const versies = (activiteit: string): string[] => {
     if (register.activiteiten.some((a) => a.uri === activiteit)) return [activiteit];
@@ -50,24 +48,22 @@ export function inzageSubgraph({ audit, register, pseudonym, woonplaats }: Inzag
     if (!uris.length) throw new AppError('BAD_USER_INPUT', `no processing activity "${activiteit}" in the register`, { argument: 'filter.activiteit' });
     return uris;
   };
-  /**
-   * The FG's reach: the records of their own organisation's processing, and for a person who
-   * lives in their municipality, every record about that person.
-   */
-  const bereik = async (ctx: Context, bsn: string | undefined): Promise<string | undefined> => {
-    const eigen = ctx.beleid?.interne.organisatie ?? undefined;
-    if (!eigen || !bsn || !woonplaats) return eigen;
-    const gemeente = await woonplaats(bsn).catch(() => null);
-    return gemeente === eigen ? undefined : eigen;
-  };
   return {
     name: 'inzage',
     typeDefs: subgraphTypeDefs('inzage'),
+    feiten: {
+      // An unreachable BRP leaves the privacy officer with their own organisation's records (fail closed).
+      brp: async (bsns) => {
+        const personen = await brp.personen(bsns).catch(() => new Map());
+        return new Map(bsns.map((b) => { const p = personen.get(b); return [b, p ? { gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum } : null]; }));
+      },
+    },
     context: () => ({}),
     resolvers: {
       Query: {
-        logboek: async (_: unknown, { filter, eerste }: { filter: { bsn?: string; activiteit?: string; traceId?: string }; eerste: number }, ctx: Context) => {
-          if (!grants(ctx, 'audit')) throw new AppError('NO_LEGAL_BASIS', 'the activity grants no access to the audit log', { category: 'audit' });
+        // The privacy officer's reach (own organisation; every record of a resident) is decided by the guard.
+        logboek: async (_: unknown, args: { filter: { bsn?: string; activiteit?: string; traceId?: string }; eerste: number }) => {
+          const { filter, eerste } = args;
           if (!filter.bsn && !filter.activiteit && !filter.traceId) {
             throw new AppError('BAD_USER_INPUT', 'the filter needs a bsn, an activiteit or a traceId', { argument: 'filter' });
           }
@@ -76,19 +72,13 @@ export function inzageSubgraph({ audit, register, pseudonym, woonplaats }: Inzag
             dataSubjectId: bsn ? pseudonym(bsn) : undefined,
             processingActivityIds: filter.activiteit ? versies(filter.activiteit) : undefined,
             traceId: filter.traceId ?? undefined,
-            organisatie: await bereik(ctx, bsn),
+            organisatie: bereikVan<{ organisatie: string | null }>(args).organisatie ?? undefined,
           }, limiet(eerste));
-          // Reading a person's log is itself a processing of their data.
-          if (bsn) ctx.beleid?.registreer(bsn, 'audit', { uitkomst: 'TOEGESTAAN' });
           return records.map((r) => toLogregel(r, register));
         },
-        mijnLogboek: async (_: unknown, { eerste }: { eerste: number }, ctx: Context) => {
-          const bsn = ctx.beleid?.interne.bsn;
-          if (!bsn || !ctx.beleid!.activiteit.voorwaarden.alleenEigenGegevens || !grants(ctx, 'audit.eigen')) {
-            throw new AppError('NO_LEGAL_BASIS', 'only the young person can read their own log', { category: 'audit.eigen' });
-          }
-          const records = await audit.query({ dataSubjectId: pseudonym(bsn) }, limiet(eerste));
-          ctx.beleid!.registreer(bsn, 'audit.eigen', { uitkomst: 'TOEGESTAAN' });
+        // Only the young person's own records (the guard's ZELF rule gives whose).
+        mijnLogboek: async (_: unknown, args: { eerste: number }) => {
+          const records = await audit.query({ dataSubjectId: pseudonym(bereikVan<{ bsn: string }>(args).bsn) }, limiet(args.eerste));
           return records.map((r) => toLogregel(r, register));
         },
       },

@@ -8,7 +8,9 @@ import { gepubliceerdePeriodes, parsePeriode } from './periode';
 import { celSleutel, KLASSEN } from './tabel';
 import type { Cijferbron } from './cijferbron';
 import type { ProgrammaStore } from '../../stores/programma';
-import { legMaatregelVast, legResultaatVast, type MaatregelInvoer, type ResultaatInvoer } from './programma';
+import { legMaatregelVast, legResultaatVast, tekstControle, type MaatregelInvoer, type ResultaatInvoer } from './programma';
+import type { MonitorBronnen } from './extractie';
+import { naamIndex } from './namen';
 
 type Context = PolicyContext & { deadline?: number };
 
@@ -17,6 +19,8 @@ export interface MonitorOptions {
   cijfers: Cijferbron;
   /** The regional programmes' own records. */
   programma: ProgrammaStore;
+  /** The BRP and the case register, to refuse programme texts that name a young person of the area. */
+  namen: Pick<MonitorBronnen, 'brp' | 'doorstroom'>;
   regions: RegionRegistry;
   clock?: Clock;
 }
@@ -26,17 +30,21 @@ export interface MonitorOptions {
  * counts per municipality and age band for fixed periods, and publishes only what disclosure
  * control lets through. A BI analyst reads the regions their own municipality belongs to.
  */
-export function monitorSubgraph({ cijfers, programma, regions, clock = systemClock }: MonitorOptions): SubgraphDefinition<Context> {
+export function monitorSubgraph({ cijfers, programma, namen, regions, clock = systemClock }: MonitorOptions): SubgraphDefinition<Context> {
   const codes = new Set(INDICATOREN.map((i) => i.code));
-  /** Whether the employee may read this region's figures (the activity's `eigenRegios`). */
-  const magRegio = (ctx: Context, code: string) => {
-    if (!ctx.beleid?.activiteit.voorwaarden.eigenRegios) return true;
-    const eigen = regions.get(ctx.beleid.interne.organisatie ?? '');
-    return Boolean(eigen && eigen.soort === 'GEMEENTE' && [eigen.code, eigen.arbeidsmarktregio, eigen.doorstroompuntregio].includes(code));
-  };
+  const controle = tekstControle(naamIndex(namen, () => regions.gemeenten().map((g) => g.code), clock));
   return {
     name: 'monitor',
     typeDefs: subgraphTypeDefs('monitor'),
+    feiten: {
+      // The region a programme change concerns: a Doorstroompunt region named, or the one a measure belongs to.
+      programmaRegio: async (waarde) => {
+        const regio = regions.get(waarde) ?? regions.get((await programma.maatregel(waarde))?.regio ?? '');
+        if (!regio) throw new AppError('BAD_USER_INPUT', `no Doorstroompunt region or measure "${waarde.slice(0, 60)}"`, { argument: 'regio' });
+        if (regio.soort !== 'DOORSTROOMPUNTREGIO') throw new AppError('BAD_USER_INPUT', `${regio.code} is not a Doorstroompunt region: programmes belong to those`, { argument: 'regio' });
+        return { code: regio.code, contactgemeente: regio.contactgemeente ?? null };
+      },
+    },
     context: ({ deadline }) => ({ deadline }),
     resolvers: {
       Query: {
@@ -45,32 +53,22 @@ export function monitorSubgraph({ cijfers, programma, regions, clock = systemClo
         monitorIndicatoren: () => INDICATOREN.map(({ code, omschrijving, soort }) => ({ code, omschrijving, soort })),
       },
       Mutation: {
-        legMaatregelVast: async (_: unknown, { regio, invoer }: { regio: string; invoer: MaatregelInvoer }, ctx: Context) => {
-          const m = await legMaatregelVast(programma, ctx.beleid, regions, regio, invoer, clock());
-          ctx.beleid?.noteerZonderPersoon('programma', `maatregel ${m.id} van ${regio} vastgelegd: ${m.naam}`);
-          return m;
-        },
-        legResultaatVast: async (_: unknown, { maatregel, invoer }: { maatregel: string; invoer: ResultaatInvoer }, ctx: Context) => {
-          const m = await legResultaatVast(programma, ctx.beleid, regions, maatregel, invoer, clock());
-          ctx.beleid?.noteerZonderPersoon('programma', `resultaat ${invoer.periode} van maatregel ${m.id} vastgelegd`);
-          return m;
-        },
+        legMaatregelVast: (_: unknown, { regio, invoer }: { regio: string; invoer: MaatregelInvoer }, ctx: Context) =>
+          legMaatregelVast(programma, controle, ctx.beleid.interne.medewerker, regio, invoer, clock()),
+        legResultaatVast: (_: unknown, { maatregel, invoer }: { maatregel: string; invoer: ResultaatInvoer }, ctx: Context) =>
+          legResultaatVast(programma, controle, ctx.beleid.interne.medewerker, maatregel, invoer, clock()),
       },
       Regio: {
-        programma: async ({ code }: { code: string }, _: unknown, ctx: Context) => {
+        // Whose regions an analyst may read is decided by the guard (EIGEN_REGIO), which also audits the read.
+        programma: async ({ code }: { code: string }) => {
           const r = regions.get(code);
           if (!r || r.soort !== 'DOORSTROOMPUNTREGIO') return null;
-          if (!magRegio(ctx, code)) throw new AppError('OUT_OF_SCOPE', `${ctx.beleid.interne.activiteit} gives the programme only for the regions of your own municipality`, { activity: ctx.beleid.interne.activiteit });
           const maatregelen = await programma.maatregelen(code);
-          ctx.beleid?.noteerZonderPersoon('programma', `programma ${code}`);
           return { contactgemeente: r.contactgemeente, maatregelen, budget: maatregelen.reduce((s, m) => s + m.budget, 0), regionaalAandeel: maatregelen.reduce((s, m) => s + m.regionaalAandeel, 0) };
         },
         __resolveReference: (ref: { code: string }) => (regions.get(ref.code) ? { code: ref.code } : null),
-        cijfers: async ({ code }: { code: string }, args: { periode: string; indicatoren?: string[] | null }, ctx: Context) => {
+        cijfers: async ({ code }: { code: string }, args: { periode: string; indicatoren?: string[] | null }) => {
           const periode = parsePeriode(args.periode);
-          if (!magRegio(ctx, code)) {
-            throw new AppError('OUT_OF_SCOPE', `${ctx.beleid.interne.activiteit} gives figures only for the regions of your own municipality`, { activity: ctx.beleid.interne.activiteit });
-          }
           const gevraagd = args.indicatoren ?? [...codes];
           const onbekend = gevraagd.filter((c) => !codes.has(c));
           if (onbekend.length) throw new AppError('BAD_USER_INPUT', `unknown indicator ${onbekend.join(', ')}; see monitorIndicatoren`, { argument: 'indicatoren' });
@@ -78,7 +76,6 @@ export function monitorSubgraph({ cijfers, programma, regions, clock = systemClo
           if (!tabel.periodes.some((p) => p.code === periode.code)) {
             throw new AppError('BAD_USER_INPUT', `periode ${periode.code} is not published on ${isoDate(clock())}; see monitorPeriodes`, { argument: 'periode', rule: 'PERIODE' });
           }
-          ctx.beleid?.noteerZonderPersoon('aggregaat', `cijfers ${code} ${periode.code}: ${gevraagd.length === codes.size ? 'alle indicatoren' : gevraagd.join(', ')}`);
           return gevraagd.flatMap((indicator) => KLASSEN.map((leeftijd) => {
             const sleutel = celSleutel(indicator, code, periode.code, leeftijd);
             const reden = tabel.onderdrukt.get(sleutel) ?? null;

@@ -16,9 +16,20 @@ export interface BuitenBeeldVraag {
   gemeenten: Set<string>;
   /** Ages as the register writes them: `van` included, `tot` not. */
   leeftijd: { van: number; tot: number };
+  /**
+   * The sources (`Type.veld`, as `Query.buitenBeeld` declares them) the activity may use for this
+   * signal: a source not among them is not asked, and what it would show does not count.
+   */
+  bronnen: ReadonlySet<string>;
   today: Date;
   deadline?: number;
 }
+
+/** The source fields each system stands for in the declaration of `Query.buitenBeeld`. */
+export const BRONVELDEN = {
+  werk: 'Jongere.heeftWerk', uitkering: 'Jongere.heeftUitkering', reintegratie: 'Jongere.reintegratietrajecten',
+  doorstroom: 'Jongere.doorstroomtrajecten', zorg: 'Jongere.heeftZorgtoewijzing',
+} as const;
 
 /** One young person out of sight, and since when (ISO date): the latest end of anything that connected them. */
 export interface BuitenBeeld { bsn: string; sinds: string }
@@ -26,11 +37,11 @@ export interface BuitenBeeld { bsn: string; sinds: string }
 const later = (a: string | null | undefined, b: string | null | undefined): string | null => (!a ? b ?? null : !b ? a : a > b ? a : b);
 
 /**
- * Young people out of sight in a region, longest first: living there (BRP) and under 27, without a
- * startkwalificatie and not enrolled (as DUO delivered it), not working today (Polis), without a
- * benefit or running re-integration trajectory, without current care, and without a running
- * Doorstroompunt trajectory. Each source is asked only about who is still a candidate, in batches
- * of its size: never one call per person.
+ * Young people out of sight in a region, longest first: living there (BRP) and within the ages,
+ * without a startkwalificatie and not enrolled (as DUO delivered it), and not in view of any other
+ * source the activity may use (`vraag.bronnen`): work today (Polis), a benefit or running
+ * re-integration trajectory, a running Doorstroompunt trajectory, current care. Each source is
+ * asked only about who is still a candidate, in batches of its size: never one call per person.
  */
 export async function zoekBuitenBeeld(store: OnderwijsStore, bronnen: BuitenBeeldBronnen, vraag: BuitenBeeldVraag): Promise<BuitenBeeld[]> {
   const dag = vraag.today.toISOString().slice(0, 10);
@@ -46,26 +57,35 @@ export async function zoekBuitenBeeld(store: OnderwijsStore, bronnen: BuitenBeel
   const inRegio = new Set(personen.filter((p) => p.gemeenteCode && vraag.gemeenten.has(p.gemeenteCode) && p.geboortedatum
     && ageOn(p.geboortedatum, vraag.today) >= vraag.leeftijd.van && ageOn(p.geboortedatum, vraag.today) < vraag.leeftijd.tot).map((p) => p.bsn));
   let kandidaten = [...sinds.keys()].filter((b) => inRegio.has(b));
-  // Work and income: no work today, no benefit, no running trajectory.
-  const participatie = await inChunks(kandidaten, bronnen.participatie.batchSize, async (c) => [...(await bronnen.participatie.dossiers(c, aanroep)).entries()], BATCHES_IN_FLIGHT);
+  const mag = (veld: string) => vraag.bronnen.has(veld);
   const uit = new Set<string>();
-  for (const [bsn, d] of participatie) {
-    if (d.uitkering || d.trajecten.some((t) => t.einddatum === null) || d.dienstverbanden.some((w) => w.begindatum <= dag && (w.einddatum === null || w.einddatum >= dag))) uit.add(bsn);
-    sinds.set(bsn, [...d.dienstverbanden.map((w) => w.einddatum), ...d.trajecten.map((t) => t.einddatum)].reduce<string | null>(later, sinds.get(bsn) ?? null));
+  // Work and income, as far as the activity may use them: work today, a benefit, a running trajectory.
+  if (mag(BRONVELDEN.werk) || mag(BRONVELDEN.uitkering) || mag(BRONVELDEN.reintegratie)) {
+    const participatie = await inChunks(kandidaten, bronnen.participatie.batchSize, async (c) => [...(await bronnen.participatie.dossiers(c, aanroep)).entries()], BATCHES_IN_FLIGHT);
+    for (const [bsn, d] of participatie) {
+      const werk = mag(BRONVELDEN.werk) ? d.dienstverbanden : [];
+      const trajecten = mag(BRONVELDEN.reintegratie) ? d.trajecten : [];
+      if ((mag(BRONVELDEN.uitkering) && d.uitkering) || trajecten.some((t) => t.einddatum === null) || werk.some((w) => w.begindatum <= dag && (w.einddatum === null || w.einddatum >= dag))) uit.add(bsn);
+      sinds.set(bsn, [...werk.map((w) => w.einddatum), ...trajecten.map((t) => t.einddatum)].reduce<string | null>(later, sinds.get(bsn) ?? null));
+    }
+    kandidaten = kandidaten.filter((b) => !uit.has(b));
   }
-  kandidaten = kandidaten.filter((b) => !uit.has(b));
   // The Doorstroompunt's own register: no running trajectory.
-  const dossiers = await inChunks(kandidaten, bronnen.doorstroom.batchSize, async (c) => [...(await bronnen.doorstroom.dossiers(c, aanroep)).entries()], BATCHES_IN_FLIGHT);
-  for (const [bsn, d] of dossiers) {
-    if (d.trajecten.some((t) => t.status !== 'AFGESLOTEN')) uit.add(bsn);
-    sinds.set(bsn, d.trajecten.map((t) => t.einddatum).reduce<string | null>(later, sinds.get(bsn) ?? null));
+  if (mag(BRONVELDEN.doorstroom)) {
+    const dossiers = await inChunks(kandidaten, bronnen.doorstroom.batchSize, async (c) => [...(await bronnen.doorstroom.dossiers(c, aanroep)).entries()], BATCHES_IN_FLIGHT);
+    for (const [bsn, d] of dossiers) {
+      if (d.trajecten.some((t) => t.status !== 'AFGESLOTEN')) uit.add(bsn);
+      sinds.set(bsn, d.trajecten.map((t) => t.einddatum).reduce<string | null>(later, sinds.get(bsn) ?? null));
+    }
+    kandidaten = kandidaten.filter((b) => !uit.has(b));
   }
-  kandidaten = kandidaten.filter((b) => !uit.has(b));
-  // Care: no current allocation of any kind (which kind is never said).
-  const zorg = await inChunks(kandidaten, bronnen.zorg.batchSize, async (c) => [...(await bronnen.zorg.toewijzingen(c, aanroep)).entries()], BATCHES_IN_FLIGHT);
-  for (const [bsn, ts] of zorg) {
-    if (ts.some((t) => isLopend(t, dag))) uit.add(bsn);
-    sinds.set(bsn, ts.map((t) => t.stopZorg ?? t.einddatum).filter((d) => d !== null && d <= dag).reduce<string | null>(later, sinds.get(bsn) ?? null));
+  // Care: no current allocation of any kind (which kind is never said), where the activity may use care at all.
+  if (mag(BRONVELDEN.zorg)) {
+    const zorg = await inChunks(kandidaten, bronnen.zorg.batchSize, async (c) => [...(await bronnen.zorg.toewijzingen(c, aanroep)).entries()], BATCHES_IN_FLIGHT);
+    for (const [bsn, ts] of zorg) {
+      if (ts.some((t) => isLopend(t, dag))) uit.add(bsn);
+      sinds.set(bsn, ts.map((t) => t.stopZorg ?? t.einddatum).filter((d) => d !== null && d <= dag).reduce<string | null>(later, sinds.get(bsn) ?? null));
+    }
   }
   return kandidaten.filter((b) => !uit.has(b)).map((bsn) => ({ bsn, sinds: sinds.get(bsn) ?? dag }))
     .sort((a, b) => a.sinds.localeCompare(b.sinds) || a.bsn.localeCompare(b.bsn));

@@ -1,12 +1,12 @@
-import { join } from 'node:path';
 import DataLoader from 'dataloader';
 import type { OnderwijsFeed } from '../../adapters/onderwijs/port';
 import { AppError } from '../../lib/errors';
 import { assertBsn } from '../../lib/bsn';
-import { besluitFout } from '../policy/request-policy';
 import type { RegionRegistry } from '../../lib/regions';
-import type { Vertegenwoordiging } from '../policy/request-policy';
+import type { Vertegenwoordiging } from '../policy/beleid';
 import type { PolicyContext } from '../policy/shield';
+import { bereikVan } from '../policy/guards';
+import type { CaseloadScope, OudStudentenScope } from '../../policies/bereik';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 import { isStartkwalificatie, type Diploma, type Onderwijshistorie } from './history';
 import { ingestFeed } from './ingest';
@@ -18,7 +18,6 @@ import { purgeOnderwijs } from './retentie';
 import type { Register } from '../../policies/types';
 import type { AuditStore } from '../../stores/audit';
 import type { Betrokkene } from '../betrokkenen';
-import { scopeGemeenten } from '../../policies/scope';
 import { dagenTussen, pagina, zoekBuitenBeeld, type BuitenBeeldBronnen } from './buiten-beeld';
 import { addMonths } from '../../lib/dates';
 
@@ -86,6 +85,8 @@ export function onderwijsSubgraph({ feed, store, nazorg, regions, ingestInterval
     name: 'onderwijs',
     kenmerken: async (j: Jongere, ctx: Context) => ctx.beleid.feiten(j, { onderwijs: onderwijsrelaties(await historie(j, ctx)) }),
     typeDefs: subgraphTypeDefs('onderwijs'),
+    // A school-scoped entry point decides on the person's schools, as this subgraph holds them.
+    feiten: { onderwijs: async (bsn, ctx) => onderwijsrelaties(await ctx.historie.load(bsn)) },
     // The feed may not be up yet (separate processes start in any order): keep trying, never exit.
     start: () => retryWithBackoff(ingest, {
       signal: stopping.signal,
@@ -110,59 +111,42 @@ export function onderwijsSubgraph({ feed, store, nazorg, regions, ingestInterval
     }),
     resolvers: {
       Query: {
-        buitenBeeld: async (_: unknown, { eerste, na }: { eerste: number; na?: string | null }, ctx: Context) => {
-          const v = ctx.beleid?.activiteit.voorwaarden;
-          const activiteit = ctx.beleid?.interne.activiteit ?? '';
-          if (!ctx.beleid || !ctx.beleid.filterToegestaan('signalering')) throw new AppError('NO_LEGAL_BASIS', `${activiteit} grants no legal basis for signalering`, { category: 'signalering', activity: activiteit });
-          if (!v?.regio || !v.leeftijd) throw new AppError('OUT_OF_SCOPE', `the out-of-sight list needs an activity scoped to a region and ages; ${activiteit} is not`, { activity: activiteit });
+        // Scope (region and ages) and the sources it may use come from the guard; the page is audited per person by it.
+        buitenBeeld: async (_: unknown, args: { eerste: number; na?: string | null }, ctx: Context) => {
           if (!bronnen) throw new AppError('SOURCE_UNAVAILABLE', 'the out-of-sight list is not configured on this subgraph');
+          const scope = bereikVan<CaseloadScope & { bronnen: Set<string> }>(args);
           const today = clock();
-          const lijst = await zoekBuitenBeeld(store, bronnen, { gemeenten: scopeGemeenten(v.regio, ctx.beleid.interne.organisatie, regions), leeftijd: v.leeftijd, today, deadline: ctx.deadline });
-          const { items, volgendeCursor } = pagina(lijst, eerste, na);
-          // The page discloses the signal about everyone on it.
-          for (const b of items) ctx.beleid.registreer(b.bsn, 'signalering', { uitkomst: 'TOEGESTAAN' });
-          return { totaal: lijst.length, volgendeCursor, items: items.map((b) => ({ jongere: { bsn: b.bsn }, sinds: b.sinds, dagenBuitenBeeld: dagenTussen(b.sinds, today) })) };
+          // Without an age condition: the statutory target group, 16 to 27.
+          const lijst = await zoekBuitenBeeld(store, bronnen, { gemeenten: scope.gemeenten, leeftijd: scope.leeftijd ?? { van: 16, tot: 27 }, bronnen: scope.bronnen, today, deadline: ctx.deadline });
+          const { items, volgendeCursor } = pagina(lijst, args.eerste, args.na);
+          return { totaal: lijst.length, volgendeCursor, bronnen: [...scope.bronnen].sort(), items: items.map((b) => ({ jongere: { bsn: b.bsn }, sinds: b.sinds, dagenBuitenBeeld: dagenTussen(b.sinds, today) })) };
         },
-        oudStudenten: async (_: unknown, { eerste, na }: { eerste: number; na?: string | null }, ctx: Context) => {
-          const v = ctx.beleid?.activiteit.voorwaarden;
-          if (!ctx.beleid || !v?.eigenStudenten || !v.nazorgMaanden || !ctx.beleid.interne.organisatie) {
-            throw new AppError('OUT_OF_SCOPE', `a list of former students is only available under a school-scoped nazorg activity`, { activity: ctx.beleid?.interne.activiteit ?? null });
-          }
-          const r = oudStudenten(store, ctx.beleid.interne.organisatie, v.nazorgMaanden, clock(), eerste, na);
-          for (const o of r.page) ctx.beleid.registreer(o.bsn, 'identificatie', { uitkomst: 'TOEGESTAAN' });
+        oudStudenten: async (_: unknown, args: { eerste: number; na?: string | null }) => {
+          const { brin, maanden } = bereikVan<OudStudentenScope>(args);
+          const r = oudStudenten(store, brin, maanden, clock(), args.eerste, args.na);
           return { totaal: r.totaal, volgendeCursor: r.volgendeCursor, oudStudenten: r.page.map((o) => ({ jongere: { bsn: o.bsn }, diploma: o.diploma, voorrang: o.voorrang })) };
         },
-        oudStudent: async (_: unknown, { bsn }: { bsn: string }, ctx: Context) => {
-          assertBsn(bsn);
-          if (!ctx.beleid) return { bsn };
-          const besluit = ctx.beleid.bereikOpOnderwijs(bsn, onderwijsrelaties(await ctx.historie.load(bsn)));
-          ctx.beleid.registreer(bsn, 'identificatie', besluit);
-          const fout = besluitFout(besluit, ctx.beleid.interne.activiteit);
-          if (fout) throw fout;
-          return { bsn };
-        },
+        // Whether this is the school's graduate within the window is decided by the guard, an unknown BSN alike.
+        oudStudent: (_: unknown, { bsn }: { bsn: string }) => ({ bsn: assertBsn(bsn) }),
       },
       Mutation: {
-        registreerNazorgcontact: async (_: unknown, { invoer }: { invoer: NazorgcontactInvoer }, ctx: Context) => {
-          if (!ctx.beleid) throw new AppError('GATEWAY_CONTEXT_REQUIRED', 'nazorg contacts need a gateway context');
-          return registreerNazorgcontact(nazorg, ctx.beleid, invoer, onderwijsrelaties(await ctx.historie.load(assertBsn(invoer.bsn))));
-        },
+        registreerNazorgcontact: (_: unknown, { invoer }: { invoer: NazorgcontactInvoer }, ctx: Context) => registreerNazorgcontact(nazorg, ctx.beleid, invoer),
       },
       Nazorgcontact: { instelling: (c: Nazorgcontact) => c.brin },
       Jongere: {
         __resolveReference: (ref: Jongere): Jongere => ref,
-        // Under a school's activity only the school's own records; the young person sees all of theirs.
-        nazorgcontacten: (j: Jongere, _: unknown, ctx: Context) => nazorg.van([j.bsn], ctx.beleid?.activiteit.voorwaarden.eigenStudenten ? ctx.beleid.interne.organisatie : null),
+        // Under a school's activity the guard keeps only the school's own records (`@rijen`).
+        nazorgcontacten: async (j: Jongere) => (await nazorg.van([j.bsn])).map((c) => ({ ...c, instelling: c.brin })),
         startkwalificatie: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).diplomas.some(isStartkwalificatie),
         inschrijvingen: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).inschrijvingen,
         huidigeInschrijving: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).inschrijvingen.filter((i) => i.einddatum === null).at(-1) ?? null,
         diplomas: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).diplomas,
         vsvRegistraties: async (j: Jongere, _: unknown, ctx: Context) => (await historie(j, ctx)).vsvRegistraties,
-        betrokkenenOnderwijs: async (j: Jongere, _: unknown, ctx: Context) => betrokkenenOnderwijs(await historie(j, ctx), ctx.beleid?.today ?? new Date().toISOString().slice(0, 10)),
+        betrokkenenOnderwijs: async (j: Jongere, _: unknown, ctx: Context) => betrokkenenOnderwijs(await historie(j, ctx), ctx.beleid.today),
         // The fact other subgraphs' rules need, signed for them (status: whether the feed is in yet).
         onderwijskenmerken: async (j: Jongere, _: unknown, ctx: Context) => {
           const feit = { relaties: onderwijsrelaties(await historie(j, ctx)), status: ingested ? 'BEKEND' : 'BRON_ONBEREIKBAAR', bron: 'duo' };
-          return { ...feit, zegel: ctx.beleid ? ctx.beleid.tekenFeit('onderwijskenmerken', j.bsn, feit) : '' };
+          return { ...feit, zegel: ctx.beleid.tekenFeit('onderwijskenmerken', j.bsn, feit) };
         },
       },
       Diploma: { startkwalificatie: (d: Diploma) => isStartkwalificatie(d) },

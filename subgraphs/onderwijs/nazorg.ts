@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { addMonths, isoDate } from '../../lib/dates';
-import { assertBsn } from '../../lib/bsn';
+import { addMonths, isKalenderdatum, isoDate } from '../../lib/dates';
 import { AppError } from '../../lib/errors';
-import type { RequestPolicy } from '../policy/request-policy';
-import { besluitFout } from '../policy/request-policy';
+import type { Beleid } from '../policy/beleid';
 import type { Diploma, Onderwijshistorie } from './history';
 import type { OnderwijsStore } from './store';
 import type { Nazorgcontact, NazorgStore } from '../../stores/nazorg';
 
-export interface NazorgcontactInvoer { bsn: string; datum: string; soort: string; uitkomst: string; toelichting?: string | null }
+export interface NazorgcontactInvoer { bsn: string; datum: string; soort: string; uitkomst: string; reden?: string | null }
 
 /** Entree, or level 2 followed in bol: the transitions the bill asks schools to follow first. */
 export function voorrang(d: Diploma, h: Onderwijshistorie): boolean {
@@ -42,23 +40,16 @@ export function oudStudenten(store: OnderwijsStore, brin: string, maanden: numbe
   return { totaal: lijst.length, page, volgendeCursor: start + eerste < lijst.length ? Buffer.from(`${CURSOR}${start + eerste}`).toString('base64url') : null };
 }
 
-/** Checks and stores a nazorg contact; the person must be the school's graduate within the window. */
-export async function registreerNazorgcontact(store: NazorgStore, beleid: RequestPolicy, invoer: NazorgcontactInvoer, relaties: Parameters<RequestPolicy['bereikOpOnderwijs']>[1]): Promise<Nazorgcontact> {
-  assertBsn(invoer.bsn);
-  const besluit = beleid.bereikOpOnderwijs(invoer.bsn, relaties);
-  const fout = besluitFout(besluit, beleid.interne.activiteit);
-  if (fout) {
-    beleid.registreer(invoer.bsn, 'nazorg', besluit);
-    throw fout;
+/**
+ * Stores a nazorg contact. Whether the person is the school's graduate within the window is
+ * decided by the generated guard before this runs; here only the input is checked.
+ */
+export async function registreerNazorgcontact(store: NazorgStore, beleid: Beleid, invoer: NazorgcontactInvoer): Promise<Nazorgcontact> {
+  if (!isKalenderdatum(invoer.datum) || invoer.datum > beleid.today) {
+    throw new AppError('BAD_USER_INPUT', `datum must be a calendar date (yyyy-mm-dd) not after today; received "${invoer.datum.slice(0, 20)}"`, { argument: 'invoer.datum', rule: 'DATUM' });
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(invoer.datum) || Number.isNaN(Date.parse(`${invoer.datum}T00:00:00Z`)) || invoer.datum > beleid.today) {
-    throw new AppError('BAD_USER_INPUT', `datum must be a date (yyyy-mm-dd) not after today; received "${invoer.datum}"`, { argument: 'invoer.datum' });
-  }
-  const toelichting = invoer.toelichting?.trim() || null;
-  if (toelichting && toelichting.length > 1000) throw new AppError('BAD_USER_INPUT', 'toelichting may be at most 1,000 characters', { argument: 'invoer.toelichting' });
   const contact: Nazorgcontact = { id: randomUUID(), bsn: invoer.bsn, brin: beleid.interne.organisatie!, datum: invoer.datum, soort: invoer.soort, uitkomst: invoer.uitkomst,
-    toelichting, medewerker: beleid.interne.medewerker, vastgelegdOp: new Date().toISOString() };
+    reden: invoer.reden ?? null, medewerker: beleid.interne.medewerker, vastgelegdOp: new Date().toISOString() };
   await store.bewaar(contact);
-  beleid.noteerWijziging(invoer.bsn, 'nazorg', `nazorgcontact ${contact.id} vastgelegd: ${contact.soort}, ${contact.uitkomst}`);
   return contact;
 }

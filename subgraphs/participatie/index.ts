@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type DataLoader from 'dataloader';
 import { LEEG_PARTICIPATIEDOSSIER, type ParticipatieBron, type ParticipatieDossier } from '../../adapters/participatie/port';
 import { isoDate, systemClock, type Clock } from '../../lib/dates';
 import type { RegionRegistry } from '../../lib/regions';
 import { batchLoader } from '../../lib/source';
-import type { Vertegenwoordiging } from '../policy/request-policy';
+import type { Vertegenwoordiging } from '../policy/beleid';
 import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 import type { Betrokkene } from '../betrokkenen';
@@ -33,7 +32,7 @@ export function participatieSubgraph({ bron, regions, clock = systemClock }: { b
         dienstverbanden: async (j: Jongere, _: unknown, ctx: Context) => (await dossier(j, ctx)).dienstverbanden,
         // Who is involved: the werkcoach of a running re-integration trajectory (the benefit itself is not named).
         betrokkenenParticipatie: async (j: Jongere, _: unknown, ctx: Context): Promise<Betrokkene[]> => {
-          const gemeente = regions.get(ctx.beleid?.feiten(j).gemeente ?? '')?.naam;
+          const gemeente = regions.get(ctx.beleid.feiten(j).gemeente ?? '')?.naam;
           const afdeling = gemeente ? `Werk en Inkomen, gemeente ${gemeente}` : 'Werk en Inkomen';
           return (await dossier(j, ctx)).trajecten.filter((t) => t.einddatum === null)
             .map((t) => ({ rol: 'WERKCOACH', domein: 'participatie', organisatie: afdeling, naam: t.werkcoach.naam, sinds: t.startdatum, contact: `${t.werkcoach.naam}, ${afdeling}` }));

@@ -1,19 +1,24 @@
 import DataLoader from 'dataloader';
+import type { GraphQLFormattedError } from 'graphql';
 import { isoDate, type Clock } from '../../lib/dates';
 import { AppError } from '../../lib/errors';
 import type { InternalContext } from '../../lib/internal-context';
 import type { RegionRegistry } from '../../lib/regions';
 import { continueTrace, type TraceContext } from '../../lib/trace';
 import { toegestaneCategorieen } from '../../policies/register';
-import { beoordeelBereik, beoordeelUitsluiting, type Persoonskenmerken } from '../../policies/scope';
+import { beoordeelBereik, beoordeelUitsluiting, type Aanvrager, type Persoonskenmerken } from '../../policies/scope';
+import {
+  caseloadBereik, contactgemeenteBereik, eigenRegioBereik, oudStudentBereik, oudStudentenBereik, persoonBereik, toezichtBereik, zelfBereik,
+} from '../../policies/bereik';
+import type { BereikSoort } from '../../policies/declaraties';
 import type { Besluit, Register, Verwerkingsactiviteit } from '../../policies/types';
 import type { AuditRecord } from '../../stores/audit';
 import { logregel } from '../../stores/logregel';
 import type { ConsentStore } from '../../stores/consent';
 import { FEITEN, type FeitControleur, type FeitOndertekenaar } from './feiten';
+import type { Beleid, BereikUitkomst, BereikVraag, Vertegenwoordiging } from './beleid';
 
-/** What a representation may carry of the facts (checked before use, never trusted as is). */
-export interface Vertegenwoordiging { bsn: string; [veld: string]: unknown }
+export type { Vertegenwoordiging } from './beleid';
 
 const FEIT_DOMEIN = { beleidskenmerken: 'beleid', onderwijskenmerken: 'onderwijs' } as const;
 
@@ -32,12 +37,12 @@ export interface PolicyDeps {
  * context, decisions per person and category (values, never exceptions), consent looked up in
  * one batch, and what was disclosed or withheld per person for the audit log.
  */
-export class RequestPolicy {
+export class RequestPolicy implements Beleid {
   readonly activiteit: Verwerkingsactiviteit;
   readonly today: string;
   readonly trace: TraceContext;
   readonly startTime = new Date();
-  private readonly toegestaan: Set<string>;
+  private readonly toegestaneCategorieen: Set<string>;
   private readonly metToestemming: Set<string>;
   private readonly consent: DataLoader<string, string[] | null | false>;
   private readonly bereikPerBsn = new Map<string, Besluit>();
@@ -52,7 +57,7 @@ export class RequestPolicy {
     this.activiteit = activiteit;
     this.today = isoDate(deps.clock());
     this.trace = continueTrace(interne.traceparent);
-    this.toegestaan = toegestaneCategorieen(deps.register, activiteit);
+    this.toegestaneCategorieen = toegestaneCategorieen(deps.register, activiteit);
     this.metToestemming = new Set(activiteit.metToestemming);
     this.consent = new DataLoader(async (bsns) => {
       const found = await deps.consent.actief(activiteit.id, [...bsns], { rol: interne.rol, organisatie: interne.organisatie ?? '', dag: this.today });
@@ -94,23 +99,32 @@ export class RequestPolicy {
     return result;
   }
 
+  private get wie(): Aanvrager { return { organisatie: this.interne.organisatie, bsn: this.interne.bsn }; }
+
   /** Whether the person falls within the activity's conditions for this employee. */
   bereik(p: Persoonskenmerken): Besluit {
     let besluit = this.bereikPerBsn.get(p.bsn);
     if (!besluit) {
-      besluit = beoordeelBereik(this.activiteit, p, { organisatie: this.interne.organisatie, bsn: this.interne.bsn }, this.today, this.deps.regions);
+      besluit = beoordeelBereik(this.activiteit, p, this.wie, this.today, this.deps.regions);
       this.bereikPerBsn.set(p.bsn, besluit);
     }
     return besluit;
   }
 
-  /**
-   * Scope on the facts the BRP alone gives (self, age, region): what an entry point can check
-   * before other subgraphs have said anything about the person's schools.
-   */
-  bereikOpBrp(p: Omit<Persoonskenmerken, 'onderwijs'>): Besluit {
-    const { eigenStudenten: _e, nazorgMaanden: _n, ...voorwaarden } = this.activiteit.voorwaarden;
-    return beoordeelBereik({ ...this.activiteit, voorwaarden }, { ...p, onderwijs: null }, { organisatie: this.interne.organisatie, bsn: this.interne.bsn }, this.today, this.deps.regions);
+  /** An entry point's scope rule, on the facts the rule needs (fetched only then). */
+  async beslisBereik(soort: BereikSoort, vraag: BereikVraag): Promise<BereikUitkomst> {
+    const a = this.activiteit;
+    switch (soort) {
+      case 'GEEN': return { besluit: { uitkomst: 'TOEGESTAAN' } };
+      case 'PERSOON': case 'PERSONEN': return { besluit: persoonBereik(a, vraag.bsn!, await vraag.brp!(), this.wie, this.today, this.deps.regions) };
+      case 'OUD_STUDENT': return { besluit: oudStudentBereik(a, vraag.bsn!, await vraag.onderwijs!(), this.wie, this.today, this.deps.regions) };
+      case 'CASELOAD': return caseloadBereik(a, this.wie, this.deps.regions);
+      case 'OUD_STUDENTEN': return oudStudentenBereik(a, this.wie);
+      case 'ZELF': return zelfBereik(a, this.wie);
+      case 'TOEZICHT': return toezichtBereik(this.wie, vraag.bsn ? (await vraag.brp!())?.gemeente ?? null : undefined);
+      case 'EIGEN_REGIO': return { besluit: eigenRegioBereik(a, this.wie, vraag.regio!, this.deps.regions) };
+      case 'CONTACTGEMEENTE': return { besluit: contactgemeenteBereik(this.wie, await vraag.programmaRegio!()) };
+    }
   }
 
   /** Whether the register withholds this field (`Type.veld`) under the activity although its category is granted. */
@@ -119,37 +133,36 @@ export class RequestPolicy {
       ? { uitkomst: 'GEEN_GRONDSLAG', categorie: veld, reden: `${this.interne.activiteit} excludes ${veld}` } : null;
   }
 
-  /**
-   * Scope on the school facts alone (own students, nazorg window): what the onderwijs root of a
-   * school-scoped activity can decide before the BRP has said anything.
-   */
-  bereikOpOnderwijs(bsn: string, onderwijs: NonNullable<Persoonskenmerken['onderwijs']>): Besluit {
-    const { eigenStudenten, nazorgMaanden, alleenEigenGegevens } = this.activiteit.voorwaarden;
-    if (!eigenStudenten && !nazorgMaanden) return { uitkomst: 'BUITEN_BEREIK', reden: 'not a school-scoped activity' };
-    return beoordeelBereik({ ...this.activiteit, voorwaarden: { eigenStudenten, nazorgMaanden, alleenEigenGegevens } },
-      { bsn, gemeente: null, geboortedatum: null, onderwijs }, { organisatie: this.interne.organisatie, bsn: this.interne.bsn }, this.today, this.deps.regions);
-  }
-
   /** The decision on one category of one person's data (and, given `veld`, the register's exclusions). */
   async beoordeel(p: Persoonskenmerken, categorie: string, veld?: string): Promise<Besluit> {
     const bereik = this.bereik(p);
     if (bereik.uitkomst !== 'TOEGESTAAN') return bereik;
     const uitsluiting = beoordeelUitsluiting(this.activiteit, p, categorie, this.today);
     if (uitsluiting.uitkomst !== 'TOEGESTAAN') return uitsluiting;
+    return this.beoordeelCategorie(p.bsn, categorie, veld);
+  }
+
+  /** Legal basis and consent for one category of a person whose scope is already decided; with `veld`, the register's exclusions too. */
+  async beoordeelCategorie(bsn: string, categorie: string, veld?: string): Promise<Besluit> {
     const uitgezonderd = veld ? this.uitgezonderd(veld) : null;
     if (uitgezonderd) return { ...uitgezonderd, categorie };
-    if (this.toegestaan.has(categorie)) return bereik;
+    if (this.toegestaneCategorieen.has(categorie)) return { uitkomst: 'TOEGESTAAN' };
     if (!this.metToestemming.has(categorie)) {
       return { uitkomst: 'GEEN_GRONDSLAG', categorie, reden: `${this.interne.activiteit} does not grant ${categorie}` };
     }
-    const consent = await this.consent.load(p.bsn);
+    const consent = await this.consent.load(bsn);
     if (consent === null || (consent && consent.includes(categorie))) return { uitkomst: 'TOEGESTAAN' };
     return { uitkomst: 'GEEN_TOESTEMMING', categorie, reden: `no consent of the young person for ${categorie} under ${this.activiteit.id}` };
   }
 
-  /** Whether a filter may use `categorie`: only what the activity grants outright (never consent-only). */
-  filterToegestaan(categorie: string): boolean {
-    return this.toegestaan.has(categorie);
+  /** Whether the activity grants `categorie` outright (never consent-only): what filters, lists and counts may use. */
+  toegestaan(categorie: string): boolean {
+    return this.toegestaneCategorieen.has(categorie);
+  }
+
+  /** Whether a derived field may use a source of `categorie`: outright, or by the register's grant for that field alone. */
+  bruikbaar(veld: string, categorie: string): boolean {
+    return this.toegestaan(categorie) || this.activiteit.afgeleid.some((g) => g.veld === veld && g.categorieen.includes(categorie));
   }
 
   /** Notes the categories a filter used; every audit record of this request lists them. */
@@ -181,7 +194,23 @@ export class RequestPolicy {
     this.zonderPersoon.omschrijvingen.push(omschrijving);
   }
 
-  private readonly zonderPersoon = { categorieen: new Set<string>(), omschrijvingen: [] as string[] };
+  /** Notes a refusal about nobody in particular: the privacy officer sees attempts too. */
+  registreerZonderPersoon(categorie: string, besluit: Besluit, omschrijving: string): void {
+    if (besluit.uitkomst === 'TOEGESTAAN') { this.noteerZonderPersoon(categorie, omschrijving); return; }
+    this.zonderPersoon.geweigerd.set(categorie, besluit.uitkomst);
+    this.zonderPersoon.omschrijvingen.push(omschrijving);
+  }
+
+  private readonly zonderPersoon = { categorieen: new Set<string>(), geweigerd: new Map<string, string>(), omschrijvingen: [] as string[] };
+  private readonly fouten: GraphQLFormattedError[] = [];
+
+  meldFout(pad: readonly (string | number)[], fout: AppError): void {
+    this.fouten.push({ message: fout.message, path: [...pad], extensions: fout.extensions });
+  }
+
+  extraFouten(): GraphQLFormattedError[] {
+    return this.fouten;
+  }
 
   /** One Logboek Dataverwerkingen record per person this request decided on (and one for what concerned nobody in particular). */
   auditRecords(service: string, operation: string, failed: boolean, pseudonym: (bsn: string) => string): AuditRecord[] {
@@ -196,7 +225,8 @@ export class RequestPolicy {
     } }));
     if (this.zonderPersoon.omschrijvingen.length) {
       records.push(logregel({ ...basis, subject: '', extra: {
-        'jf.categorieen.verstrekt': [...this.zonderPersoon.categorieen].sort(), 'jf.categorieen.geweigerd': {}, 'jf.zonderPersoon': this.zonderPersoon.omschrijvingen,
+        'jf.categorieen.verstrekt': [...this.zonderPersoon.categorieen].sort(),
+        'jf.categorieen.geweigerd': Object.fromEntries([...this.zonderPersoon.geweigerd.entries()].sort()), 'jf.zonderPersoon': this.zonderPersoon.omschrijvingen,
       } }));
     }
     return records;

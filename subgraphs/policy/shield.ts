@@ -5,10 +5,14 @@ import { walkInputCategories } from '../../policies/input-categories';
 import type { IMiddlewareFunction } from 'graphql-middleware';
 import { AppError } from '../../lib/errors';
 import { categoryMap } from '../../policies/categories';
+import { leesVerklaringen, type Verklaringen } from '../../policies/declaraties';
 import type { Persoonskenmerken } from '../../policies/scope';
-import { besluitFout, type RequestPolicy } from './request-policy';
+import type { Besluit } from '../../policies/types';
+import type { Beleid } from './beleid';
+import { bewakingen, type BereikFeiten } from './guards';
+import { besluitFout } from './request-policy';
 
-export interface PolicyContext { beleid: RequestPolicy }
+export interface PolicyContext { beleid: Beleid }
 
 /** How a subgraph reads the policy facts of a Jongere it resolves (from its own data or the @requires'd representation). */
 export type KenmerkenLezer<C> = (parent: any, ctx: C) => Persoonskenmerken | Promise<Persoonskenmerken>;
@@ -17,12 +21,47 @@ export type KenmerkenLezer<C> = (parent: any, ctx: C) => Persoonskenmerken | Pro
 export const INTERNAL_FIELDS = new Set(['beleidskenmerken', 'onderwijskenmerken']);
 
 /**
- * graphql-shield rules for one subgraph, generated from its schema's data categories and the
- * register: every field of Jongere is checked per person (scope, consent, legal basis) and the
- * decision is recorded for the audit log. `_service`, `_entities` and non-personal types pass.
+ * graphql-shield rules for one subgraph, generated from its schema's declarations and the
+ * register: every field of Jongere is checked per person (scope, consent, legal basis; a derived
+ * field on every category it carries) and the decision is recorded for the audit log. Entry
+ * points, lists and derived lines get the guards of `guards.ts`; filters and the register's
+ * exclusions theirs. `_service`, `_entities` and non-personal types pass.
  */
-export function policyLayer<C extends PolicyContext>(typeDefs: DocumentNode, kenmerken: KenmerkenLezer<C> | undefined,
-  uitgezonderd: ReadonlySet<string> = new Set()): (schema: GraphQLSchema) => GraphQLSchema {
+export function policyLayer<C extends PolicyContext>(naam: string, typeDefs: DocumentNode, kenmerken: KenmerkenLezer<C> | undefined,
+  feiten: BereikFeiten<C>, uitgezonderd: ReadonlySet<string> = new Set()): (schema: GraphQLSchema) => GraphQLSchema {
+  const verklaringen = leesVerklaringen(typeDefs);
+  if (verklaringen.fouten.length) throw new Error(`${naam}: invalid policy declarations:\n- ${verklaringen.fouten.join('\n- ')}`);
+  const rules = jongereRegels(typeDefs, verklaringen, kenmerken);
+  const guards = bewakingen(naam, verklaringen, feiten, kenmerken as never);
+  return (schema) => {
+    const federation = Object.fromEntries(['_entities', '_service'].filter((f) => schema.getQueryType()?.getFields()[f]).map((f) => [f, allow]));
+    const jongere = Object.keys(rules).length > 0;
+    const tree = { ...(jongere ? { Jongere: rules } : {}), Query: federation, _Service: { sdl: allow } };
+    const generated = shield(tree, {
+      allowExternalErrors: true,
+      fallbackRule: allow,
+      fallbackError: new AppError('NO_LEGAL_BASIS', 'access refused'),
+    }).generate(schema) as Record<string, unknown>;
+    // Shield wraps every field with its fallback rule; only Jongere's fields carry person data,
+    // so only they keep the middleware (wrapping the rest cost a third of a 1,000-person page).
+    return applyMiddleware(schema, jongere ? { Jongere: generated.Jongere } as never : {}, argumentGuards(schema) as never,
+      exclusionGuards(schema, uitgezonderd) as never, guards as never);
+  };
+}
+
+/**
+ * Only the guards entry points need to hand their resolvers a scope (the benchmark-only mode
+ * without enforcement, whose policy allows everything): no per-person rules, no audit.
+ */
+export function scopeLayer<C extends PolicyContext>(naam: string, typeDefs: DocumentNode, feiten: BereikFeiten<C>): (schema: GraphQLSchema) => GraphQLSchema {
+  const verklaringen = leesVerklaringen(typeDefs);
+  const alleenIngangen: Verklaringen = { ...verklaringen, velden: new Map([...verklaringen.velden].filter(([, v]) => v.beleid).map(([k, v]) => [k, { ...v, rijen: undefined, afgeleid: undefined }])) };
+  const guards = bewakingen(naam, alleenIngangen, feiten, undefined);
+  return (schema) => applyMiddleware(schema, guards as never);
+}
+
+/** One shield rule per personal Jongere field: its categories decided for the person, the decision recorded. */
+function jongereRegels<C extends PolicyContext>(typeDefs: DocumentNode, verklaringen: Verklaringen, kenmerken: KenmerkenLezer<C> | undefined): Record<string, IRule> {
   const categories = categoryMap(print(typeDefs));
   // The key is not guarded: it is what the caller already holds (a BSN they asked for, or one a scoped caseload returned).
   const jongereFields = categories.fields().filter((f) => f.startsWith('Jongere.')).map((f) => f.split('.')[1]).filter((f) => !INTERNAL_FIELDS.has(f) && f !== 'bsn');
@@ -32,8 +71,14 @@ export function policyLayer<C extends PolicyContext>(typeDefs: DocumentNode, ken
   if (jongereFields.length && !kenmerken) throw new Error('a subgraph with Jongere fields must say how to read their policy facts (kenmerken)');
   const rules: Record<string, IRule> = {};
   for (const field of jongereFields) {
-    const categorie = intern.get(field) ?? categories.of('Jongere', field)!;
-    rules[field] = rule(`Jongere.${field}`, { cache: 'no_cache' })(async (parent, _args, ctx: C) => {
+    const veld = `Jongere.${field}`;
+    const eigen = intern.get(field) ?? categories.of('Jongere', field)!;
+    const afgeleid = verklaringen.velden.get(veld)?.afgeleid;
+    // A value derived as a whole needs every category it carries; a list decided line by line, its own.
+    const categorieen = afgeleid?.wijze === 'GEHEEL' ? verklaringen.categorieenVan(veld) : [eigen];
+    // Derived as a whole from items that belong to institutions: not an institution's to know under its own-students activity.
+    const uitRijen = afgeleid?.wijze === 'GEHEEL' && afgeleid.bronnen.some((b) => verklaringen.velden.get(b.veld)?.rijen);
+    rules[field] = rule(veld, { cache: 'no_cache' })(async (parent, _args, ctx: C) => {
       let persoon: Persoonskenmerken;
       try {
         persoon = await kenmerken!(parent, ctx);
@@ -42,24 +87,19 @@ export function policyLayer<C extends PolicyContext>(typeDefs: DocumentNode, ken
         if (error instanceof AppError) return error;
         throw error;
       }
-      const besluit = await ctx.beleid.beoordeel(persoon, categorie, `Jongere.${field}`);
-      ctx.beleid.registreer(persoon.bsn, categorie, besluit);
+      let besluit: Besluit = { uitkomst: 'TOEGESTAAN' };
+      for (const categorie of categorieen) {
+        besluit = await ctx.beleid.beoordeel(persoon, categorie, veld);
+        if (besluit.uitkomst === 'TOEGESTAAN' && uitRijen && ctx.beleid.activiteit.voorwaarden.eigenStudenten) {
+          besluit = { uitkomst: 'GEEN_GRONDSLAG', categorie, reden: `${veld} is derived from other institutions' records too` };
+        }
+        ctx.beleid.registreer(persoon.bsn, categorie, besluit);
+        if (besluit.uitkomst !== 'TOEGESTAAN') break;
+      }
       return besluitFout(besluit, ctx.beleid.interne.activiteit) ?? true;
     });
   }
-  return (schema) => {
-    const federation = Object.fromEntries(['_entities', '_service'].filter((f) => schema.getQueryType()?.getFields()[f]).map((f) => [f, allow]));
-    const tree = { ...(jongereFields.length ? { Jongere: rules } : {}), Query: federation, _Service: { sdl: allow } };
-    const generated = shield(tree, {
-      allowExternalErrors: true,
-      fallbackRule: allow,
-      fallbackError: new AppError('NO_LEGAL_BASIS', 'access refused'),
-    }).generate(schema) as Record<string, unknown>;
-    // Shield wraps every field with its fallback rule; only Jongere's fields carry person data,
-    // so only they keep the middleware (wrapping the rest cost a third of a 1,000-person page).
-    return applyMiddleware(schema, jongereFields.length ? { Jongere: generated.Jongere } as never : {}, argumentGuards(schema) as never,
-      exclusionGuards(schema, uitgezonderd) as never);
-  };
+  return rules;
 }
 
 /** `@inaccessible` Jongere fields with a data category (not the policy facts): field → category. */
@@ -102,16 +142,15 @@ function argumentGuards(schema: GraphQLSchema): Record<string, Record<string, IM
     for (const field of Object.values(type.getFields())) {
       if (field.name.startsWith('_') || !field.args.some((a) => directiveCategory(a.astNode?.directives))) continue;
       (guards[type.name] ??= {})[field.name] = (resolve, parent, args, ctx: PolicyContext, info) => {
-        if (ctx?.beleid) {
-          const used = argumentCategories(field, args);
-          const refused = [...used].filter((c) => !ctx.beleid.filterToegestaan(c));
-          if (refused.length) {
-            const activity = ctx.beleid.interne.activiteit;
-            throw new AppError('FILTER_NOT_ALLOWED', `${field.name} filters on ${refused.join(', ')}, which ${activity} does not grant outright`,
-              { category: refused[0], activity, argument: field.name });
-          }
-          ctx.beleid.noteerFilter(used);
+        const used = argumentCategories(field, args);
+        const refused = [...used].filter((c) => !ctx.beleid.toegestaan(c));
+        if (refused.length) {
+          const activity = ctx.beleid.interne.activiteit;
+          ctx.beleid.registreerZonderPersoon(refused[0], { uitkomst: 'GEEN_GRONDSLAG', categorie: refused[0], reden: 'filter' }, `${type.name}.${field.name}: filter op ${refused.join(', ')} geweigerd`);
+          throw new AppError('FILTER_NOT_ALLOWED', `${field.name} filters on ${refused.join(', ')}, which ${activity} does not grant outright`,
+            { category: refused[0], activity, argument: field.name });
         }
+        ctx.beleid.noteerFilter(used);
         return resolve(parent, args, ctx, info);
       };
     }
@@ -131,8 +170,9 @@ function exclusionGuards(schema: GraphQLSchema, uitgezonderd: ReadonlySet<string
     const t = schema.getType(type);
     if (type === 'Jongere' || !isObjectType(t) || !t.getFields()[field]) continue;
     (guards[type] ??= {})[field] = (resolve, parent, args, ctx: PolicyContext, info) => {
-      const besluit = ctx?.beleid?.uitgezonderd(veld);
-      if (besluit) throw besluitFout(besluit, ctx.beleid.interne.activiteit);
+      if (ctx.beleid.activiteit.uitgezonderd.includes(veld)) {
+        throw besluitFout({ uitkomst: 'GEEN_GRONDSLAG', categorie: veld, reden: `${ctx.beleid.interne.activiteit} excludes ${veld}` }, ctx.beleid.interne.activiteit);
+      }
       return resolve(parent, args, ctx, info);
     };
   }

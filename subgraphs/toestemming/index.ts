@@ -1,10 +1,9 @@
 import type { BrpBron } from '../../adapters/brp/port';
-import { assertBsn } from '../../lib/bsn';
 import { isoDate, systemClock, type Clock } from '../../lib/dates';
 import type { Register } from '../../policies/types';
 import type { ConsentStore, ToestemmingRecord, Vastlegging } from '../../stores/consent';
 import { BETROKKENEN_DOMEINEN, type Betrokkene } from '../betrokkenen';
-import { besluitFout, type Vertegenwoordiging } from '../policy/request-policy';
+import type { Vertegenwoordiging } from '../policy/beleid';
 import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 import { controleerInvoer, type ToestemmingInvoer } from './invoer';
@@ -36,19 +35,6 @@ export function toestemmingSubgraph({ consent, register, brp, clock = systemCloc
     const i = ctx.beleid.interne;
     return i.rol === 'jongere' ? { door: 'JONGERE', activiteit: i.activiteit } : { door: 'MEDEWERKER', medewerker: i.medewerker, organisatie: i.organisatie, activiteit: i.activiteit };
   };
-  /** The person must be within the caller's scope, decided on the BRP's facts; an unknown BSN answers the same. */
-  const inBereik = async (ctx: Context, bsn: string) => {
-    assertBsn(bsn);
-    if (!ctx.beleid) throw new AppError('GATEWAY_CONTEXT_REQUIRED', 'consent changes need a gateway context');
-    const persoon = (await brp.personen([bsn], { deadline: ctx.deadline })).get(bsn);
-    const besluit = persoon ? ctx.beleid.bereikOpBrp({ bsn, gemeente: persoon.gemeenteCode, geboortedatum: persoon.geboortedatum })
-      : { uitkomst: 'BUITEN_BEREIK' as const, reden: 'not known in the BRP' };
-    const fout = besluitFout(besluit, ctx.beleid.interne.activiteit);
-    if (fout) {
-      ctx.beleid.registreer(bsn, 'toestemming', besluit);
-      throw fout;
-    }
-  };
   const toestemming = (r: ToestemmingRecord) => ({
     ...r, gegevenDoor: r.vastgelegd ?? null, ingetrokkenDoor: r.ingetrokken,
     actief: r.ingetrokkenOp === null && (r.geldigTot === null || r.geldigTot === undefined || r.geldigTot > vandaag()),
@@ -57,22 +43,24 @@ export function toestemmingSubgraph({ consent, register, brp, clock = systemCloc
     name: 'toestemming',
     kenmerken: (j: Jongere, ctx: Context) => ctx.beleid.feiten(j),
     typeDefs: subgraphTypeDefs('toestemming'),
+    // A change is allowed only for a person within the caller's scope, decided by the guard on the BRP's facts.
+    feiten: {
+      brp: async (bsns, ctx) => {
+        const personen = await brp.personen(bsns, { deadline: ctx.deadline });
+        return new Map(bsns.map((b) => { const p = personen.get(b); return [b, p ? { gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum } : null]; }));
+      },
+    },
     context: ({ deadline }) => ({ deadline }),
     resolvers: {
       Mutation: {
         geefToestemming: async (_: unknown, { invoer }: { invoer: ToestemmingInvoer }, ctx: Context) => {
-          await inBereik(ctx, invoer.bsn);
           const geldig = controleerInvoer(invoer, register, clock());
-          const r = await consent.geef({ ...geldig, vastgelegd: vastlegging(ctx) });
-          ctx.beleid.noteerWijziging(r.bsn, 'toestemming', `toestemming ${r.id} gegeven: ${r.activiteit} [${(r.categorieen ?? []).join(', ')}] aan ${r.ontvanger!.soort} ${r.ontvanger!.waarde} tot ${r.geldigTot}`);
-          return toestemming(r);
+          return toestemming(await consent.geef({ ...geldig, vastgelegd: vastlegging(ctx) }));
         },
         trekToestemmingIn: async (_: unknown, { bsn, id }: { bsn: string; id: string }, ctx: Context) => {
-          await inBereik(ctx, bsn);
           const r = await consent.trekIn(bsn, id, vastlegging(ctx));
           // An id that is not this person's, or already withdrawn: the same answer either way.
           if (!r) throw new AppError('BAD_USER_INPUT', `no active consent ${id} of this person`, { argument: 'id' });
-          ctx.beleid.noteerWijziging(bsn, 'toestemming', `toestemming ${r.id} ingetrokken: ${r.activiteit}`);
           return toestemming(r);
         },
       },

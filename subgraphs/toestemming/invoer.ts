@@ -1,4 +1,4 @@
-import { addYears, isoDate } from '../../lib/dates';
+import { addYears, isKalenderdatum, isoDate } from '../../lib/dates';
 import { AppError } from '../../lib/errors';
 import type { Register } from '../../policies/types';
 import type { Ontvanger } from '../../stores/consent';
@@ -30,7 +30,7 @@ export function controleerInvoer(invoer: ToestemmingInvoer, register: Register, 
   if (invoer.ontvanger.soort === 'ORGANISATIE' && !ORGANISATIE.test(waarde)) throw bad(`organisation must be a municipality code (GMxxxx) or a BRIN; received "${waarde}"`, 'ontvanger');
   const doel = invoer.doel.trim();
   if (doel.length < 1 || doel.length > 500) throw bad('doel must be 1 to 500 characters', 'doel');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(invoer.geldigTot) || Number.isNaN(Date.parse(`${invoer.geldigTot}T00:00:00Z`))) throw bad(`geldigTot must be a date (yyyy-mm-dd); received "${invoer.geldigTot}"`, 'geldigTot');
+  if (!isKalenderdatum(invoer.geldigTot)) throw bad(`geldigTot must be a calendar date (yyyy-mm-dd); received "${invoer.geldigTot.slice(0, 20)}"`, 'geldigTot');
   if (invoer.geldigTot <= dag || invoer.geldigTot > addYears(dag, 2)) throw bad(`geldigTot must lie after today (${dag}) and at most two years ahead`, 'geldigTot');
   return { ...invoer, categorieen, ontvanger: { soort: invoer.ontvanger.soort, waarde }, doel };
 }

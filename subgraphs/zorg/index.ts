@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import type DataLoader from 'dataloader';
 import { isJustitieel as justitieel, isLopend, type ZorgBron, type Zorgtoewijzing } from '../../adapters/zorg/port';
 import { isoDate, systemClock, type Clock } from '../../lib/dates';
 import { batchLoader } from '../../lib/source';
-import type { Vertegenwoordiging } from '../policy/request-policy';
+import type { Vertegenwoordiging } from '../policy/beleid';
 import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 import type { Betrokkene } from '../betrokkenen';
@@ -24,13 +23,11 @@ export function zorgSubgraph({ bron, clock = systemClock }: { bron: ZorgBron; cl
         heeftZorgtoewijzing: async (j: Jongere, _: unknown, ctx: Context) => (await toewijzingen(j, ctx)).some((t) => !justitieel(t) && isLopend(t, isoDate(clock()))),
         zorgtoewijzingen: async (j: Jongere, _: unknown, ctx: Context) => (await toewijzingen(j, ctx)).filter((t) => !justitieel(t)),
         justitieleMaatregelen: async (j: Jongere, _: unknown, ctx: Context) => (await toewijzingen(j, ctx)).filter(justitieel),
-        // Who is involved: providers of current care by name only where the activity grants care
-        // details; otherwise one line saying that a care provider is involved, nothing more.
+        // Who is involved: the providers of current care. The guard decides each line (care data)
+        // and its attributes (care details) as it decides the source fields, and merges lines that
+        // become alike: without care details, one line saying that a care provider is involved.
         betrokkenenZorg: async (j: Jongere, _: unknown, ctx: Context): Promise<Betrokkene[]> => {
           const lopend = (await toewijzingen(j, ctx)).filter((t) => !justitieel(t) && isLopend(t, isoDate(clock())));
-          if (!lopend.length) return [];
-          const detail = !ctx.beleid || (await ctx.beleid.beoordeel(ctx.beleid.feiten(j), 'zorg.detail')).uitkomst === 'TOEGESTAAN';
-          if (!detail) return [{ rol: 'ZORGAANBIEDER', domein: 'zorg', organisatie: null, naam: null, sinds: null, contact: 'Via de toegang Wmo/Jeugd van de woongemeente' }];
           const perAanbieder = new Map(lopend.map((t) => [t.aanbieder.agbCode, t]));
           return [...perAanbieder.values()].map((t) => ({ rol: 'ZORGAANBIEDER', domein: 'zorg', organisatie: t.aanbieder.naam, naam: null, sinds: t.begindatum, contact: `${t.aanbieder.naam} (AGB ${t.aanbieder.agbCode})` }));
         },

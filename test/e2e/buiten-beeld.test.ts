@@ -7,6 +7,10 @@ import type { SynthPersoon } from '../../population/types';
 import type { RunningSystem } from '../../system';
 import { zoalsGeleverd } from '../support/duo';
 import { gqlAs, startTestSystem, testClock, TEST_DAY } from '../support/system';
+import { categoryMap } from '../../policies/categories';
+import { huidigeVersie, loadRegister } from '../../policies/register';
+import { checkedInSupergraph } from '../../schema/compose';
+import { outright } from '../support/oracle';
 
 /**
  * `buitenBeeld` against the generator's ground truth, with what the layer can know of education
@@ -19,6 +23,24 @@ afterAll(() => system?.stop());
 const REGIO = 'DP-HAAGLANDEN';
 const coach = { role: 'doorstroomcoach', org: 'GM0518', activity: 'doorstroompunt-begeleiding' };
 const later = (a: string | null, b: string | null | undefined) => (!b ? a : !a || b > a ? b : a);
+
+/**
+ * What shows a person in view, and the field each check stands for (the schema gives its
+ * category). A check counts only where the register lets the activity use that category for this
+ * signal: outright, or granted for `Query.buitenBeeld` alone (`afgeleid`).
+ */
+const register = loadRegister();
+const categories = categoryMap(checkedInSupergraph());
+const activiteit = huidigeVersie(register, 'doorstroompunt-begeleiding', TEST_DAY)!;
+const bruikbaar = (veld: string) => {
+  const c = categories.of('Jongere', veld)!;
+  return outright(register, activiteit).has(c) || activiteit.afgeleid.some((g) => g.veld === 'Query.buitenBeeld' && g.categorieen.includes(c));
+};
+const GEBRUIKT = { werk: bruikbaar('heeftWerk'), uitkering: bruikbaar('heeftUitkering'), trajecten: bruikbaar('reintegratietrajecten'),
+  doorstroom: bruikbaar('doorstroomtrajecten'), zorg: bruikbaar('heeftZorgtoewijzing') };
+const BRONNEN = ['Jongere.startkwalificatie', 'Jongere.huidigeInschrijving', 'Jongere.gemeente', 'Jongere.geboortedatum',
+  ...(GEBRUIKT.werk ? ['Jongere.heeftWerk'] : []), ...(GEBRUIKT.uitkering ? ['Jongere.heeftUitkering'] : []), ...(GEBRUIKT.trajecten ? ['Jongere.reintegratietrajecten'] : []),
+  ...(GEBRUIKT.doorstroom ? ['Jongere.doorstroomtrajecten'] : []), ...(GEBRUIKT.zorg ? ['Jongere.heeftZorgtoewijzing'] : [])].sort();
 /** WEB art. 1.1.1: a havo or vwo diploma, mbo level 2 or higher, or higher education. */
 const isSk = (d: SynthPersoon['onderwijs']['diplomas'][number]) => (d.onderwijssoort === 'VO' ? ['havo', 'vwo'].includes(d.niveau) : d.onderwijssoort !== 'MBO' || Number(d.niveau) >= 2);
 
@@ -32,27 +54,34 @@ function verwacht(): { bsn: string; sinds: string }[] {
     const o = p.onderwijs;
     if (!o.inschrijvingen.length && !o.diplomas.length) continue; // DUO never delivered them to the region
     if (o.diplomas.some(isSk) || o.inschrijvingen.some((i) => i.einddatum === null)) continue;
-    const w = volledig.participatie;
-    if (w.uitkering || w.trajecten.some((t) => t.einddatum === null) || w.werk.some((d) => d.begindatum <= TEST_DAY && (d.einddatum === null || d.einddatum >= TEST_DAY))) continue;
-    if (volledig.leerplicht.trajecten.some((t) => t.status !== 'AFGESLOTEN')) continue;
-    const zorg = volledig.zorg.toewijzingen;
+    const werk = GEBRUIKT.werk ? volledig.participatie.werk : [];
+    const trajecten = GEBRUIKT.trajecten ? volledig.participatie.trajecten : [];
+    const doorstroom = GEBRUIKT.doorstroom ? volledig.leerplicht.trajecten : [];
+    const zorg = GEBRUIKT.zorg ? volledig.zorg.toewijzingen : [];
+    if ((GEBRUIKT.uitkering && volledig.participatie.uitkering) || trajecten.some((t) => t.einddatum === null) || werk.some((d) => d.begindatum <= TEST_DAY && (d.einddatum === null || d.einddatum >= TEST_DAY))) continue;
+    if (doorstroom.some((t) => t.status !== 'AFGESLOTEN')) continue;
     if (zorg.some((t) => t.startZorg && !t.stopZorg && t.begindatum <= TEST_DAY && (!t.einddatum || t.einddatum >= TEST_DAY))) continue;
     let sinds: string | null = null;
-    for (const d of [...o.inschrijvingen.map((i) => i.einddatum), ...w.werk.map((d) => d.einddatum), ...w.trajecten.map((t) => t.einddatum),
-      ...volledig.leerplicht.trajecten.map((t) => t.einddatum), ...zorg.map((t) => t.stopZorg ?? t.einddatum).filter((d) => d && d <= TEST_DAY)]) sinds = later(sinds, d);
+    for (const d of [...o.inschrijvingen.map((i) => i.einddatum), ...werk.map((d) => d.einddatum), ...trajecten.map((t) => t.einddatum),
+      ...doorstroom.map((t) => t.einddatum), ...zorg.map((t) => t.stopZorg ?? t.einddatum).filter((d) => d && d <= TEST_DAY)]) sinds = later(sinds, d);
     result.push({ bsn: p.bsn, sinds: sinds ?? TEST_DAY });
   }
   return result.sort((a, b) => a.sinds.localeCompare(b.sinds) || a.bsn.localeCompare(b.bsn));
 }
 
 describe('buitenBeeld (out of sight) for a Doorstroomcoach', () => {
+  it('uses the sources the register lets the activity use for this signal, and not care (no AVG art. 9 ground)', () => {
+    expect(GEBRUIKT).toEqual({ werk: true, uitkering: true, trajecten: true, doorstroom: true, zorg: false });
+  });
+
   it('equals the ground truth exactly over all pages, longest out of sight first', async () => {
     const gezien: { bsn: string; sinds: string; dagen: number }[] = [];
     let na: string | null = null;
     let totaal = 0;
     do {
-      const { body } = await gqlAs(system, coach, 'query ($na: String) { buitenBeeld(eerste: 25, na: $na) { totaal volgendeCursor items { sinds dagenBuitenBeeld jongere { bsn } } } }', { na });
+      const { body } = await gqlAs(system, coach, 'query ($na: String) { buitenBeeld(eerste: 25, na: $na) { totaal bronnen volgendeCursor items { sinds dagenBuitenBeeld jongere { bsn } } } }', { na });
       expect(body.errors).toBeUndefined();
+      expect(body.data.buitenBeeld.bronnen).toEqual(BRONNEN);
       totaal = body.data.buitenBeeld.totaal;
       gezien.push(...body.data.buitenBeeld.items.map((i: { sinds: string; dagenBuitenBeeld: number; jongere: { bsn: string } }) => ({ bsn: i.jongere.bsn, sinds: i.sinds, dagen: i.dagenBuitenBeeld })));
       na = body.data.buitenBeeld.volgendeCursor;
@@ -79,7 +108,9 @@ describe('buitenBeeld (out of sight) for a Doorstroomcoach', () => {
     expect(calls.participatie).toBeLessThanOrEqual(Math.ceil(kandidaten / PARTICIPATIE_BATCH_SIZE));
     expect(calls.leerplicht).toBeLessThanOrEqual(Math.ceil(kandidaten / LEERPLICHT_BATCH_SIZE) + 1); // +1: the page's own Jongere look-ups, if any
     expect(calls.zorg).toBeLessThanOrEqual(Math.ceil(kandidaten / ZORG_BATCH_SIZE));
-    for (const n of Object.values(calls)) expect(n).toBeGreaterThan(0);
+    // A source the activity may not use for this signal is not asked at all.
+    expect([calls.participatie > 0, calls.leerplicht > 0, calls.zorg > 0]).toEqual([GEBRUIKT.werk || GEBRUIKT.uitkering || GEBRUIKT.trajecten, GEBRUIKT.doorstroom, GEBRUIKT.zorg]);
+    expect(calls.brp).toBeGreaterThan(0);
     console.log(`buitenBeeld: ${kandidaten} candidates after education, ${body.data.buitenBeeld.totaal} out of sight; source calls ${JSON.stringify(calls)}`);
   });
 

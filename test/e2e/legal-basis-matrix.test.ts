@@ -9,7 +9,8 @@ import type { SynthPersoon } from '../../population/types';
 import { checkedInSupergraph } from '../../schema/compose';
 import type { RunningSystem } from '../../system';
 import { zoalsGeleverd } from '../support/duo';
-import { uitgesloten } from '../support/oracle';
+import { eigenRijen, uitgesloten, UIT_ALLE_RIJEN } from '../support/oracle';
+import { REGELBRON } from '../support/betrokkenen';
 import { expectedIntegraal } from '../support/expected';
 import { INTEGRAL_QUERY } from '../support/graphql';
 import { gqlAs, startTestSystem, testClock, TEST_DAY, type Identity } from '../support/system';
@@ -31,13 +32,13 @@ query Alles($bsn: String!, $geslachtsnaam: String!, $geboortedatum: String!) {
   mijnLogboek(eerste: 5) { tijdstip traceId spanId parentSpanId dienst activiteit activiteitNaam grondslag medewerker rol organisatie categorieenVerstrekt categorieenGeweigerd { categorie reden } status }
   loket: jongere(bsn: $bsn) { ...Loket }
   loketOud: oudStudent(bsn: $bsn) { ...Loket }
-  buitenBeeld(eerste: 2) { totaal volgendeCursor items { sinds dagenBuitenBeeld jongere { bsn } } }
+  buitenBeeld(eerste: 2) { totaal bronnen volgendeCursor items { sinds dagenBuitenBeeld jongere { bsn } } }
   oudStudenten(eerste: 2) { totaal volgendeCursor oudStudenten { voorrang diploma { id } jongere { bsn } } }
 }
 fragment Loket on Jongere {
   betrokkenen { rol domein organisatie naam sinds contact }
   toestemmingen { id activiteit categorieen ontvanger { soort waarde } doel geldigTot actief gegevenOp gegevenDoor { door medewerker organisatie activiteit } ingetrokkenOp ingetrokkenDoor { door medewerker organisatie activiteit } }
-  nazorgcontacten { id datum soort uitkomst toelichting instelling medewerker vastgelegdOp }
+  nazorgcontacten { id datum soort uitkomst reden instelling medewerker vastgelegdOp }
 }`;
 
 /** Every mutation, each with the categories of its arguments (asked once per activity with a harmless recipient). */
@@ -50,6 +51,8 @@ const MUTATIES = `mutation ($bsn: String!, $activiteit: String!, $categorie: Str
 }`;
 
 const SCHOOL = '91AA';
+/** The categories of the sources of who-is-involved lines and attributes (test/support/betrokkenen.ts). */
+const LIJNCATEGORIEEN = new Set(Object.values(REGELBRON).flatMap((b) => [b.regel, ...Object.values(b.attributen)]).map((v) => categoryMap(checkedInSupergraph()).of('Jongere', v!.split('.')[1])));
 const sdl = checkedInSupergraph();
 const categories = categoryMap(sdl);
 
@@ -149,13 +152,14 @@ async function checkPerson(a: Verwerkingsactiviteit, who: Identity, p: SynthPers
 
   // Every Jongere field of one answered person at `pad`: a value exactly where granted. A field
   // withheld before planning is reported at `weigerPad` (once for a whole list, without index).
-  const truth = expectedIntegraal(p, system.population.regions, testClock()) as Record<string, unknown>;
+  const truth = eigenRijen(a, { rol: who.role, organisatie: who.org ?? null, bsn: who.bsn ?? null }, expectedIntegraal(p, system.population.regions, testClock()) as Record<string, unknown>, p, TEST_DAY);
   const velden = (row: Record<string, unknown>, pad: string, weigerPad: string) => {
     for (const field of Object.keys(truth)) {
       if (field === 'bsn') continue;
       const c = categories.of('Jongere', field)!;
       const path = `${pad}.${field}`;
       if (!fieldOk('Jongere', field)) { expectAt(`${weigerPad}.${field}`, 'NO_LEGAL_BASIS'); expect(row[field]).toBeNull(); continue; }
+      if (a.voorwaarden.eigenStudenten && UIT_ALLE_RIJEN.has(`Jongere.${field}`)) { expectAt(path, 'NO_LEGAL_BASIS'); expect(row[field]).toBeNull(); continue; }
       if (uitgesloten(a, p, c, TEST_DAY)) { expectAt(path, 'OUT_OF_SCOPE'); expect(row[field]).toBeNull(); continue; }
       if (!granted.has(c) && !consented) { expectAt(path, 'NO_CONSENT'); expect(row[field]).toBeNull(); continue; }
       expectAt(path, undefined);
@@ -203,7 +207,12 @@ async function checkPerson(a: Verwerkingsactiviteit, who: Identity, p: SynthPers
       if (!fieldOk('Jongere', field)) { expectAt(path, 'NO_LEGAL_BASIS'); expect(root[field]).toBeNull(); continue; }
       if (uitgesloten(a, p, c, TEST_DAY)) { expectAt(path, 'OUT_OF_SCOPE'); expect(root[field]).toBeNull(); continue; }
       if (!granted.has(c) && !consented) { expectAt(path, 'NO_CONSENT'); expect(root[field]).toBeNull(); continue; }
-      expectAt(path, undefined);
+      // Who is involved is served; what it withholds line by line is said at the list, only for its lines' sources
+      // (derived.property.test.ts checks every line against the ground truth).
+      const fouten = (body.errors ?? []).filter((e) => (e.path ?? []).join('.') === path).map((e) => e.extensions?.category);
+      if (field === 'betrokkenen') expect([label, fouten.filter((x) => !LIJNCATEGORIEEN.has(String(x)))]).toEqual([label, []]);
+      else expectAt(path, undefined);
+      tally('VALUE');
       expect([label, path, Array.isArray(root[field])]).toEqual([label, path, true]);
     }
   }

@@ -9,7 +9,7 @@ import type { RunningSystem } from '../../system';
 import { geleverdOnderwijs } from '../support/duo';
 import { expectedIntegraal } from '../support/expected';
 import { INTEGRAL_QUERY } from '../support/graphql';
-import { FILTER_CATEGORIE, inBereik, mag, outright, voldoet, type Filter, type Wie } from '../support/oracle';
+import { eigenRijen, FILTER_CATEGORIE, inBereik, mag, outright, voldoet, type Filter, type Wie } from '../support/oracle';
 import { gqlAs, startTestSystem, testClock, TEST_DAY } from '../support/system';
 
 /**
@@ -83,7 +83,7 @@ const tally = (k: string) => seen.set(k, (seen.get(k) ?? 0) + 1);
 
 /** Every field of one person in the answer: a value only where granted, and then the true one. */
 function checkPerson(a: Verwerkingsactiviteit, wie: Wie, p: SynthPersoon, row: Record<string, unknown>, op: Op, keys: string[]) {
-  const truth = expectedIntegraal(p, system.population.regions, testClock()) as Record<string, unknown>;
+  const truth = eigenRijen(a, wie, expectedIntegraal(p, system.population.regions, testClock()) as Record<string, unknown>, p, TEST_DAY);
   op.fields.forEach((f, i) => {
     const value = row[keys[i]];
     const allowed = mag(register, a, `Jongere.${f.name}`, categories.of('Jongere', f.name)!, p, wie, TEST_DAY, system.population.regions);

@@ -72,13 +72,44 @@ export function outright(register: Register, a: Verwerkingsactiviteit): Set<stri
   return new Set([...a.categorieen, ...[...register.categorieen.values()].filter((c) => c.openbaar).map((c) => c.id)]);
 }
 
+/**
+ * The person's fields whose items belong to a school (as the schema documents them): under an
+ * activity limited to the employee's own students only that school's items are served, and a
+ * value derived from all of them (whether someone has a startkwalificatie) is not served at all.
+ */
+export const RIJEN: Record<string, (item: any) => string> = {
+  inschrijvingen: (i) => i.instelling.brin, huidigeInschrijving: (i) => i.instelling.brin, diplomas: (d) => d.instelling.brin,
+  vsvRegistraties: (v) => v.instelling.brin, nazorgcontacten: (c) => c.instelling,
+};
+export const UIT_ALLE_RIJEN = new Set(['Jongere.startkwalificatie']);
+
+/** A person's true values as an employee of `wie` may see them under `a`: other schools' items left out where the activity says so. */
+export function eigenRijen(a: Verwerkingsactiviteit, wie: Wie, truth: Record<string, unknown>, p: SynthPersoon, today: string): Record<string, unknown> {
+  if (!a.voorwaarden.eigenStudenten) return truth;
+  const eigen = (field: string, item: unknown) => RIJEN[field](item) === wie.organisatie;
+  const open = geleverdOnderwijs(p, today).inschrijvingen.filter((i) => i.einddatum === null).at(-1);
+  const result: Record<string, unknown> = { ...truth };
+  for (const field of Object.keys(RIJEN)) {
+    const v = truth[field];
+    if (Array.isArray(v)) result[field] = v.filter((item) => eigen(field, item));
+  }
+  if ('huidigeInschrijving' in truth) result.huidigeInschrijving = open && open.instelling.brin === wie.organisatie ? truth.huidigeInschrijving : null;
+  return result;
+}
+
+/** Whether the person consented to `categorie` under the activity, for this caller: the generator's seed unless a test says otherwise. */
+export type Toestemmingsoracle = (p: SynthPersoon, a: Verwerkingsactiviteit, categorie: string) => boolean;
+export const zaadToestemming: Toestemmingsoracle = (p, a) => heeftToestemming(p, a.id);
+
 /** Whether one field (`Type.veld` of category `categorie`) of this person may be disclosed. */
-export function mag(register: Register, a: Verwerkingsactiviteit, veld: string, categorie: string, p: SynthPersoon, wie: Wie, today: string, regions: RegionRegistry): boolean {
+export function mag(register: Register, a: Verwerkingsactiviteit, veld: string, categorie: string, p: SynthPersoon, wie: Wie, today: string, regions: RegionRegistry,
+  toestemming: Toestemmingsoracle = zaadToestemming): boolean {
   if (a.uitgezonderd.includes(veld)) return false;
+  if (a.voorwaarden.eigenStudenten && UIT_ALLE_RIJEN.has(veld)) return false;
   if (!inBereik(a, p, wie, today, regions)) return false;
   if (uitgesloten(a, p, categorie, today)) return false;
   if (outright(register, a).has(categorie)) return true;
-  return a.metToestemming.includes(categorie) && heeftToestemming(p, a.id);
+  return a.metToestemming.includes(categorie) && toestemming(p, a, categorie);
 }
 
 /** The caseload filter's meaning, on the ground truth. */
