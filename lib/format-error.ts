@@ -18,6 +18,8 @@ export function maskError(service: string, formatted: GraphQLFormattedError, err
     return { ...formatted, extensions };
   }
   const code = formatted.extensions?.code;
+  // Apollo's own code for "which operation?" is our BAD_REQUEST: one taxonomy for clients.
+  if (code === 'OPERATION_RESOLUTION_FAILURE') return { ...formatted, extensions: { code: 'BAD_REQUEST' } };
   // Errors relayed by the gateway from a subgraph carry our codes but are no longer AppErrors.
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && (REQUEST_CODES.has(code) || code in ErrorCodes)) {
     const { stacktrace: _drop, http: _status, ...extensions } = formatted.extensions ?? {};

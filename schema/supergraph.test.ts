@@ -40,3 +40,34 @@ describe('data categories', () => {
     expect(map.of('JongerenPagina', 'totaal')).toBe('identificatie');
   });
 });
+
+describe('policy declarations in the composed schema', () => {
+  const { problemen, leesVerklaringen } = jest.requireActual('../policies/declaraties') as typeof import('../policies/declaraties');
+  const { loadRegister } = jest.requireActual('../policies/register') as typeof import('../policies/register');
+  const { demoRegions } = jest.requireActual('../lib/regions') as typeof import('../lib/regions');
+  const openbaar = new Set([...loadRegister().categorieen.values()].filter((c) => c.openbaar).map((c) => c.id));
+
+  it('leave no entry point, mutation, field with arguments or non-public entity field without its policy', () => {
+    const sdl = checkedInSupergraph();
+    expect(problemen(sdl, openbaar)).toEqual([]);
+    const v = leesVerklaringen(sdl);
+    const ingangen = [...v.velden.values()].filter((f) => /^(Query|Mutation)\./.test(f.veld) && !f.veld.includes('._'));
+    expect(ingangen.length).toBeGreaterThan(15);
+    expect(ingangen.filter((f) => !f.beleid).map((f) => f.veld)).toEqual([]);
+    // Taking one declaration away makes composition fail, naming the field.
+    const zonder = sdl.replace(/(registreerNazorgcontact\([^\n]*) @beleid\([^\n]*\)/, '$1');
+    expect(zonder).not.toBe(sdl);
+    expect(problemen(zonder, openbaar)).toEqual([expect.stringMatching(/^Mutation\.registreerNazorgcontact declares no policy/)]);
+  });
+
+  it('declare reference list sizes no smaller than what the area\'s regions return (the query cost counts them)', () => {
+    const v = leesVerklaringen(checkedInSupergraph());
+    const regions = demoRegions();
+    const grootste = Math.max(...regions.all().map((r) => r.gemeenten.length));
+    // At least what they return, and not so much more that an honest query is priced out.
+    expect(v.velden.get('Query.regios')!.lijstgrootte).toBeGreaterThanOrEqual(regions.all().length);
+    expect(v.velden.get('Query.regios')!.lijstgrootte).toBeLessThanOrEqual(2 * regions.all().length);
+    expect(v.velden.get('Regio.gemeenten')!.lijstgrootte).toBeGreaterThanOrEqual(grootste);
+    expect(v.velden.get('Regio.gemeenten')!.lijstgrootte).toBeLessThanOrEqual(2 * grootste);
+  });
+});

@@ -1,5 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { getArgumentValues, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getArgumentValues, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { operationCost } from './cost';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RedisClientType } from 'redis';
 import { AppError } from '../../lib/errors';
@@ -29,11 +30,19 @@ const PENALISED = new Set([...LIMIT_CODES, 'TOO_MANY_TOKENS', 'GRAPHQL_PARSE_FAI
 
 /**
  * What an operation costs against the budget: 1, plus the page size of every paginated field
- * (`eerste`, literal, variable or default), so a 1,000-person page costs 1,001, plus what each
+ * (`eerste`, literal, variable or default), so a 1,000-person page costs 1,001; plus a point per
+ * thousand of its query cost (every field times the lists around it, reference lists by their
+ * declared size: the heaviest reference query the limits allow costs some 2,000); plus what each
  * entry point or mutation declares beyond 1 (`@beleid(kosten)`): a consent change costs 25.
  */
-export function ratePoints(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, verklaringen?: Verklaringen): number {
+export function ratePoints(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, verklaringen?: Verklaringen,
+  operation?: OperationDefinitionNode | null): number {
   let points = 1;
+  if (operation) {
+    const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : null;
+    const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+    if (root) points += Math.floor(operationCost(schema, operation.selectionSet, root.name, (n) => fragments.get(n), (t, f) => verklaringen?.velden.get(`${t}.${f}`)?.lijstgrootte) / 1000);
+  }
   const info = new TypeInfo(schema);
   visit(document, visitWithTypeInfo(info, {
     Field(node) {
@@ -100,9 +109,9 @@ export function createRateLimiter(given: Partial<RateLimits> = {}, redis?: Redis
     plugin: {
       async requestDidStart() {
         return {
-          async didResolveOperation({ contextValue, document, request, schema }) {
+          async didResolveOperation({ contextValue, document, request, schema, operation }) {
             if (!contextValue.toegang) return;
-            const points = ratePoints(schema, document, request.variables, verklaringen);
+            const points = ratePoints(schema, document, request.variables, verklaringen, operation);
             try {
               await charge(contextValue.toegang, points);
             } catch (rejection) {

@@ -53,7 +53,9 @@ export function vroegeWeigeringPlugin(store: AuditStore, pseudonym: (bsn: string
       return {
         async didEncounterErrors({ contextValue, errors, request, document, schema, operation }) {
           const { toegang, trace } = contextValue;
-          const code = errors.map((e) => String(e.extensions?.code ?? (e.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED'))).find((c) => VROEG.has(c));
+          // A limit's refusal reaches here wrapped as a validation error: its own code is on the original.
+          const code = errors.map((e) => String((e.originalError as { extensions?: { code?: string } } | undefined)?.extensions?.code ?? e.extensions?.code
+            ?? (e.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED'))).find((c) => VROEG.has(c));
           // An operation that was resolved is audited by the legal-basis step and the subgraphs; here only what never ran.
           if (!toegang || !code || operation) return;
           const subjects = bsnsIn(`${request.query ?? ''} ${JSON.stringify(request.variables ?? {})}`);

@@ -40,3 +40,19 @@ it('validates measures and results with stable codes', async () => {
   const res = await gqlAs(system, analist('GM0518'), 'mutation ($id: ID!) { legResultaatVast(maatregel: $id, invoer: { periode: "2026-10-15", omschrijving: "x" }) { id } }', { id: m.body.data.legMaatregelVast.id });
   expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'PERIODE' });
 });
+
+it('refuses programme texts that name a person: a BSN in any notation, or the name of a young person of the area, in any field', async () => {
+  const code = async (invoer: Record<string, unknown>) => (await gqlAs(system, analist('GM0518'), VAST, { invoer: { ...maatregel, ...invoer } })).body.errors?.[0]?.extensions;
+  const p = [...system.population.persons()].find((x) => x.gemeenteCode === 'GM0518' && !x.voorvoegsel)!;
+  const eerste = p.voornamen.split(' ')[0];
+  expect(await code({ omschrijving: `Gesprek met ${p.bsn} over school` })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'invoer.omschrijving', rule: 'PERSOONSGEGEVEN_IN_TEKST' });
+  expect(await code({ naam: `Traject ${p.bsn.slice(0, 4)}.${p.bsn.slice(4, 6)}.${p.bsn.slice(6)}` })).toMatchObject({ rule: 'PERSOONSGEGEVEN_IN_TEKST', argument: 'invoer.naam' });
+  expect(await code({ omschrijving: `Extra begeleiding voor ${eerste} ${p.geslachtsnaam.toUpperCase()} na uitval` })).toMatchObject({ rule: 'PERSOONSGEGEVEN_IN_TEKST', argument: 'invoer.omschrijving' });
+  expect(await code({ partners: ['ROC Mondriaan', `${eerste} ${p.geslachtsnaam}`] })).toMatchObject({ rule: 'PERSOONSGEGEVEN_IN_TEKST', argument: 'invoer.partners' });
+  const m = await gqlAs(system, analist('GM0518'), VAST, { invoer: maatregel });
+  const res = await gqlAs(system, analist('GM0518'), 'mutation ($id: ID!, $o: String!) { legResultaatVast(maatregel: $id, invoer: { periode: "2026-K3", omschrijving: $o, aantal: 12 }) { id } }',
+    { id: m.body.data.legMaatregelVast.id, o: `Onder wie ${p.voornamen} ${p.geslachtsnaam}` });
+  expect(res.body.errors?.[0]?.extensions).toMatchObject({ rule: 'PERSOONSGEGEVEN_IN_TEKST', argument: 'invoer.omschrijving' });
+  // Ordinary texts, numbers that are not a BSN, and a surname alone pass.
+  expect((await gqlAs(system, analist('GM0518'), VAST, { invoer: { ...maatregel, omschrijving: `Bereik 123456789 keer, samen met ${p.geslachtsnaam} Techniek` } })).body.errors).toBeUndefined();
+});

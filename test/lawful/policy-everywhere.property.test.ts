@@ -71,7 +71,8 @@ const tally = (k: string) => seen.set(k, (seen.get(k) ?? 0) + 1);
 const codeAt = (errors: { path?: (string | number)[]; extensions?: Record<string, unknown> }[] | undefined, path: string) => errors?.find((e) => (e.path ?? []).join('.') === path)?.extensions?.code;
 
 const opArb = fc.record({
-  pair: fc.constantFrom(...PAIRS), kind: fc.constantFrom(...KINDS), state: fc.constantFrom(...STATES), i: fc.nat(), gemeente: fc.constantFrom(...GEMEENTEN),
+  // Person views four times as often: they carry most fields, derived lines and consent states.
+  pair: fc.constantFrom(...PAIRS), kind: fc.constantFrom(...KINDS, 'persoon', 'persoon', 'persoon'), state: fc.constantFrom(...STATES), i: fc.nat(), gemeente: fc.constantFrom(...GEMEENTEN),
   school: fc.constantFrom(...SCHOOLS), fields: fc.uniqueArray(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 5, selector: (f) => f.name }),
   cats: fc.nat(), regio: fc.constantFrom('GM0518', 'DP-HAAGLANDEN', 'GM0114', 'DP-ZUIDOOST-DRENTHE', 'AM21'),
 });
@@ -103,7 +104,8 @@ describe('the whole API under every role, activity and consent state', () => {
         case 'cijfers': case 'programma': return regio(op.kind, a, who, wie, op.regio, label, granted);
         default: return mutatie(op.kind, a, who, wie, p, label, granted, op.regio);
       }
-    }), { numRuns: 320, seed: 20261216 });
+    }), { numRuns: 640, seed: 20261216 });
+    console.log(`policy-everywhere: ${JSON.stringify(Object.fromEntries(seen))}`);
     for (const k of ['value', 'withheld', 'line', 'list refused', 'list served', 'mutation refused', 'mutation done', 'consent NO_CONSENT']) expect([k, (seen.get(k) ?? 0) > 0]).toEqual([k, true]);
   }, 900_000);
 });
