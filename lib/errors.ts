@@ -52,6 +52,18 @@ export const ErrorCodes = {
    * categories included: membership and totals would reveal them). The whole operation is refused.
    */
   FILTER_NOT_ALLOWED: { http: 403 },
+  /**
+   * Consent may be recorded, confirmed, withdrawn or seen by an organisation only for its own
+   * processing: an activity of the employee's own role, with their own organisation as recipient
+   * (withdrawing another's consent only on the young person's recorded request).
+   */
+  CONSENT_NOT_OWN_PROCESSING: { http: 403 },
+  /** A consent recorded by an employee is confirmed by another employee of the same organisation, never by the one who recorded it. */
+  CONSENT_FOUR_EYES: { http: 403 },
+  /** An employee confirms a consent only when evidence of it was attached (a signed form, a recorded conversation). */
+  CONSENT_EVIDENCE_REQUIRED: { http: 400 },
+  /** No such consent of this person in the state the change needs (pending to confirm, active to withdraw). */
+  CONSENT_NOT_FOUND: { http: 404 },
   /** The person is outside the activity's scope (region, age, own students, nazorg window, self). */
   OUT_OF_SCOPE: { http: 403 },
   /**

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import type { MutualTls } from './mtls';
 import { HeaderMap, type ApolloServer, type BaseContext, type ContextFunction } from '@apollo/server';
-import { listen } from './http';
+import { keepAliveLonger, listen } from './http';
 import { createOps, type OpsOptions } from './http-ops';
 import { logFout } from './veilig-log';
 
@@ -63,6 +63,7 @@ export async function serveGraphQL<C extends BaseContext>(
   const http: Server = options.tls
     ? createTlsServer({ key: options.tls.key, cert: options.tls.cert, ca: options.tls.ca, requestCert: true, rejectUnauthorized: true }, onRequest)
     : createServer(onRequest);
+  keepAliveLonger(http);
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -59,6 +59,7 @@ export function createSimulatorServer(name: string, routes: Route[], warmers: ((
       });
     }),
   };
+  keepAliveLonger(sim.server);
   sim.server.on('close', () => hanging.forEach((res) => res.destroy()));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -122,4 +123,14 @@ export function close(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections?.();
   });
+}
+
+/**
+ * Keeps idle connections open longer than clients do (undici closes at the server's announced
+ * timeout minus a second), so a client never sends a request on a socket the server is closing at
+ * that moment ("other side closed") — which happened when a busy event loop fired both timers late.
+ */
+export function keepAliveLonger(server: { keepAliveTimeout: number; headersTimeout: number }): void {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 }

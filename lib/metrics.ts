@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * The Prometheus metrics of one process (prom-client), served at `/metrics`. One object per
@@ -18,6 +18,10 @@ export interface Metrics {
   auditWriteSeconds: Histogram<'service' | 'outcome'>;
   /** Refusals by code (NO_LEGAL_BASIS, FILTER_NOT_ALLOWED, RATE_LIMITED, QUERY_TOO_DEEP, ...). */
   refusals: Counter<'service' | 'code'>;
+  /** Consent changes (given, confirmed, withdrawn, expired) by kind and by the organisation that made them (`jongere` for self-service). */
+  consentChanges: Counter<'soort' | 'organisatie'>;
+  /** The most consent changes one employee made in the last hour, per organisation: a burst shows here without naming the employee. */
+  consentBurst: Gauge<'organisatie'>;
 }
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -34,10 +38,13 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     sourceSeconds: new Histogram({ name: 'jf_source_request_duration_seconds', help: 'Adapter to source system call latency', labelNames: ['system', 'outcome'], buckets: BUCKETS, registers }),
     auditWriteSeconds: new Histogram({ name: 'jf_audit_write_duration_seconds', help: 'Time until an audit write is durable', labelNames: ['service', 'outcome'], buckets: BUCKETS, registers }),
     refusals: new Counter({ name: 'jf_refusals_total', help: 'Refusals by stable error code', labelNames: ['service', 'code'], registers }),
+    consentChanges: new Counter({ name: 'jf_consent_changes_total', help: 'Consent changes by kind and organisation', labelNames: ['soort', 'organisatie'], registers }),
+    consentBurst: new Gauge({ name: 'jf_consent_changes_max_per_employee_hour', help: 'The most consent changes one employee of the organisation made in the last hour', labelNames: ['organisatie'], registers }),
   };
 }
 
 /** Codes that are refusals (decisions), not failures. */
 export const REFUSAL_CODES = new Set(['NO_LEGAL_BASIS', 'NO_CONSENT', 'OUT_OF_SCOPE', 'SCOPE_UNVERIFIABLE', 'FILTER_NOT_ALLOWED', 'RATE_LIMITED',
+  'CONSENT_NOT_OWN_PROCESSING', 'CONSENT_FOUR_EYES', 'CONSENT_EVIDENCE_REQUIRED',
   'QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'TOO_MANY_TOKENS', 'QUERY_TOO_COSTLY', 'RESPONSE_TOO_LARGE', 'UNAUTHENTICATED',
   'TOKEN_EXPIRED', 'INVALID_TOKEN', 'ACTIVITY_REQUIRED', 'UNKNOWN_ACTIVITY', 'ACTIVITY_NOT_ALLOWED', 'GATEWAY_CONTEXT_REQUIRED']);

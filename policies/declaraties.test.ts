@@ -2,9 +2,9 @@ import { leesVerklaringen, problemen, regelsPerSoort } from './declaraties';
 
 /** The declarations read from a schema, and what composition refuses: without starting anything. */
 const HEADER = `directive @gegevenscategorie(id: String!) on FIELD_DEFINITION | OBJECT | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION
-directive @beleid(bereik: String!, subject: String, audit: String!, omschrijving: String, kosten: Int! = 1) on FIELD_DEFINITION
+directive @beleid(bereik: String!, subject: String, audit: String!, omschrijving: String, kosten: Int! = 1, regel: String) on FIELD_DEFINITION
 directive @afgeleid(bronnen: [String!]!, aanvullend: [String!], wijze: String! = "GEHEEL", regels: [String!], soortVeld: String) on FIELD_DEFINITION
-directive @rijen(eigenaar: String!) on FIELD_DEFINITION
+directive @rijen(regel: String! = "EIGEN_INSTELLING", eigenaar: String) on FIELD_DEFINITION
 directive @lijstgrootte(max: Int!) on FIELD_DEFINITION
 directive @key(fields: String!) on OBJECT
 `;
@@ -39,9 +39,9 @@ describe('policy declarations', () => {
   it('read entry points, derivations, rows and list sizes as data', () => {
     const v = leesVerklaringen(GOED);
     expect(v.fouten).toEqual([]);
-    expect(v.velden.get('Query.persoon')?.beleid).toEqual({ bereik: 'PERSOON', subject: 'bsn', audit: 'PERSOON', omschrijving: null, kosten: 1 });
+    expect(v.velden.get('Query.persoon')?.beleid).toEqual({ bereik: 'PERSOON', subject: 'bsn', audit: 'PERSOON', omschrijving: null, kosten: 1, regel: null });
     expect(v.velden.get('Mutation.wijzig')?.beleid?.kosten).toBe(25);
-    expect(v.velden.get('Persoon.diplomas')?.rijen).toBe('instelling.brin');
+    expect(v.velden.get('Persoon.diplomas')?.rijen).toEqual({ regel: 'EIGEN_INSTELLING', eigenaar: 'instelling.brin' });
     expect(v.velden.get('Regio.gemeenten')?.lijstgrootte).toBe(20);
     // A derived field carries its sources' categories as well as its own.
     expect(v.categorieenVan('Persoon.sk')).toEqual(['onderwijs.resultaat']);
@@ -76,5 +76,8 @@ describe('policy declarations', () => {
     expect(problemen(GOED.replace('bereik: "GEEN"', 'bereik: "IEDEREEN"'), OPENBAAR, 'Persoon')).toEqual([expect.stringMatching(/^Query\.regios: @beleid\(bereik\) must be one of/)]);
     expect(problemen(GOED.replace(' @lijstgrootte(max: 20)', ''), OPENBAAR, 'Persoon')).toEqual([expect.stringMatching(/^Regio\.gemeenten is a reference list without a page size/)]);
     expect(problemen(GOED.replace(', omschrijving: "gewijzigd {bsn}"', ''), OPENBAAR, 'Persoon')).toEqual([expect.stringMatching(/needs an omschrijving/)]);
+    expect(problemen(GOED.replace('@rijen(eigenaar: "instelling.brin")', '@rijen(regel: "IEDEREEN")'), OPENBAAR, 'Persoon')).toEqual([expect.stringMatching(/^Persoon\.diplomas: @rijen\(regel\) must be one of/)]);
+    expect(problemen(GOED.replace('@rijen(eigenaar: "instelling.brin")', '@rijen'), OPENBAAR, 'Persoon')).toEqual([expect.stringMatching(/needs eigenaar/)]);
+    expect(problemen(GOED.replace('audit: "WIJZIGING"', 'audit: "WIJZIGING", regel: "ALTIJD"'), OPENBAAR, 'Persoon')).toEqual([expect.stringMatching(/^Mutation\.wijzig: @beleid\(regel\) must be one of/)]);
   });
 });

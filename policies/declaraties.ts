@@ -16,6 +16,12 @@ export type BereikSoort = (typeof BEREIK_SOORTEN)[number];
 export const AUDIT_SOORTEN = ['GEEN', 'PERSOON', 'RESULTAAT', 'WIJZIGING', 'ZONDER_PERSOON'] as const;
 export type AuditSoort = (typeof AUDIT_SOORTEN)[number];
 export const AFLEIDINGEN = ['GEHEEL', 'PER_REGEL'] as const;
+/** Rules of the consent model an entry point can name (`@beleid(regel)`), decided in policies/toestemming.ts. */
+export const REGELS = ['TOESTEMMING_VASTLEGGEN', 'TOESTEMMING_BEVESTIGEN', 'TOESTEMMING_INTREKKEN'] as const;
+export type RegelNaam = (typeof REGELS)[number];
+/** Who may see which items of a list (`@rijen(regel)`). */
+export const RIJREGELS = ['EIGEN_INSTELLING', 'EIGEN_VERWERKING'] as const;
+export type Rijregel = (typeof RIJREGELS)[number];
 export type Afleidingswijze = (typeof AFLEIDINGEN)[number];
 
 /** Rules that need a data subject to decide on, and where it is. */
@@ -29,6 +35,8 @@ export interface BeleidVerklaring {
   /** Template of the audit text: `{args.periode}`, `{parent.code}`, `{id}` (from the result). */
   omschrijving: string | null;
   kosten: number;
+  /** A rule of the consent model the use must pass besides its scope. */
+  regel: RegelNaam | null;
 }
 
 export interface Bron { veld: string; categorie: string }
@@ -50,8 +58,8 @@ export interface Veldverklaring {
   categorie: string | undefined;
   beleid?: BeleidVerklaring;
   afgeleid?: Afleiding;
-  /** The path of the owning organisation's code in each item. */
-  rijen?: string;
+  /** Which items of the list the caller may see: the rule, and for EIGEN_INSTELLING the path of the owner's code in each item. */
+  rijen?: { regel: Rijregel; eigenaar: string | null };
   lijstgrootte?: number;
   heeftArgumenten: boolean;
   /** Whether the field takes a page size (`eerste`). */
@@ -104,7 +112,13 @@ export function leesVerklaringen(doc: DocumentNode | string): Verklaringen {
       leesBeleid(field, veld, v, fouten);
       leesAfleiding(field, veld, v, fouten);
       const rijen = dir(field.directives, 'rijen');
-      if (rijen) v.rijen = String(args(rijen).eigenaar ?? '');
+      if (rijen) {
+        const a = args(rijen);
+        const regel = ((a.regel as string | undefined) ?? 'EIGEN_INSTELLING') as Rijregel;
+        if (!RIJREGELS.includes(regel)) fouten.push(`${veld}: @rijen(regel) must be one of ${RIJREGELS.join(', ')}; received ${JSON.stringify(a.regel)}`);
+        if (regel === 'EIGEN_INSTELLING' && !a.eigenaar) fouten.push(`${veld}: @rijen(regel: EIGEN_INSTELLING) needs eigenaar (the path of the owner's code)`);
+        v.rijen = { regel, eigenaar: (a.eigenaar as string | undefined) ?? null };
+      }
       const lijst = dir(field.directives, 'lijstgrootte');
       if (lijst) {
         const max = args(lijst).max as number;
@@ -141,7 +155,9 @@ function leesBeleid(field: FieldDefinitionNode, veld: string, v: Veldverklaring,
   if ((audit === 'PERSOON' || audit === 'WIJZIGING') && !subject && bereik !== 'ZELF') fouten.push(`${veld}: @beleid(audit: ${audit}) needs a subject (whose record it is)`);
   const kosten = (a.kosten as number | undefined) ?? 1;
   if (!Number.isInteger(kosten) || kosten < 1) fouten.push(`${veld}: @beleid(kosten) must be a positive integer; received ${kosten}`);
-  v.beleid = { bereik, subject, audit, omschrijving, kosten };
+  const regel = (a.regel as RegelNaam | undefined) ?? null;
+  if (regel !== null && !REGELS.includes(regel)) fouten.push(`${veld}: @beleid(regel) must be one of ${REGELS.join(', ')}; received ${JSON.stringify(a.regel)}`);
+  v.beleid = { bereik, subject, audit, omschrijving, kosten, regel };
 }
 
 function leesAfleiding(field: FieldDefinitionNode, veld: string, v: Veldverklaring, fouten: string[]): void {

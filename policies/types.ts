@@ -57,6 +57,8 @@ export interface Verwerkingsactiviteit {
 
 export interface Register {
   naam: string;
+  /** The longest a consent may be given for (ISO 8601 duration, e.g. P2Y). */
+  toestemmingMaxTermijn: string;
   verwerkingsverantwoordelijke: string;
   basisUri: string;
   categorieen: Map<string, Categorie>;
@@ -72,4 +74,9 @@ export type Besluit =
   | { uitkomst: 'GEEN_TOESTEMMING'; categorie: string; reden: string }
   | { uitkomst: 'BUITEN_BEREIK'; reden: string }
   /** Scope cannot be decided: a fact it needs is missing, unsigned, or its source is down (fail closed). */
-  | { uitkomst: 'ONVERIFIEERBAAR'; reden: string; bron: string };
+  | { uitkomst: 'ONVERIFIEERBAAR'; reden: string; bron: string }
+  /** A rule of the register's consent model refuses the change, with its own stable code. */
+  | { uitkomst: 'NIET_TOEGESTAAN'; code: Regelcode; reden: string };
+
+/** The stable codes of the consent model's rules (lib/errors.ts). */
+export type Regelcode = 'CONSENT_NOT_OWN_PROCESSING' | 'CONSENT_FOUR_EYES' | 'CONSENT_EVIDENCE_REQUIRED' | 'CONSENT_NOT_FOUND';

@@ -23,7 +23,9 @@ export function* consentSeed(population: Population, register: Register): Genera
     for (const a of laatste.values()) {
       if (!heeftToestemming(p, a.id)) continue;
       for (const rol of a.rollen) {
-        yield { bsn: p.bsn, activiteit: a.id, categorieen: null, ontvanger: { soort: 'ROL', waarde: rol }, doel: a.doel, geldigTot: null, vastgelegd: { door: 'JONGERE' } };
+        // Given by the young person themself (active), for exactly what the version asks consent for.
+        yield { bsn: p.bsn, activiteit: a.id, categorieen: [...a.metToestemming], registerversie: a.versie, status: 'ACTIEF',
+          ontvanger: { soort: 'ROL', waarde: rol }, doel: a.doel, geldigTot: null, vastgelegd: { door: 'JONGERE' } };
       }
     }
   }

@@ -71,9 +71,11 @@ async function main(role: string, name = ''): Promise<() => Promise<void>> {
     return () => closeAll(running);
   }
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, required(`SUBGRAPH_URL_${s.name.toUpperCase()}`)])) as Record<SubgraphName, string>;
+  // Production trusts only the municipality's identity provider: never the development issuer, never demo identities.
+  if (config.productie && !config.security?.oidc) throw new Error('NODE_ENV=production: the gateway trusts only the configured identity provider; set OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL');
   const gateway = await startGateway({
     supergraphSdl: checkedInSupergraph(), subgraphUrls, port, host, clock: systemClock,
-    paginas: { register: kit.register, clock: systemClock, devIssuer: kit.devIssuer, demoIdentiteiten: DEMO_IDENTITEITEN, oidc: config.loketOidc }, redis, tls: mutualTlsFromEnv(), metrics,
+    paginas: { register: kit.register, clock: systemClock, devIssuer: kit.devIssuer, demo: config.demoAanmelden ?? false, demoIdentiteiten: DEMO_IDENTITEITEN, oidc: config.loketOidc }, redis, tls: mutualTlsFromEnv(), metrics,
     limits: config.limits, rateLimits: config.rateLimits, requestTimeoutMs: config.requestTimeoutMs, corsOrigins: config.corsOrigins,
     security: { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(keys!.master!), mode: kit.mode,
       audit: { store: kit.audit, pseudonym: kit.pseudonym } },

@@ -8,9 +8,11 @@ import { configFromEnv } from '../system/config';
 import { startMultiProcess } from '../system/multi-process';
 
 async function main(): Promise<void> {
-  const config = configFromEnv();
+  // The local demo offers the pages' demo identities, unless switched off (DEMO_AANMELDEN=false) or in production.
+  const env = { ...process.env, DEMO_AANMELDEN: process.env.DEMO_AANMELDEN ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true') };
+  const config = configFromEnv(env);
   console.log(`Generating the synthetic population (${config.population?.size ?? 10_000} people) and starting simulators, subgraphs and gateway, each in a process of its own...`);
-  const system = await startMultiProcess(config);
+  const system = await startMultiProcess(config, { env: { DEMO_AANMELDEN: String(config.demoAanmelden ?? false) } });
   let stopping = false;
   const stop = async (why: string) => {
     if (stopping) return;
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   const showcase = population.byBsn(SHOWCASE_BSN)!;
   const lines = [
     `Gateway ready at ${gatewayUrl}`,
-    `Jongerenloket page: ${gatewayUrl}loket${kit.devIssuer ? ' (pick a demo identity to sign in)' : ''}`,
+    `Jongerenloket page: ${gatewayUrl}loket${kit.devIssuer && config.demoAanmelden ? ' (pick a demo identity to sign in)' : ''}`,
     `Services: ${[...services.simulators, ...services.subgraphs].map((s) => `${s.id} :${s.port}`).join(', ')}`,
     `Population: ${population.size} young people (seed ${population.seed}, peildatum ${population.peildatum}); enforcement mode: ${kit.mode}.`,
   ];

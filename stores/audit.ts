@@ -38,6 +38,8 @@ export interface AuditFilter {
   processingActivityIds?: string[];
   traceId?: string;
   organisatie?: string;
+  /** One kind of record (`jf.soort`: VERSTREKKING, WIJZIGING, EXPORT, ZONDER_PERSOON, WEIGERING). */
+  soort?: string;
 }
 
 export interface AuditStore {
@@ -52,8 +54,8 @@ export interface AuditStore {
 }
 
 function requireFilter(filter: AuditFilter): void {
-  if (!filter.dataSubjectId && !filter.processingActivityIds?.length && !filter.traceId) {
-    throw new RangeError('an audit query must filter on a data subject, a processing activity or a trace');
+  if (!filter.dataSubjectId && !filter.processingActivityIds?.length && !filter.traceId && !(filter.soort && filter.organisatie)) {
+    throw new RangeError('an audit query must filter on a data subject, a processing activity or a trace (or one kind of record of one organisation)');
   }
 }
 
@@ -131,11 +133,12 @@ export class PostgresAuditStore implements AuditStore {
   readonly append = groupCommit<AuditRecord>(async (records) => {
     await this.ensureSchema();
     if (records.length === 0) return;
-    await this.pool.query(`INSERT INTO ${this.schema}.logregel (trace_id, span_id, start_time, processing_activity_id, data_subject_id, organisatie, regel)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::jsonb[])`, [
+    await this.pool.query(`INSERT INTO ${this.schema}.logregel (trace_id, span_id, start_time, processing_activity_id, data_subject_id, organisatie, soort, regel)
+      SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[])`, [
       records.map((r) => r.trace_id), records.map((r) => r.span_id), records.map((r) => r.start_time),
       records.map((r) => r.attributes['dpl.core.processing_activity_id']), records.map((r) => r.attributes['dpl.core.data_subject_id']),
-      records.map((r) => (r.attributes['jf.organisatie'] as string | null | undefined) ?? null), records.map((r) => JSON.stringify(r)),
+      records.map((r) => (r.attributes['jf.organisatie'] as string | null | undefined) ?? null), records.map((r) => (r.attributes['jf.soort'] as string | undefined) ?? null),
+      records.map((r) => JSON.stringify(r)),
     ]);
   });
 
@@ -148,6 +151,7 @@ export class PostgresAuditStore implements AuditStore {
     if (filter.processingActivityIds?.length) { args.push(filter.processingActivityIds); where.push(`processing_activity_id = ANY($${args.length})`); }
     if (filter.traceId) { args.push(filter.traceId); where.push(`trace_id = $${args.length}`); }
     if (filter.organisatie) { args.push(filter.organisatie); where.push(`organisatie = $${args.length}`); }
+    if (filter.soort) { args.push(filter.soort); where.push(`soort = $${args.length}`); }
     args.push(limit);
     const { rows } = await this.pool.query(`SELECT regel FROM ${this.schema}.logregel WHERE ${where.join(' AND ')}
       ORDER BY start_time DESC, id DESC LIMIT $${args.length}`, args);

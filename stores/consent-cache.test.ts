@@ -2,6 +2,10 @@ import type { ConsentBus } from './consent-bus';
 import { localConsentBus } from './consent-bus';
 import { CachedConsentStore } from './consent-cache';
 import { SqliteConsentStore } from './consent';
+import type { Dekking } from './consent';
+
+/** What the active consents cover per person: null where a record names no categories. */
+const cats = (m: Map<string, Dekking[]>) => new Map([...m].map(([bsn, ds]) => [bsn, ds.some((d) => d.categorieen === null) ? null : [...new Set(ds.flatMap((d) => d.categorieen!))]]));
 
 const vraag = { rol: 'jongerenloket', organisatie: 'GM0518', dag: '2026-11-01' };
 const spy = (store: SqliteConsentStore) => {
@@ -28,13 +32,13 @@ describe('the per-replica consent cache', () => {
     const store = new SqliteConsentStore(':memory:');
     const calls = spy(store);
     const cache = new CachedConsentStore(store, localConsentBus());
-    expect(await cache.actief('act', ['111222333'], vraag)).toEqual(new Map());
-    expect(await cache.actief('act', ['111222333'], vraag)).toEqual(new Map());
+    expect(cats(await cache.actief('act', ['111222333'], vraag))).toEqual(new Map());
+    expect(cats(await cache.actief('act', ['111222333'], vraag))).toEqual(new Map());
     expect(calls()).toBe(1);
     const r = await cache.geef({ bsn: '111222333', activiteit: 'act', categorieen: ['vsv'], ontvanger: { soort: 'ORGANISATIE', waarde: 'GM0518' }, geldigTot: '2027-01-01' });
-    expect(await cache.actief('act', ['111222333'], vraag)).toEqual(new Map([['111222333', ['vsv']]]));
+    expect(cats(await cache.actief('act', ['111222333'], vraag))).toEqual(new Map([['111222333', ['vsv']]]));
     await cache.trekIn('111222333', r.id, { door: 'JONGERE' });
-    expect(await cache.actief('act', ['111222333'], vraag)).toEqual(new Map());
+    expect(cats(await cache.actief('act', ['111222333'], vraag))).toEqual(new Map());
     expect(calls()).toBe(3);
     await cache.close();
   });
@@ -46,9 +50,9 @@ describe('the per-replica consent cache', () => {
     await cache.actief('act', ['1', '2'], vraag);
     // Another replica writes straight to the shared store and announces it.
     await store.geef({ bsn: '1', activiteit: 'act', categorieen: null });
-    expect(await cache.actief('act', ['1'], vraag)).toEqual(new Map()); // still cached: nobody said so
+    expect(cats(await cache.actief('act', ['1'], vraag))).toEqual(new Map()); // still cached: nobody said so
     bus.stuur('1');
-    expect(await cache.actief('act', ['1'], vraag)).toEqual(new Map([['1', null]]));
+    expect(cats(await cache.actief('act', ['1'], vraag))).toEqual(new Map([['1', null]]));
     // A change announced while the store answers: the answer is used once, not kept.
     bus.stuur('2');
     const actief = store.actief.bind(store);
@@ -56,7 +60,7 @@ describe('the per-replica consent cache', () => {
     await cache.actief('act', ['2'], vraag);
     store.actief = actief;
     await store.geef({ bsn: '2', activiteit: 'act', categorieen: null });
-    expect(await cache.actief('act', ['2'], vraag)).toEqual(new Map([['2', null]]));
+    expect(cats(await cache.actief('act', ['2'], vraag))).toEqual(new Map([['2', null]]));
     await cache.close();
   });
 
@@ -68,8 +72,8 @@ describe('the per-replica consent cache', () => {
     await cache.actief('act', ['1'], vraag);
     bus.zet(false);
     await store.geef({ bsn: '1', activiteit: 'act', categorieen: null });
-    expect(await cache.actief('act', ['1'], vraag)).toEqual(new Map([['1', null]]));
-    expect(await cache.actief('act', ['1'], vraag)).toEqual(new Map([['1', null]]));
+    expect(cats(await cache.actief('act', ['1'], vraag))).toEqual(new Map([['1', null]]));
+    expect(cats(await cache.actief('act', ['1'], vraag))).toEqual(new Map([['1', null]]));
     expect(calls()).toBe(3);
     bus.zet(true);
     await cache.actief('act', ['1'], vraag);

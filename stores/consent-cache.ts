@@ -1,5 +1,5 @@
 import type { ConsentBus } from './consent-bus';
-import type { ConsentStore, Toestemming, ToestemmingVraag, Vastlegging } from './consent';
+import type { ConsentStore, Dekking, Intrekkingsverzoek, Toestemming, ToestemmingVraag, Vastlegging } from './consent';
 
 /** Options of the consent cache. */
 export interface ConsentCacheOptions {
@@ -18,7 +18,7 @@ export interface ConsentCacheOptions {
  * never correctness.
  */
 export class CachedConsentStore implements ConsentStore {
-  private readonly entries = new Map<string, { value: string[] | null | false; until: number }>();
+  private readonly entries = new Map<string, { value: Dekking[] | false; until: number }>();
   private readonly keysOf = new Map<string, Set<string>>();
   private reliable = false;
   /** Grows with every forgetting: an answer fetched across one is not kept. */
@@ -53,7 +53,7 @@ export class CachedConsentStore implements ConsentStore {
   }
 
   async actief(activiteit: string, bsns: string[], vraag: ToestemmingVraag) {
-    const result = new Map<string, string[] | null>();
+    const result = new Map<string, Dekking[]>();
     if (!this.reliable) return this.store.actief(activiteit, bsns, vraag);
     const prefix = `${activiteit}|${vraag.rol}|${vraag.organisatie}|${vraag.dag}|`;
     const missing: string[] = [];
@@ -98,12 +98,20 @@ export class CachedConsentStore implements ConsentStore {
     await this.bus.publish(t.bsn);
     return r;
   }
-  async trekIn(bsn: string, id: string, door: Vastlegging, op?: Date) {
-    const r = await this.store.trekIn(bsn, id, door, op);
+  async bevestig(bsn: string, id: string, door: Vastlegging, op?: Date) {
+    const r = await this.store.bevestig(bsn, id, door, op);
+    await this.bus.publish(bsn);
+    return r;
+  }
+  async trekIn(bsn: string, id: string, door: Vastlegging, op?: Date, verzoek?: Intrekkingsverzoek | null) {
+    const r = await this.store.trekIn(bsn, id, door, op, verzoek);
     await this.bus.publish(bsn);
     return r;
   }
   historie(bsn: string) { return this.store.historie(bsn); }
+  // Expiry changes nothing a cached answer holds: an answer is per day, and a consent counts only before its end date.
+  verlopen(dag: string, limiet: number) { return this.store.verlopen(dag, limiet); }
+  meldVerlopen(ids: string[], op?: Date) { return this.store.meldVerlopen(ids, op); }
   async geefAlle(ts: Toestemming[], op?: Date) {
     await this.store.geefAlle(ts, op);
     for (const bsn of new Set(ts.map((t) => t.bsn))) this.forget(bsn);

@@ -19,6 +19,25 @@ export interface Logregel {
   extra: Record<string, unknown>;
 }
 
+/** What kind of processing a record is, as the privacy officer filters on it. */
+export type LogregelSoort = 'VERSTREKKING' | 'WIJZIGING' | 'EXPORT' | 'ZONDER_PERSOON' | 'WEIGERING';
+export const LOGREGEL_SOORTEN: readonly LogregelSoort[] = ['VERSTREKKING', 'WIJZIGING', 'EXPORT', 'ZONDER_PERSOON', 'WEIGERING'];
+
+/**
+ * A record's kind, from what it says: an export; a change (consent given, confirmed, withdrawn or
+ * expired; a nazorg contact; a programme measure); a refusal (nothing disclosed, something
+ * refused); a read about nobody in particular (figures); otherwise a disclosure.
+ */
+export function soortVan(subject: string, mislukt: boolean, extra: Record<string, unknown>): LogregelSoort {
+  if (extra['jf.export']) return 'EXPORT';
+  if ((extra['jf.wijzigingen'] as unknown[] | undefined)?.length) return 'WIJZIGING';
+  const verstrekt = (extra['jf.categorieen.verstrekt'] as unknown[] | undefined) ?? [];
+  const geweigerd = Object.keys((extra['jf.categorieen.geweigerd'] as Record<string, unknown> | undefined) ?? {});
+  if (!verstrekt.length && (geweigerd.length || mislukt)) return 'WEIGERING';
+  if (!subject) return 'ZONDER_PERSOON';
+  return 'VERSTREKKING';
+}
+
 /** One Logboek Dataverwerkingen record: the shape every writer in the layer shares (subgraphs, gateway refusals, exports). */
 export function logregel(r: Logregel): AuditRecord {
   const a = r.activiteit;
@@ -33,6 +52,7 @@ export function logregel(r: Logregel): AuditRecord {
       'jf.grondslag': `${a.grondslag.wet}, ${a.grondslag.artikel}; AVG art. 6 lid 1 onder ${a.grondslag.avg6}`,
       'jf.medewerker': r.wie.medewerker, 'jf.rol': r.wie.rol, 'jf.organisatie': r.wie.organisatie,
       ...(r.aanroeper ? { 'jf.aanroeper.traceparent': r.aanroeper } : {}),
+      'jf.soort': soortVan(r.subject, r.mislukt, r.extra),
       ...r.extra,
     },
   };

@@ -20,13 +20,17 @@ db.exec(`CREATE TABLE IF NOT EXISTS logregel (
   CREATE INDEX IF NOT EXISTS logregel_trace ON logregel (trace_id);`);
 // Data folders from before the organisation column: add it (and its index) once.
 if (!db.prepare('PRAGMA table_info(logregel)').all().some((c) => c.name === 'organisatie')) db.exec('ALTER TABLE logregel ADD COLUMN organisatie TEXT');
-db.exec('CREATE INDEX IF NOT EXISTS logregel_organisatie ON logregel (organisatie); CREATE INDEX IF NOT EXISTS logregel_start ON logregel (start_time);');
-const insert = db.prepare('INSERT INTO logregel (trace_id, span_id, start_time, processing_activity_id, data_subject_id, organisatie, regel) VALUES (?, ?, ?, ?, ?, ?, ?)');
+// And from before records had a kind (jf.soort): the column, filled from the records themselves.
+if (!db.prepare('PRAGMA table_info(logregel)').all().some((c) => c.name === 'soort')) {
+  db.exec("ALTER TABLE logregel ADD COLUMN soort TEXT; UPDATE logregel SET soort = json_extract(regel, '$.attributes.\"jf.soort\"')");
+}
+db.exec('CREATE INDEX IF NOT EXISTS logregel_organisatie ON logregel (organisatie); CREATE INDEX IF NOT EXISTS logregel_start ON logregel (start_time); CREATE INDEX IF NOT EXISTS logregel_soort ON logregel (organisatie, soort);');
+const insert = db.prepare('INSERT INTO logregel (trace_id, span_id, start_time, processing_activity_id, data_subject_id, organisatie, soort, regel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 const commit = db.transaction((batch) => {
   for (const message of batch) {
     for (const r of message.records) {
       insert.run(r.trace_id, r.span_id, r.start_time, r.attributes['dpl.core.processing_activity_id'], r.attributes['dpl.core.data_subject_id'],
-        r.attributes['jf.organisatie'] == null ? null : String(r.attributes['jf.organisatie']), JSON.stringify(r));
+        r.attributes['jf.organisatie'] == null ? null : String(r.attributes['jf.organisatie']), r.attributes['jf.soort'] == null ? null : String(r.attributes['jf.soort']), JSON.stringify(r));
     }
   }
 });
@@ -53,6 +57,7 @@ function query({ filter, limit }) {
   }
   if (filter.traceId) { where.push('trace_id = ?'); args.push(filter.traceId); }
   if (filter.organisatie) { where.push('organisatie = ?'); args.push(filter.organisatie); }
+  if (filter.soort) { where.push('soort = ?'); args.push(filter.soort); }
   return db.prepare(`SELECT regel FROM logregel WHERE ${where.join(' AND ')} ORDER BY start_time DESC, id DESC LIMIT ?`).all(...args, limit).map((r) => JSON.parse(r.regel));
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { PostgresAuditStore, SqliteAuditStore, type AuditRecord, type AuditStore } from './audit';
-import { PostgresConsentStore, SqliteConsentStore, type ConsentStore } from './consent';
+import { PostgresConsentStore, SqliteConsentStore, type ConsentStore, type Dekking } from './consent';
 
 /** The machine's PostgreSQL (127.0.0.1:5432, trust auth, database `test`); each run uses a schema of its own. */
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -54,6 +54,9 @@ describe.each(auditStores)('audit store on %s', (_name, make) => {
   });
 });
 
+/** What the active consents cover per person, as the tests compare it: null where a record names no categories (read as the register's). */
+const cats = (m: Map<string, Dekking[]>) => new Map([...m].map(([bsn, ds]) => [bsn, ds.some((d) => d.categorieen === null) ? null : [...new Set(ds.flatMap((d) => d.categorieen!))]]));
+
 describe.each(consentStores)('consent store on %s', (_name, make) => {
   const vraag = { rol: 'jongerenloket', organisatie: 'GM0518', dag: '2026-11-01' };
   it('answers active consents in one batch and honours withdrawal', async () => {
@@ -61,11 +64,11 @@ describe.each(consentStores)('consent store on %s', (_name, make) => {
     const [x, y, z] = [randomBytes(4).toString('hex'), randomBytes(4).toString('hex'), randomBytes(4).toString('hex')];
     await store.geefAlle([{ bsn: x, activiteit: 'act', categorieen: null }, { bsn: y, activiteit: 'act', categorieen: ['zorg.indicatie'] }]);
     await store.geef({ bsn: z, activiteit: 'andere', categorieen: null });
-    expect(await store.actief('act', [x, y, z], vraag)).toEqual(new Map([[x, null], [y, ['zorg.indicatie']]]));
+    expect(cats(await store.actief('act', [x, y, z], vraag))).toEqual(new Map([[x, null], [y, ['zorg.indicatie']]]));
     const [eerste] = await store.historie(x);
     expect(await store.trekIn(x, eerste.id, { door: 'JONGERE' })).toMatchObject({ id: eerste.id, ingetrokken: { door: 'JONGERE' } });
     expect(await store.trekIn(y, eerste.id, { door: 'JONGERE' })).toBeNull(); // another person's record: nothing changes
-    expect(await store.actief('act', [x, y], vraag)).toEqual(new Map([[y, ['zorg.indicatie']]]));
+    expect(cats(await store.actief('act', [x, y], vraag))).toEqual(new Map([[y, ['zorg.indicatie']]]));
     expect(await store.aantal()).toBeGreaterThanOrEqual(3);
     await store.close();
   });
@@ -78,15 +81,47 @@ describe.each(consentStores)('consent store on %s', (_name, make) => {
     await store.geef({ bsn: x, activiteit: 'act', categorieen: ['verzuim'], ontvanger: { soort: 'ORGANISATIE', waarde: 'GM0518' }, doel: 'intake', geldigTot: '2026-11-01', vastgelegd: door });
     await store.geef({ bsn: x, activiteit: 'act', categorieen: ['betrokkenen'], ontvanger: { soort: 'ORGANISATIE', waarde: 'GM0518' }, doel: 'intake', geldigTot: '2026-11-02', vastgelegd: door }, new Date('2026-10-30T10:00:00Z'));
     // werkcoach's consent is not the loket's; the one ending on 2026-11-01 no longer holds that day.
-    expect(await store.actief('act', [x], vraag)).toEqual(new Map([[x, ['betrokkenen']]]));
-    expect(await store.actief('act', [x], { ...vraag, rol: 'werkcoach', organisatie: 'GM0034' })).toEqual(new Map([[x, ['vsv']]]));
-    expect(await store.actief('act', [x], { ...vraag, dag: '2026-11-02' })).toEqual(new Map());
+    expect(cats(await store.actief('act', [x], vraag))).toEqual(new Map([[x, ['betrokkenen']]]));
+    expect(cats(await store.actief('act', [x], { ...vraag, rol: 'werkcoach', organisatie: 'GM0034' }))).toEqual(new Map([[x, ['vsv']]]));
+    expect(cats(await store.actief('act', [x], { ...vraag, dag: '2026-11-02' }))).toEqual(new Map());
     const historie = await store.historie(x);
     expect(historie.map((h) => [h.categorieen, h.ontvanger, h.doel, h.geldigTot, h.vastgelegd, h.ingetrokkenOp])).toEqual([
       [['betrokkenen'], { soort: 'ORGANISATIE', waarde: 'GM0518' }, 'intake', '2026-11-02', door, null],
       [['vsv'], { soort: 'ROL', waarde: 'werkcoach' }, 'werk zoeken', '2027-01-01', door, null],
       [['verzuim'], { soort: 'ORGANISATIE', waarde: 'GM0518' }, 'intake', '2026-11-01', door, null],
     ]);
+    await store.close();
+  });
+
+  it('opens nothing while pending, opens exactly what it names once confirmed, and keeps evidence, confirmation and the withdrawal request', async () => {
+    const store = make();
+    const x = randomBytes(4).toString('hex');
+    const door = { door: 'MEDEWERKER' as const, medewerker: 'loket-1', organisatie: 'GM0518', activiteit: 'act@3' };
+    const bewijs = { soort: 'ONDERTEKEND_FORMULIER', referentie: 'dossier 12/4', datum: '2026-10-31' };
+    const r = await store.geef({ bsn: x, activiteit: 'act', categorieen: ['betrokkenen'], ontvanger: { soort: 'ORGANISATIE', waarde: 'GM0518' }, doel: 'intake',
+      geldigTot: '2027-01-01', vastgelegd: door, status: 'IN_AFWACHTING', registerversie: 3, bewijs });
+    expect(r).toMatchObject({ status: 'IN_AFWACHTING', registerversie: 3, bewijs, bevestigdOp: null });
+    expect(cats(await store.actief('act', [x], vraag))).toEqual(new Map());
+    const tweede = { ...door, medewerker: 'loket-2' };
+    expect(await store.bevestig(x, r.id, tweede)).toMatchObject({ status: 'ACTIEF', bevestigd: tweede });
+    expect(await store.bevestig(x, r.id, tweede)).toBeNull(); // no longer pending
+    expect(cats(await store.actief('act', [x], vraag))).toEqual(new Map([[x, ['betrokkenen']]]));
+    const verzoek = { datum: '2026-11-01', kanaal: 'TELEFOON', referentie: 'notitie 7' };
+    expect(await store.trekIn(x, r.id, door, new Date(), verzoek)).toMatchObject({ verzoek, ingetrokken: door });
+    expect(cats(await store.actief('act', [x], vraag))).toEqual(new Map());
+    await store.close();
+  });
+
+  it('lists confirmed consents whose end date has come once, until their expiry is reported', async () => {
+    const store = make();
+    const x = randomBytes(4).toString('hex');
+    const a = await store.geef({ bsn: x, activiteit: 'act', categorieen: ['vsv'], geldigTot: '2026-10-15' });
+    await store.geef({ bsn: x, activiteit: 'act', categorieen: ['vsv'], geldigTot: '2026-10-15', status: 'IN_AFWACHTING' });
+    await store.geef({ bsn: x, activiteit: 'act', categorieen: ['vsv'], geldigTot: '2027-10-15' });
+    const verlopen = (await store.verlopen('2026-11-01', 1000)).filter((t) => t.bsn === x);
+    expect(verlopen.map((t) => t.id)).toEqual([a.id]);
+    await store.meldVerlopen([a.id]);
+    expect((await store.verlopen('2026-11-01', 1000)).filter((t) => t.bsn === x)).toEqual([]);
     await store.close();
   });
 });

@@ -42,6 +42,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
     if (raw !== 'true' && raw !== 'false') throw new RangeError(`${name} must be true or false; received "${raw}"`);
     return raw === 'true';
   };
+  const productie = env.NODE_ENV === 'production';
+  const demoAanmelden = bool('DEMO_AANMELDEN') ?? false;
+  if (productie && demoAanmelden) throw new RangeError('DEMO_AANMELDEN=true is refused with NODE_ENV=production: demo identities are for the local demo only');
   return {
     limits: {
       maxDepth: int('MAX_QUERY_DEPTH', 1, 100), maxAliases: int('MAX_QUERY_ALIASES', 1, 10_000), maxDirectives: int('MAX_QUERY_DIRECTIVES', 1, 10_000),
@@ -52,6 +55,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
     redisUrl: env.REDIS_URL || undefined,
     corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
     monitorDrempel: env.MONITOR_DREMPEL ? Number(env.MONITOR_DREMPEL) : undefined,
+    demoAanmelden,
+    productie,
     loketOidc: env.LOKET_OIDC_CLIENT_ID && env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER, clientId: env.LOKET_OIDC_CLIENT_ID, scope: env.LOKET_OIDC_SCOPE || undefined } : undefined,
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 0, 600_000),
     rateLimits: { perEmployee: int('RATE_LIMIT_EMPLOYEE', 1, 1e9), perOrganisation: int('RATE_LIMIT_ORGANISATION', 1, 1e9), windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 1, 86_400) },

@@ -51,7 +51,14 @@ export interface SystemOptions {
   redisUrl?: string;
   /** Cells of the monitor's figures below this are suppressed (MONITOR_DREMPEL). Default 10. */
   monitorDrempel?: number;
-  /** The identity provider client the Jongerenloket page signs in with (absent: demo identities in development). */
+  /**
+   * Offer the pages' demo sign-in (demo identities, tokens from the development issuer). Off unless
+   * set: `npm start` sets it for the local demo (`DEMO_AANMELDEN`); never with NODE_ENV=production.
+   */
+  demoAanmelden?: boolean;
+  /** NODE_ENV=production: the gateway trusts only the configured identity provider (OIDC_*), never the development issuer. */
+  productie?: boolean;
+  /** The identity provider client the Jongerenloket page signs in with (absent: demo identities when `demoAanmelden`). */
   loketOidc?: { issuer: string; clientId: string; scope?: string };
   /** BENCHMARK ONLY: run without authentication, legal-basis checks or audit, to measure their cost. */
   benchmarkOnlyWithoutEnforcement?: boolean;
@@ -121,7 +128,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     const direct = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/'])) as Record<SubgraphName, string>;
     const subgraphUrls = options.routeSubgraphs ? await options.routeSubgraphs(direct) : direct;
     gateway = await startGateway({
-      supergraphSdl, subgraphUrls, clock, paginas: kit ? { register: kit.register, clock, devIssuer: kit.devIssuer, demoIdentiteiten: DEMO_IDENTITEITEN, oidc: options.loketOidc } : undefined, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs, rateLimits: options.rateLimits, redis, metrics, corsOrigins: options.corsOrigins, tls: options.tls ? { ...options.tls.gateway, ca: options.tls.ca } : undefined,
+      supergraphSdl, subgraphUrls, clock, paginas: kit ? { register: kit.register, clock, devIssuer: kit.devIssuer, demo: options.demoAanmelden ?? false, demoIdentiteiten: DEMO_IDENTITEITEN, oidc: options.loketOidc } : undefined, port: ports.gateway ?? 4000, log, limits: options.limits, requestTimeoutMs: options.requestTimeoutMs, rateLimits: options.rateLimits, redis, metrics, corsOrigins: options.corsOrigins, tls: options.tls ? { ...options.tls.gateway, ca: options.tls.ca } : undefined,
       security: kit ? { authenticate: kit.authenticate, register: kit.register, categories: kit.categories, sign: createContextSigner(kit.internalMaster!), mode: kit.mode,
         audit: { store: kit.audit, pseudonym: kit.pseudonym } }
         : benchmarkGatewayZonderHandhaving(log),

@@ -103,7 +103,8 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
       return run(monitorSubgraph({ programma: kit.programma, namen: bronnen, cijfers: cijferbron({ bronnen, regions: o.regions, register: kit.register, clock: o.clock, drempel: o.monitorDrempel, redis: o.redis, log: o.log }), regions: o.regions, clock: o.clock }));
     }
     case 'toestemming':
-      return run(toestemmingSubgraph({ consent: kit.consent, register: kit.register, brp: createHaalCentraalBrp(source), clock: o.clock }));
+      return run(toestemmingSubgraph({ consent: kit.consent, register: kit.register, brp: createHaalCentraalBrp(source), clock: o.clock,
+        audit: { store: kit.audit, pseudonym: kit.pseudonym }, metrics: o.metrics, log: o.log }));
     case 'onderwijs': {
       if (o.dataDir !== ':memory:') mkdirSync(o.dataDir, { recursive: true });
       const store = new OnderwijsStore(o.dataDir === ':memory:' ? ':memory:' : join(o.dataDir, 'onderwijs.sqlite'));

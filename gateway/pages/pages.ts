@@ -5,7 +5,7 @@ import type { DevIssuer } from '../auth/dev-issuer';
 import { huidigeVersie } from '../../policies/register';
 import type { Register } from '../../policies/types';
 
-/** A demo identity the development sign-in offers (never in production). */
+/** A demo identity the development sign-in offers (only on the explicit switch, never in production). */
 export interface DemoIdentiteit { label: string; rol: string; org?: string; bsn?: string; activiteit: string }
 
 /** What the Jongerenloket page needs from the gateway. */
@@ -15,7 +15,11 @@ export interface PaginaOptions {
   clock: () => Date;
   /** The embedded development issuer: with it (and `demo`), the page offers demo identities. */
   devIssuer?: DevIssuer | null;
-  /** Offer the demo sign-in. Default: when a development issuer is in use and NODE_ENV is not production. */
+  /**
+   * Offer the demo sign-in (demo identities, tokens from the development issuer). Only on this
+   * explicit switch (`DEMO_AANMELDEN=true`, which `npm start` sets for the local demo) and only with
+   * the development issuer in use; off by default, and refused at start with NODE_ENV=production.
+   */
   demo?: boolean;
   demoIdentiteiten?: DemoIdentiteit[];
   /** The identity provider for a real sign-in (authorization code with PKCE, a public client). */
@@ -60,7 +64,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
  * short-lived token from the embedded issuer for one of the configured demo identities.
  */
 export function paginas(options: PaginaOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
-  const demo = Boolean(options.devIssuer) && (options.demo ?? process.env.NODE_ENV !== 'production');
+  const demo = Boolean(options.devIssuer) && options.demo === true;
   const identiteiten = options.demoIdentiteiten ?? [];
   const idp = options.oidc ? new URL(options.oidc.issuer).origin : undefined;
   const cache = new Map<string, Buffer>();
@@ -93,7 +97,8 @@ export function paginas(options: PaginaOptions): (req: IncomingMessage, res: Ser
         send(res, demo ? 400 : 404, 'application/json; charset=utf-8', JSON.stringify({ code: demo ? 'BAD_USER_INPUT' : 'NOT_FOUND', message: demo ? 'unknown demo identity' : 'no demo sign-in here' }));
         return true;
       }
-      const token = await options.devIssuer!.sign({ sub: `demo-${gekozen.rol}`, roles: [gekozen.rol], org: gekozen.org, bsn: gekozen.bsn }, { ttlSeconds: 3600, now: options.clock() });
+      // Each demo identity is an employee of its own (two consultants of one desk are two people: four eyes).
+      const token = await options.devIssuer!.sign({ sub: `demo-${gekozen.rol}-${Number(body?.index)}`, roles: [gekozen.rol], org: gekozen.org, bsn: gekozen.bsn }, { ttlSeconds: 3600, now: options.clock() });
       send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ token, identiteit: gekozen }));
       return true;
     }

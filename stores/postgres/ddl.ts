@@ -13,6 +13,8 @@ export const auditDdl = (schema: string) => `
     id BIGSERIAL PRIMARY KEY, trace_id TEXT NOT NULL, span_id TEXT NOT NULL, start_time TIMESTAMPTZ NOT NULL,
     processing_activity_id TEXT NOT NULL, data_subject_id TEXT NOT NULL, organisatie TEXT, regel JSONB NOT NULL);
   ALTER TABLE ${schema}.logregel ADD COLUMN IF NOT EXISTS organisatie TEXT;
+  ALTER TABLE ${schema}.logregel ADD COLUMN IF NOT EXISTS soort TEXT;
+  CREATE INDEX IF NOT EXISTS logregel_soort ON ${schema}.logregel (organisatie, soort);
   CREATE INDEX IF NOT EXISTS logregel_subject ON ${schema}.logregel (data_subject_id);
   CREATE INDEX IF NOT EXISTS logregel_activity ON ${schema}.logregel (processing_activity_id);
   CREATE INDEX IF NOT EXISTS logregel_trace ON ${schema}.logregel (trace_id);
@@ -28,6 +30,10 @@ export const consentDdl = (schema: string) => `
   ALTER TABLE ${schema}.toestemming ADD COLUMN IF NOT EXISTS ontvanger_soort TEXT, ADD COLUMN IF NOT EXISTS ontvanger TEXT,
     ADD COLUMN IF NOT EXISTS doel TEXT, ADD COLUMN IF NOT EXISTS geldig_tot DATE, ADD COLUMN IF NOT EXISTS vastgelegd JSONB,
     ADD COLUMN IF NOT EXISTS ingetrokken JSONB;
+  -- Consent with states, evidence, confirmation, withdrawal requests and reported expiry.
+  ALTER TABLE ${schema}.toestemming ADD COLUMN IF NOT EXISTS status TEXT, ADD COLUMN IF NOT EXISTS registerversie INT,
+    ADD COLUMN IF NOT EXISTS bewijs JSONB, ADD COLUMN IF NOT EXISTS bevestigd_op TIMESTAMPTZ, ADD COLUMN IF NOT EXISTS bevestigd JSONB,
+    ADD COLUMN IF NOT EXISTS verzoek JSONB, ADD COLUMN IF NOT EXISTS verlopen_gemeld_op TIMESTAMPTZ;
   CREATE INDEX IF NOT EXISTS toestemming_actief ON ${schema}.toestemming (activiteit, bsn) WHERE ingetrokken_op IS NULL;
   CREATE INDEX IF NOT EXISTS toestemming_bsn ON ${schema}.toestemming (bsn);`;
 

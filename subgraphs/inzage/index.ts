@@ -19,6 +19,8 @@ export function toLogregel(r: AuditRecord, register: Register) {
     medewerker: a['jf.medewerker'] ?? null, rol: a['jf.rol'] ?? null, organisatie: a['jf.organisatie'] ?? null,
     categorieenVerstrekt: (a['jf.categorieen.verstrekt'] as string[]) ?? [],
     categorieenGeweigerd: Object.entries((a['jf.categorieen.geweigerd'] as Record<string, string>) ?? {}).map(([categorie, reden]) => ({ categorie, reden: REDEN[reden] ?? reden })),
+    soort: (a['jf.soort'] as string | undefined) ?? null,
+    wijzigingen: (a['jf.wijzigingen'] as string[] | undefined) ?? [],
     status: r.status_code === 1 ? 'OK' : r.status_code === 2 ? 'ERROR' : 'UNSET',
   };
 }
@@ -62,17 +64,19 @@ export function inzageSubgraph({ audit, register, pseudonym, brp }: InzageOption
     resolvers: {
       Query: {
         // The privacy officer's reach (own organisation; every record of a resident) is decided by the guard.
-        logboek: async (_: unknown, args: { filter: { bsn?: string; activiteit?: string; traceId?: string }; eerste: number }) => {
+        logboek: async (_: unknown, args: { filter: { bsn?: string; activiteit?: string; traceId?: string; soort?: string }; eerste: number }) => {
           const { filter, eerste } = args;
-          if (!filter.bsn && !filter.activiteit && !filter.traceId) {
-            throw new AppError('BAD_USER_INPUT', 'the filter needs a bsn, an activiteit or a traceId', { argument: 'filter' });
+          const organisatie = bereikVan<{ organisatie: string | null }>(args).organisatie ?? undefined;
+          if (!filter.bsn && !filter.activiteit && !filter.traceId && !(filter.soort && organisatie)) {
+            throw new AppError('BAD_USER_INPUT', 'the filter needs a bsn, an activiteit, a traceId or a soort', { argument: 'filter' });
           }
           const bsn = filter.bsn ? assertBsn(filter.bsn, 'filter.bsn') : undefined;
           const records = await audit.query({
             dataSubjectId: bsn ? pseudonym(bsn) : undefined,
             processingActivityIds: filter.activiteit ? versies(filter.activiteit) : undefined,
             traceId: filter.traceId ?? undefined,
-            organisatie: bereikVan<{ organisatie: string | null }>(args).organisatie ?? undefined,
+            soort: filter.soort ?? undefined,
+            organisatie,
           }, limiet(eerste));
           return records.map((r) => toLogregel(r, register));
         },

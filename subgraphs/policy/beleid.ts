@@ -2,7 +2,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { AppError } from '../../lib/errors';
 import type { InternalContext } from '../../lib/internal-context';
 import type { TraceContext } from '../../lib/trace';
-import type { BereikSoort } from '../../policies/declaraties';
+import type { BereikSoort, RegelNaam, Rijregel } from '../../policies/declaraties';
+import type { ToestemmingFeit } from '../../policies/toestemming';
 import type { BrpFeiten } from '../../policies/bereik';
 import type { Persoonskenmerken } from '../../policies/scope';
 import type { Besluit, Verwerkingsactiviteit } from '../../policies/types';
@@ -23,6 +24,9 @@ export interface BereikVraag {
   programmaRegio?: () => Promise<{ code: string; contactgemeente: string | null }>;
 }
 
+/** What a consent rule needs: the arguments of the change, and the stored consent it concerns. */
+export interface RegelVraag { args: Record<string, unknown>; toestemming?: () => Promise<ToestemmingFeit | null> }
+
 /** A scope decision: allowed or not, and the scope a resolver must narrow its work to. */
 export interface BereikUitkomst { besluit: Besluit; scope?: unknown }
 
@@ -39,6 +43,10 @@ export interface Beleid {
   readonly trace: TraceContext;
   /** An entry point's scope rule (`@beleid(bereik)`). */
   beslisBereik(soort: BereikSoort, vraag: BereikVraag): Promise<BereikUitkomst>;
+  /** A rule of the consent model an entry point names (`@beleid(regel)`). */
+  beslisRegel(regel: RegelNaam, vraag: RegelVraag): Promise<Besluit>;
+  /** Whether the caller may see one item of a list with a row rule (`@rijen`). */
+  rijZichtbaar(regel: Rijregel, item: unknown, eigenaar: unknown): boolean;
   /** The decision on one category of one person's data (scope, exclusions, legal basis, consent). */
   beoordeel(p: Persoonskenmerken, categorie: string, veld?: string): Promise<Besluit>;
   /** The decision on one category of a person whose scope was already decided at the entry point. */

@@ -5,6 +5,7 @@ import type { BrpFeiten } from '../../policies/bereik';
 import { beslisRegels } from '../../policies/afleiding';
 import type { BereikSoort, Veldverklaring, Verklaringen } from '../../policies/declaraties';
 import type { Persoonskenmerken } from '../../policies/scope';
+import type { ToestemmingFeit } from '../../policies/toestemming';
 import type { Besluit } from '../../policies/types';
 import type { Beleid, BereikVraag } from './beleid';
 import { besluitFout } from './request-policy';
@@ -43,6 +44,8 @@ export interface BereikFeiten<C> {
   onderwijs?(bsn: string, ctx: C): Promise<NonNullable<Persoonskenmerken['onderwijs']>>;
   /** The Doorstroompunt region a programme change concerns (CONTACTGEMEENTE); BAD_USER_INPUT when there is none. */
   programmaRegio?(waarde: string, ctx: C): Promise<{ code: string; contactgemeente: string | null }>;
+  /** One stored consent of a person (the consent rules); null when there is none with that id. */
+  toestemming?(bsn: string, id: string, ctx: C): Promise<ToestemmingFeit | null>;
 }
 
 const NODIG: Partial<Record<BereikSoort, (keyof BereikFeiten<unknown>)[]>> = {
@@ -111,6 +114,12 @@ function ingangsbewaking<C extends Ctx>(v: Veldverklaring, feiten: BereikFeiten<
         if (weigering(c)) weiger(c, bsn);
       }
       args = { ...args, [BEREIK]: afgeleid ? { ...(scope as object), bronnen: new Set(gebruikt.map((x) => x.veld)) } : scope ?? null };
+      // A rule of the consent model the change must pass besides its scope (own processing, four eyes, evidence).
+      if (b.regel) {
+        const id = typeof args.id === 'string' ? args.id : null;
+        const r = await beleid.beslisRegel(b.regel, { args, toestemming: bsn && id && feiten.toestemming ? () => feiten.toestemming!(bsn, id, ctx as C) : undefined });
+        if (weigering(r)) weiger(r, bsn);
+      }
     } else args = { ...args, [BEREIK]: null };
     let result: unknown = await resolve(parent, args, ctx, info);
     if (b.bereik === 'PERSONEN') result = await personenInBereik(result as unknown[], b.subject!, categorie, beleid, feiten, ctx as C);
@@ -150,15 +159,14 @@ function audit(v: Veldverklaring, categorie: string, bronnen: string[], waarden:
   }
 }
 
-/** `@rijen`: under an activity limited to the employee's own students, only their own institution's items. */
+/** `@rijen`: only the items the caller may see (their own institution's, under an own-students activity; consents of their own processing). */
 function rijbewaking(v: Veldverklaring): Middleware {
+  const { regel, eigenaar } = v.rijen!;
   return async (resolve, parent, args, ctx, info) => {
     const value = await resolve(parent, args, ctx, info);
-    const { beleid } = ctx;
-    if (!beleid.activiteit.voorwaarden.eigenStudenten) return value;
-    const eigen = (item: unknown) => waardenOp(item, v.rijen!)[0] === beleid.interne.organisatie;
-    if (Array.isArray(value)) return value.filter(eigen);
-    return value && !eigen(value) ? null : value;
+    const zichtbaar = (item: unknown) => ctx.beleid.rijZichtbaar(regel, item, eigenaar ? waardenOp(item, eigenaar)[0] : undefined);
+    if (Array.isArray(value)) return value.filter(zichtbaar);
+    return value && !zichtbaar(value) ? null : value;
   };
 }
 

@@ -38,6 +38,8 @@ export class OnbeperktBeleid implements Beleid {
     if (soort === 'OUD_STUDENTEN' || soort === 'ZELF') return { besluit: { uitkomst: 'BUITEN_BEREIK', reden: 'not measured by the benchmark' } };
     return { besluit: TOEGESTAAN };
   }
+  async beslisRegel(): Promise<Besluit> { return TOEGESTAAN; }
+  rijZichtbaar(): boolean { return true; }
   async beoordeel(): Promise<Besluit> { return TOEGESTAAN; }
   async beoordeelCategorie(): Promise<Besluit> { return TOEGESTAAN; }
   toegestaan(): boolean { return true; }

@@ -10,13 +10,15 @@ import { beoordeelBereik, beoordeelUitsluiting, type Aanvrager, type Persoonsken
 import {
   caseloadBereik, contactgemeenteBereik, eigenRegioBereik, oudStudentBereik, oudStudentenBereik, persoonBereik, toezichtBereik, zelfBereik,
 } from '../../policies/bereik';
-import type { BereikSoort } from '../../policies/declaraties';
+import type { BereikSoort, RegelNaam, Rijregel } from '../../policies/declaraties';
+import { magBevestigen, magIntrekken, magVastleggen, zichtbaar, type Intrekkingsverzoek, type ToestemmingFeit, type Wie } from '../../policies/toestemming';
 import type { Besluit, Register, Verwerkingsactiviteit } from '../../policies/types';
 import type { AuditRecord } from '../../stores/audit';
 import { logregel } from '../../stores/logregel';
 import type { ConsentStore } from '../../stores/consent';
+import { gedekteCategorieen } from '../../policies/toestemming';
 import { FEITEN, type FeitControleur, type FeitOndertekenaar } from './feiten';
-import type { Beleid, BereikUitkomst, BereikVraag, Vertegenwoordiging } from './beleid';
+import type { Beleid, BereikUitkomst, BereikVraag, RegelVraag, Vertegenwoordiging } from './beleid';
 
 export type { Vertegenwoordiging } from './beleid';
 
@@ -44,7 +46,7 @@ export class RequestPolicy implements Beleid {
   readonly startTime = new Date();
   private readonly toegestaneCategorieen: Set<string>;
   private readonly metToestemming: Set<string>;
-  private readonly consent: DataLoader<string, string[] | null | false>;
+  private readonly consent: DataLoader<string, Set<string>>;
   private readonly bereikPerBsn = new Map<string, Besluit>();
   private readonly log = new Map<string, { verstrekt: Set<string>; geweigerd: Map<string, string>; wijzigingen: string[] }>();
   /** Categories that filters of this request used: disclosed about everyone the request returned. */
@@ -59,9 +61,10 @@ export class RequestPolicy implements Beleid {
     this.trace = continueTrace(interne.traceparent);
     this.toegestaneCategorieen = toegestaneCategorieen(deps.register, activiteit);
     this.metToestemming = new Set(activiteit.metToestemming);
+    // What each person's active consents cover: exactly the categories named when given (policies/toestemming.ts).
     this.consent = new DataLoader(async (bsns) => {
       const found = await deps.consent.actief(activiteit.id, [...bsns], { rol: interne.rol, organisatie: interne.organisatie ?? '', dag: this.today });
-      return bsns.map((b) => (found.has(b) ? found.get(b)! : false));
+      return bsns.map((b) => new Set((found.get(b) ?? []).flatMap((d) => gedekteCategorieen(deps.register, { ...d, activiteit: activiteit.id }))));
     }, { maxBatchSize: 500 });
   }
 
@@ -127,6 +130,26 @@ export class RequestPolicy implements Beleid {
     }
   }
 
+  private get aanvrager(): Wie {
+    return { zelf: Boolean(this.activiteit.voorwaarden.alleenEigenGegevens), bsn: this.interne.bsn, medewerker: this.interne.medewerker, rol: this.interne.rol, organisatie: this.interne.organisatie };
+  }
+
+  /** A rule of the consent model (policies/toestemming.ts), on the change's arguments and the consent it concerns. */
+  async beslisRegel(regel: RegelNaam, vraag: RegelVraag): Promise<Besluit> {
+    const register = this.deps.register;
+    switch (regel) {
+      case 'TOESTEMMING_VASTLEGGEN': return magVastleggen(register, this.aanvrager, vraag.args.invoer as Parameters<typeof magVastleggen>[2], this.today);
+      case 'TOESTEMMING_BEVESTIGEN': return magBevestigen(register, (await vraag.toestemming?.()) ?? null, this.aanvrager, this.today);
+      case 'TOESTEMMING_INTREKKEN': return magIntrekken((await vraag.toestemming?.()) ?? null, this.aanvrager, vraag.args.verzoek as Intrekkingsverzoek | null, this.today);
+    }
+  }
+
+  /** Whether the caller may see one item of a list with a row rule. */
+  rijZichtbaar(regel: Rijregel, item: unknown, eigenaar: unknown): boolean {
+    if (regel === 'EIGEN_VERWERKING') return zichtbaar(item as ToestemmingFeit, this.activiteit, this.aanvrager);
+    return !this.activiteit.voorwaarden.eigenStudenten || eigenaar === this.interne.organisatie;
+  }
+
   /** Whether the register withholds this field (`Type.veld`) under the activity although its category is granted. */
   uitgezonderd(veld: string): Extract<Besluit, { uitkomst: 'GEEN_GRONDSLAG' }> | null {
     return this.activiteit.uitgezonderd.includes(veld)
@@ -150,8 +173,7 @@ export class RequestPolicy implements Beleid {
     if (!this.metToestemming.has(categorie)) {
       return { uitkomst: 'GEEN_GRONDSLAG', categorie, reden: `${this.interne.activiteit} does not grant ${categorie}` };
     }
-    const consent = await this.consent.load(bsn);
-    if (consent === null || (consent && consent.includes(categorie))) return { uitkomst: 'TOEGESTAAN' };
+    if ((await this.consent.load(bsn)).has(categorie)) return { uitkomst: 'TOEGESTAAN' };
     return { uitkomst: 'GEEN_TOESTEMMING', categorie, reden: `no consent of the young person for ${categorie} under ${this.activiteit.id}` };
   }
 
@@ -241,5 +263,6 @@ export function besluitFout(besluit: Besluit, activiteit: string): AppError | nu
     case 'GEEN_TOESTEMMING': return new AppError('NO_CONSENT', `the young person has not consented to sharing ${besluit.categorie} under ${activiteit}`, { category: besluit.categorie, activity: activiteit });
     case 'BUITEN_BEREIK': return new AppError('OUT_OF_SCOPE', `this person is outside the scope of ${activiteit} for you`, { activity: activiteit });
     case 'ONVERIFIEERBAAR': return new AppError('SCOPE_UNVERIFIABLE', `whether this person is in scope cannot be verified: ${besluit.reden}`, { activity: activiteit, source: besluit.bron });
+    case 'NIET_TOEGESTAAN': return new AppError(besluit.code, besluit.reden, { activity: activiteit });
   }
 }

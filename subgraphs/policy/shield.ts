@@ -77,7 +77,7 @@ function jongereRegels<C extends PolicyContext>(typeDefs: DocumentNode, verklari
     // A value derived as a whole needs every category it carries; a list decided line by line, its own.
     const categorieen = afgeleid?.wijze === 'GEHEEL' ? verklaringen.categorieenVan(veld) : [eigen];
     // Derived as a whole from items that belong to institutions: not an institution's to know under its own-students activity.
-    const uitRijen = afgeleid?.wijze === 'GEHEEL' && afgeleid.bronnen.some((b) => verklaringen.velden.get(b.veld)?.rijen);
+    const uitRijen = afgeleid?.wijze === 'GEHEEL' && afgeleid.bronnen.some((b) => verklaringen.velden.get(b.veld)?.rijen?.regel === 'EIGEN_INSTELLING');
     rules[field] = rule(veld, { cache: 'no_cache' })(async (parent, _args, ctx: C) => {
       let persoon: Persoonskenmerken;
       try {

@@ -19,7 +19,7 @@ const fout = (invoer: Partial<ToestemmingInvoer>) => {
 describe('a consent is checked against the register before it is stored', () => {
   it('accepts categories the activity in force asks consent for, a role of it or an organisation code, and trims', () => {
     expect(controleerInvoer({ ...geldig, doel: '  intake  ', categorieen: ['betrokkenen', 'betrokkenen'] }, register, today))
-      .toEqual({ ...geldig, doel: 'intake', categorieen: ['betrokkenen'] });
+      .toEqual({ ...geldig, doel: 'intake', categorieen: ['betrokkenen'], bewijs: null, registerversie: 3 });
     expect(fout({ ontvanger: { soort: 'ROL', waarde: 'jongerenloket' } })).toBeNull();
     expect(fout({ ontvanger: { soort: 'ORGANISATIE', waarde: '91AA' } })).toBeNull();
   });
@@ -44,5 +44,20 @@ describe('a consent is checked against the register before it is stored', () => 
     expect(fout({ geldigTot: '2028-11-02' })).toMatchObject({ argument: 'invoer.geldigTot' });
     expect(fout({ geldigTot: '2028-11-01' })).toBeNull();
     expect(fout({ geldigTot: '1 januari' })).toMatchObject({ argument: 'invoer.geldigTot' });
+  });
+});
+
+describe('a consent\'s end date and evidence', () => {
+  it('must be a calendar date after today and within the register\'s maximum term (P2Y)', () => {
+    expect(fout({ geldigTot: '2028-11-01' })).toBeNull();
+    expect(fout({ geldigTot: '2028-11-02' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'invoer.geldigTot' });
+    expect(fout({ geldigTot: '2027-02-29' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'invoer.geldigTot' });
+    expect(fout({ geldigTot: '2026-11-01' })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'invoer.geldigTot' });
+  });
+
+  it('accepts evidence with a reference and a date not in the future, and refuses it incomplete', () => {
+    expect(fout({ bewijs: { soort: 'ONDERTEKEND_FORMULIER', referentie: 'dossier 12', datum: '2026-10-30' } })).toBeNull();
+    expect(fout({ bewijs: { soort: 'ONDERTEKEND_FORMULIER', referentie: ' ', datum: '2026-10-30' } })).toMatchObject({ argument: 'invoer.bewijs.referentie' });
+    expect(fout({ bewijs: { soort: 'OPGENOMEN_GESPREK', referentie: 'opname 3', datum: '2026-11-02' } })).toMatchObject({ argument: 'invoer.bewijs.datum' });
   });
 });

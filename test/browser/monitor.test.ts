@@ -12,7 +12,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  system = await startTestSystem();
+  system = await startTestSystem({ demoAanmelden: true });
   browser = await startChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
 }, 180_000);

@@ -11,6 +11,7 @@ import { SIMULATOR_NAMES } from '../../simulators';
 import { DEFAULT_ROLES } from '../../stores/postgres/ddl';
 import { FEITEN } from '../../subgraphs/policy/feiten';
 import { EXTRA_SOURCES, SOURCE_OF } from '../../system/services';
+import { configFromEnv } from '../../system/config';
 
 /** docker-compose.yml cannot run here (no Docker engine); this reads it and checks what it promises. */
 const root = join(__dirname, '..', '..');
@@ -148,8 +149,30 @@ describe('docker-compose.mtls.yml', () => {
   });
 });
 
-describe('tokens for a compose deployment', () => {
-  it('are minted from the dev_issuer secret that the gateway is given (DEV_ISSUER_FILE)', async () => {
+describe('a compose deployment is production-like', () => {
+  it('runs every service with NODE_ENV=production, offers no demo sign-in, and trusts only the configured identity provider', () => {
+    for (const [name, service] of Object.entries(services)) {
+      if (service.image) continue;
+      expect([name, service.environment?.NODE_ENV]).toEqual([name, 'production']);
+      expect([name, service.environment?.DEMO_AANMELDEN ?? null]).toEqual([name, null]);
+      expect([name, service.environment?.DEV_ISSUER_FILE ?? null]).toEqual([name, null]);
+      expect([name, secretsOf(name).filter((s) => /issuer/.test(s))]).toEqual([name, []]);
+    }
+    // The identity provider is required: compose refuses to start without it (${VAR:?message}).
+    for (const key of ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL']) expect([key, services.gateway.environment[key]]).toEqual([key, expect.stringMatching(new RegExp(`^\\$\\{${key}:\\?.+\\}$`))]);
+    expect(Object.keys(compose.secrets)).not.toContain('dev_issuer');
+  });
+
+  it('makes the gateway refuse to start in production without an identity provider, and refuse the demo sign-in there', () => {
+    expect(() => configFromEnv({ NODE_ENV: 'production', DEMO_AANMELDEN: 'true' })).toThrow(/DEMO_AANMELDEN=true is refused with NODE_ENV=production/);
+    expect(configFromEnv({ NODE_ENV: 'production' })).toMatchObject({ productie: true, demoAanmelden: false });
+    expect(configFromEnv({})).toMatchObject({ productie: false, demoAanmelden: false });
+    expect(readFileSync(join(root, 'scripts', 'serve.ts'), 'utf8')).toMatch(/config\.productie && !config\.security\?\.oidc\) throw/);
+  });
+});
+
+describe('tokens for a demo outside compose', () => {
+  it('are minted from the development issuer\'s key file, as `npm run token` does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jf-issuer-'));
     try {
       const file = join(dir, 'dev_issuer');
@@ -161,7 +184,6 @@ describe('tokens for a compose deployment', () => {
       } finally {
         await kit.close();
       }
-      expect(services.gateway.environment.DEV_ISSUER_FILE).toBe('/run/secrets/dev_issuer');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -28,8 +28,8 @@ query Alles($bsn: String!, $geslachtsnaam: String!, $geboortedatum: String!) {
   regios(soort: ARBEIDSMARKTREGIO) { code }
   zoekJongeren(geslachtsnaam: $geslachtsnaam, geboortedatum: $geboortedatum) { ...Integraal }
   jongeren(eerste: 2) { totaal volgendeCursor jongeren { bsn } }
-  logboek(filter: { bsn: $bsn }, eerste: 5) { tijdstip traceId spanId parentSpanId dienst activiteit activiteitNaam grondslag medewerker rol organisatie categorieenVerstrekt categorieenGeweigerd { categorie reden } status }
-  mijnLogboek(eerste: 5) { tijdstip traceId spanId parentSpanId dienst activiteit activiteitNaam grondslag medewerker rol organisatie categorieenVerstrekt categorieenGeweigerd { categorie reden } status }
+  logboek(filter: { bsn: $bsn }, eerste: 5) { tijdstip traceId spanId parentSpanId dienst activiteit activiteitNaam grondslag medewerker rol organisatie categorieenVerstrekt categorieenGeweigerd { categorie reden } status soort wijzigingen }
+  mijnLogboek(eerste: 5) { tijdstip traceId spanId parentSpanId dienst activiteit activiteitNaam grondslag medewerker rol organisatie categorieenVerstrekt categorieenGeweigerd { categorie reden } status soort wijzigingen }
   loket: jongere(bsn: $bsn) { ...Loket }
   loketOud: oudStudent(bsn: $bsn) { ...Loket }
   buitenBeeld(eerste: 2) { totaal bronnen volgendeCursor items { sinds dagenBuitenBeeld jongere { bsn } } }
@@ -37,13 +37,15 @@ query Alles($bsn: String!, $geslachtsnaam: String!, $geboortedatum: String!) {
 }
 fragment Loket on Jongere {
   betrokkenen { rol domein organisatie naam sinds contact }
-  toestemmingen { id activiteit categorieen ontvanger { soort waarde } doel geldigTot actief gegevenOp gegevenDoor { door medewerker organisatie activiteit } ingetrokkenOp ingetrokkenDoor { door medewerker organisatie activiteit } }
+  toestemmingen { id activiteit categorieen ontvanger { soort waarde } doel geldigTot actief gegevenOp gegevenDoor { door medewerker organisatie activiteit } ingetrokkenOp ingetrokkenDoor { door medewerker organisatie activiteit } registerversie status bewijs { soort referentie datum } bevestigdOp bevestigdDoor { door medewerker organisatie activiteit } intrekkingsverzoek { datum kanaal referentie } }
   nazorgcontacten { id datum soort uitkomst reden instelling medewerker vastgelegdOp }
 }`;
 
 /** Every mutation, each with the categories of its arguments (asked once per activity with a harmless recipient). */
-const MUTATIES = `mutation ($bsn: String!, $activiteit: String!, $categorie: String!) {
-  geefToestemming(invoer: { bsn: $bsn, activiteit: $activiteit, categorieen: [$categorie], ontvanger: { soort: ORGANISATIE, waarde: "GM9999" }, doel: "matrix", geldigTot: "2027-01-01" }) { id }
+const MUTATIES = `mutation ($bsn: String!, $activiteit: String!, $categorie: String!, $eigen: String!) {
+  anderen: geefToestemming(invoer: { bsn: $bsn, activiteit: $activiteit, categorieen: [$categorie], ontvanger: { soort: ORGANISATIE, waarde: "GM9999" }, doel: "matrix", geldigTot: "2027-01-01" }) { id status }
+  eigen: geefToestemming(invoer: { bsn: $bsn, activiteit: $activiteit, categorieen: [$categorie], ontvanger: { soort: ORGANISATIE, waarde: $eigen }, doel: "matrix", geldigTot: "2027-01-01" }) { id status }
+  bevestigToestemming(bsn: $bsn, id: "onbekend") { id }
   trekToestemmingIn(bsn: $bsn, id: "onbekend") { id }
   registreerNazorgcontact(invoer: { bsn: $bsn, datum: "2026-10-01", soort: GESPREK, uitkomst: STUDEERT }) { id }
   legMaatregelVast(regio: "DP-ZUIDOOST-DRENTHE", invoer: { naam: "Matrix", omschrijving: "matrix", partners: ["Drenthe College"], budget: 1000, regionaalAandeel: 100 }) { id }
@@ -235,15 +237,25 @@ async function checkMutaties(a: Verwerkingsactiviteit, who: Identity, p: SynthPe
   const granted = toegestaneCategorieen(system.security!.register, a);
   const activiteit = a.metToestemming.length ? a.id : 'jongerenloket-intake';
   const categorie = (a.metToestemming.length ? a : huidigeVersie(system.security!.register, activiteit, TEST_DAY)!).metToestemming[0];
-  const { body } = await gqlAs(system, who, MUTATIES, { bsn: p.bsn, activiteit, categorie });
+  const { body } = await gqlAs(system, who, MUTATIES, { bsn: p.bsn, activiteit, categorie, eigen: who.org ?? 'GM9999' });
   const codeAt = new Map((body.errors ?? []).map((e) => [(e.path ?? []).join('.'), e.extensions?.code]));
   const label = `${who.role}/${a.id} mutations`;
   const schoolScoped = Boolean(a.voorwaarden.eigenStudenten || a.voorwaarden.nazorgMaanden);
-  // Consent: the activity must grant `toestemming` outright; the person is in scope, so it is recorded.
-  const toestemming = granted.has('toestemming') && (!schoolScoped);
-  expect([label, 'geefToestemming', codeAt.get('geefToestemming')]).toEqual([label, 'geefToestemming', granted.has('toestemming') ? (toestemming ? undefined : 'OUT_OF_SCOPE') : 'NO_LEGAL_BASIS']);
-  if (toestemming) expect(body.data.geefToestemming.id).toEqual(expect.any(String));
-  expect([label, 'trekToestemmingIn', codeAt.get('trekToestemmingIn')]).toEqual([label, 'trekToestemmingIn', granted.has('toestemming') ? 'BAD_USER_INPUT' : 'NO_LEGAL_BASIS']);
+  // Consent: the activity must grant `toestemming` outright and the person be in scope. The young
+  // person records their own for any recipient, active at once; an employee only for an activity of
+  // their own role (the register's `rollen`) with their own organisation as recipient, pending.
+  const zelf = Boolean(a.voorwaarden.alleenEigenGegevens);
+  const eigenRol = Boolean(huidigeVersie(system.security!.register, activiteit, TEST_DAY)?.rollen.includes(who.role));
+  const geef = (eigenOntvanger: boolean) => (!granted.has('toestemming') ? 'NO_LEGAL_BASIS' : schoolScoped ? 'OUT_OF_SCOPE'
+    : zelf || (eigenOntvanger && eigenRol && who.org) ? undefined : 'CONSENT_NOT_OWN_PROCESSING');
+  for (const [alias, eigenOntvanger] of [['anderen', false], ['eigen', true]] as const) {
+    expect([label, alias, codeAt.get(alias)]).toEqual([label, alias, geef(eigenOntvanger)]);
+    if (geef(eigenOntvanger) === undefined) expect([label, alias, body.data[alias].status]).toEqual([label, alias, zelf ? 'ACTIEF' : 'IN_AFWACHTING']);
+  }
+  // Confirming or withdrawing a consent that does not exist.
+  const onbekend = !granted.has('toestemming') ? 'NO_LEGAL_BASIS' : schoolScoped ? 'OUT_OF_SCOPE' : 'CONSENT_NOT_FOUND';
+  expect([label, 'bevestigToestemming', codeAt.get('bevestigToestemming')]).toEqual([label, 'bevestigToestemming', onbekend]);
+  expect([label, 'trekToestemmingIn', codeAt.get('trekToestemmingIn')]).toEqual([label, 'trekToestemmingIn', onbekend]);
   // A nazorg contact: only the school itself, about its own graduate within the window.
   const nazorg = granted.has('nazorg') ? (schoolScoped ? undefined : 'OUT_OF_SCOPE') : 'NO_LEGAL_BASIS';
   expect([label, 'registreerNazorgcontact', codeAt.get('registreerNazorgcontact')]).toEqual([label, 'registreerNazorgcontact', nazorg]);

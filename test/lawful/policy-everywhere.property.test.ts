@@ -31,7 +31,7 @@ const SCHOOLS = ['91AA', '91AB', '91AC', '90AA'];
 const fragment = parse(INTEGRAL_QUERY).definitions[0] as FragmentDefinitionNode;
 const FIELDS = fragment.selectionSet.selections.map((s) => s as FieldNode).filter((f) => f.name.value !== 'bsn').map((f) => ({ name: f.name.value, text: print(f) }));
 const KINDS = ['persoon', 'zoek', 'buitenBeeld', 'oudStudenten', 'logboek', 'mijnLogboek', 'cijfers', 'programma', 'geefToestemming', 'trekToestemmingIn', 'nazorgcontact', 'maatregel'] as const;
-const STATES = ['zaad', 'geen', 'actief', 'ingetrokken', 'verlopen', 'anderOntvanger'] as const;
+const STATES = ['zaad', 'geen', 'actief', 'inAfwachting', 'ingetrokken', 'verlopen', 'anderOntvanger'] as const;
 type State = (typeof STATES)[number];
 const schoolScoped = (a: Verwerkingsactiviteit) => Boolean(a.voorwaarden.eigenStudenten || a.voorwaarden.nazorgMaanden);
 
@@ -60,7 +60,10 @@ async function zetToestemming(p: SynthPersoon, a: Verwerkingsactiviteit, wie: Wi
   for (const r of await store.historie(p.bsn)) if (r.activiteit === a.id && !r.ingetrokkenOp) await store.trekIn(p.bsn, r.id, { door: 'JONGERE' });
   const ontvanger = state === 'anderOntvanger' ? { soort: 'ORGANISATIE' as const, waarde: 'GM9999' } : { soort: 'ROL' as const, waarde: wie.rol };
   if (state !== 'geen') {
-    const r = await store.geef({ bsn: p.bsn, activiteit: a.id, categorieen: cats, ontvanger, doel: 'property test', geldigTot: state === 'verlopen' ? '2026-10-15' : '2027-06-01', vastgelegd: { door: 'JONGERE' } });
+    // Pending: recorded by an employee and not yet confirmed (by the young person, or a second employee on evidence).
+    const vastgelegd = state === 'inAfwachting' ? { door: 'MEDEWERKER' as const, medewerker: 'property', organisatie: wie.organisatie } : { door: 'JONGERE' as const };
+    const r = await store.geef({ bsn: p.bsn, activiteit: a.id, categorieen: cats, ontvanger, doel: 'property test', geldigTot: state === 'verlopen' ? '2026-10-15' : '2027-06-01',
+      vastgelegd, status: state === 'inAfwachting' ? 'IN_AFWACHTING' : 'ACTIEF', registerversie: a.versie });
     if (state === 'ingetrokken') await store.trekIn(p.bsn, r.id, { door: 'JONGERE' });
   }
   beheerd.set(`${p.bsn}|${a.id}`, new Set(state === 'actief' ? cats : []));
@@ -114,7 +117,7 @@ type Mag = (veld: string) => boolean;
 
 async function persoon(a: Verwerkingsactiviteit, who: Identity, wie: Wie, p: SynthPersoon, fields: { name: string; text: string }[], label: string, magVeld: Mag) {
   const root = schoolScoped(a) ? 'oudStudent' : 'jongere';
-  const q = `query ($bsn: String!) { p: ${root}(bsn: $bsn) { bsn ${fields.map((f) => f.text).join(' ')} betrokkenen { rol naam sinds organisatie contact } toestemmingen { id } nazorgcontacten { instelling } } }`;
+  const q = `query ($bsn: String!) { p: ${root}(bsn: $bsn) { bsn ${fields.map((f) => f.text).join(' ')} betrokkenen { rol naam sinds organisatie contact } toestemmingen { id activiteit } nazorgcontacten { instelling } } }`;
   const { body } = await gqlAs(system, who, q, { bsn: p.bsn });
   const row = body.data?.p;
   if (!outright(register, a).has('identificatie') || !inBereik(a, p, wie, TEST_DAY, system.population.regions)) { expect([label, row ?? null]).toEqual([label, null]); tally('withheld'); return; }
@@ -132,6 +135,8 @@ async function persoon(a: Verwerkingsactiviteit, who: Identity, wie: Wie, p: Syn
     tally('line');
   }
   expect([label, 'toestemmingen', Array.isArray(row.toestemmingen)]).toEqual([label, 'toestemmingen', magVeld('Jongere.toestemmingen')]);
+  // An employee sees only the consents of the activity they work under; the young person all of theirs.
+  if (row.toestemmingen && !a.voorwaarden.alleenEigenGegevens) expect([label, row.toestemmingen.filter((t: { activiteit: string }) => t.activiteit !== a.id)]).toEqual([label, []]);
   if (!magVeld('Jongere.nazorgcontacten')) expect([label, row.nazorgcontacten]).toEqual([label, null]);
   else {
     const scholen = (nazorg.get(p.bsn) ?? []).filter((s) => !a.voorwaarden.eigenStudenten || s === wie.organisatie);
@@ -233,15 +238,20 @@ async function mutatie(kind: string, a: Verwerkingsactiviteit, who: Identity, wi
   if (kind === 'geefToestemming' || kind === 'trekToestemmingIn') {
     const voor = (await system.security!.consent.historie(p.bsn)).length;
     const q = kind === 'geefToestemming'
-      ? `mutation ($bsn: String!) { r: geefToestemming(invoer: { bsn: $bsn, activiteit: "jongerenloket-intake", categorieen: ["betrokkenen"], ontvanger: { soort: ORGANISATIE, waarde: "GM0518" }, doel: "property", geldigTot: "2027-05-01" }) { id } }`
+      ? `mutation ($bsn: String!) { r: geefToestemming(invoer: { bsn: $bsn, activiteit: "jongerenloket-intake", categorieen: ["betrokkenen"], ontvanger: { soort: ORGANISATIE, waarde: "GM0518" }, doel: "property", geldigTot: "2027-05-01" }) { id status } }`
       : 'mutation ($bsn: String!) { r: trekToestemmingIn(bsn: $bsn, id: "onbekend") { id } }';
     const { body } = await gqlAs(system, who, q, { bsn: p.bsn });
-    const mag = granted.has('toestemming') && persoonInBereik;
+    // Self-service: only oneself. An employee: only their own processing (an activity of their role, their own organisation as recipient).
+    const zelf = Boolean(a.voorwaarden.alleenEigenGegevens);
+    const eigen = zelf || (huidigeVersie(register, 'jongerenloket-intake', TEST_DAY)!.rollen.includes(wie.rol) && wie.organisatie === 'GM0518');
+    const mag = granted.has('toestemming') && persoonInBereik && (kind === 'trekToestemmingIn' || eigen);
     if (!mag) {
       expect([label, body.data?.r ?? null, (await system.security!.consent.historie(p.bsn)).length]).toEqual([label, null, voor]);
       tally('mutation refused');
-    } else if (kind === 'geefToestemming') { expect([label, typeof body.data?.r?.id]).toEqual([label, 'string']); tally('mutation done'); }
-    else expect([label, codeAt(body.errors, 'r')]).toEqual([label, 'BAD_USER_INPUT']);
+    } else if (kind === 'geefToestemming') {
+      expect([label, body.data?.r?.status]).toEqual([label, zelf ? 'ACTIEF' : 'IN_AFWACHTING']);
+      tally('mutation done');
+    } else expect([label, codeAt(body.errors, 'r')]).toEqual([label, 'CONSENT_NOT_FOUND']);
     return;
   }
   if (kind === 'nazorgcontact') {

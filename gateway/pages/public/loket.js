@@ -10,7 +10,11 @@ const REDEN = {
   NO_LEGAL_BASIS: 'geen grondslag', NO_CONSENT: 'geen toestemming', OUT_OF_SCOPE: 'buiten bereik',
   SCOPE_UNVERIFIABLE: 'niet te controleren', SOURCE_TIMEOUT: 'bron reageert niet', SOURCE_UNAVAILABLE: 'bron niet bereikbaar',
   SUBGRAPH_UNAVAILABLE: 'bron niet bereikbaar', SUBGRAPH_TIMEOUT: 'bron reageert niet',
+  CONSENT_FOUR_EYES: 'een tweede medewerker bevestigt', CONSENT_EVIDENCE_REQUIRED: 'eerst bewijs vastleggen',
+  CONSENT_NOT_OWN_PROCESSING: 'niet uw eigen verwerking', CONSENT_NOT_FOUND: 'niet (meer) te wijzigen',
 };
+const STATUS = { IN_AFWACHTING: 'in afwachting van bevestiging', ACTIEF: 'geldig', INGETROKKEN: 'ingetrokken', VERLOPEN: 'verlopen' };
+const BEWIJS = { ONDERTEKEND_FORMULIER: 'ondertekend formulier', DIGITAAL_ONDERTEKEND: 'digitaal ondertekend', OPGENOMEN_GESPREK: 'opgenomen gesprek' };
 const ROL = { DOORSTROOMCOACH: 'Doorstroomcoach', LEERPLICHTAMBTENAAR: 'Leerplichtambtenaar', WERKCOACH: 'Werkcoach', SCHOOL: 'School', NAZORG: 'Nazorg school', ZORGAANBIEDER: 'Zorgaanbieder' };
 
 const melding = (tekst) => { $('melding').textContent = tekst; };
@@ -81,7 +85,8 @@ const BEELD = `query Beeld($bsn: String!) { jongere(bsn: $bsn) {
   heeftUitkering heeftWerk reintegratietrajecten { soort startdatum einddatum uitkomst }
   heeftZorgtoewijzing
   betrokkenen { rol domein organisatie naam sinds contact }
-  toestemmingen { id activiteit categorieen ontvanger { soort waarde } doel geldigTot actief gegevenOp gegevenDoor { door medewerker } ingetrokkenOp }
+  toestemmingen { id activiteit categorieen ontvanger { soort waarde } doel geldigTot status actief gegevenOp gegevenDoor { door medewerker }
+    bewijs { soort referentie datum } bevestigdDoor { door medewerker } ingetrokkenOp }
 } }`;
 
 const PANELEN = [
@@ -125,22 +130,46 @@ function toestemmingenPaneel(j, errors) {
   const code = weggelaten(errors, 'jongere.toestemmingen');
   const paneel = el('section', { class: 'paneel', 'aria-label': 'Toestemmingen' }, el('h3', {}, 'Toestemmingen'));
   if (code) return paneel.appendChild(el('p', { 'data-veld': 'toestemmingen' }, marker(code))), paneel;
-  const lijst = el('ul', { class: 'lijst', 'data-veld': 'toestemmingen' }, ...(j.toestemmingen ?? []).map((t) => el('li', {},
+  const door = (v) => (!v ? '' : v.door === 'JONGERE' ? 'de jongere zelf' : `medewerker ${v.medewerker ?? ''}`);
+  const lijst = el('ul', { class: 'lijst', 'data-veld': 'toestemmingen' }, ...(j.toestemmingen ?? []).map((t) => el('li', { 'data-status': t.status },
     `${t.activiteit}: ${(t.categorieen ?? ['alle gevraagde gegevens']).join(', ')} aan ${t.ontvanger ? `${t.ontvanger.soort === 'ROL' ? 'rol' : 'organisatie'} ${t.ontvanger.waarde}` : 'iedereen onder de activiteit'}`,
-    t.geldigTot ? ` tot ${t.geldigTot}` : '', t.actief ? ' — geldig' : t.ingetrokkenOp ? ` — ingetrokken op ${t.ingetrokkenOp.slice(0, 10)}` : ' — verlopen', ' ',
-    t.actief ? el('button', { type: 'button', class: 'secundair', 'data-intrekken': t.id, 'aria-label': `Toestemming ${t.activiteit} intrekken` }, 'Intrekken') : '')));
-  lijst.addEventListener('click', (e) => { const b = e.target.closest('button[data-intrekken]'); if (b) trekIn(b.dataset.intrekken); });
+    t.geldigTot ? ` tot ${t.geldigTot}` : '', ` — ${STATUS[t.status] ?? t.status}${t.ingetrokkenOp ? ` op ${t.ingetrokkenOp.slice(0, 10)}` : ''}`,
+    `; vastgelegd door ${door(t.gegevenDoor)}`, t.bewijs ? `, bewijs: ${BEWIJS[t.bewijs.soort] ?? t.bewijs.soort} (${t.bewijs.referentie}, ${t.bewijs.datum})` : '',
+    t.bevestigdDoor ? `, bevestigd door ${door(t.bevestigdDoor)}` : '', ' ',
+    t.status === 'IN_AFWACHTING' ? el('button', { type: 'button', 'data-bevestigen': t.id, 'aria-label': `Toestemming ${t.activiteit} bevestigen` }, 'Bevestigen') : '', ' ',
+    ['ACTIEF', 'IN_AFWACHTING'].includes(t.status) ? el('button', { type: 'button', class: 'secundair', 'data-intrekken': t.id, 'aria-label': `Toestemming ${t.activiteit} intrekken` }, 'Intrekken') : '')));
+  lijst.addEventListener('click', (e) => {
+    const intrekken = e.target.closest('button[data-intrekken]');
+    if (intrekken) trekIn(intrekken.dataset.intrekken);
+    const bevestigen = e.target.closest('button[data-bevestigen]');
+    if (bevestigen) bevestigToestemming(bevestigen.dataset.bevestigen);
+  });
   paneel.append(j.toestemmingen?.length ? lijst : el('p', { 'data-veld': 'toestemmingen' }, 'Geen toestemmingen vastgelegd.'));
   return paneel;
 }
 
 // ---- consent -------------------------------------------------------------------------------------
 function toonToestemmingForm() {
-  const a = sessie.config.activiteiten.find((x) => x.id === sessie.activiteit);
-  if (!a || !a.metToestemming.length || !['jongerenloket', 'jongere'].includes(sessie.identiteit.rol)) { $('toestemming').hidden = true; return; }
-  $('toestemming-categorieen').replaceChildren(...a.metToestemming.map((c, i) => el('div', {},
-    el('input', { type: 'checkbox', id: `cat-${i}`, name: 'categorie', value: c }), el('label', { for: `cat-${i}`, class: 'inline' }, ` ${sessie.config.categorieen[c] ?? c} (${c})`))));
+  const zelf = sessie.identiteit.rol === 'jongere';
+  // An employee records consent for their own activity only; the young person chooses the service.
+  const keuzes = sessie.config.activiteiten.filter((x) => x.metToestemming.length && (zelf || x.id === sessie.activiteit));
+  if (!keuzes.length || !['jongerenloket', 'jongere'].includes(sessie.identiteit.rol)) { $('toestemming').hidden = true; return; }
+  $('toestemming-dienst').hidden = !zelf;
+  $('toestemming-activiteit').replaceChildren(...keuzes.map((a) => el('option', { value: a.id }, a.naam)));
+  const categorieen = () => {
+    const a = keuzes.find((x) => x.id === $('toestemming-activiteit').value) ?? keuzes[0];
+    $('toestemming-categorieen').replaceChildren(...a.metToestemming.map((c, i) => el('div', {},
+      el('input', { type: 'checkbox', id: `cat-${i}`, name: 'categorie', value: c }), el('label', { for: `cat-${i}`, class: 'inline' }, ` ${sessie.config.categorieen[c] ?? c} (${c})`))));
+  };
+  $('toestemming-activiteit').onchange = categorieen;
+  categorieen();
+  // An organisation records consent for itself only; the young person chooses the recipient.
   $('ontvanger').value = sessie.identiteit.org ?? '';
+  $('ontvanger').readOnly = !zelf;
+  $('bewijs').hidden = zelf;
+  $('toestemming-titel').textContent = zelf ? 'Zelf toestemming geven' : 'Toestemming vastleggen namens de jongere';
+  $('toestemming-uitleg').textContent = zelf ? 'Uw toestemming geldt direct. U kunt haar altijd weer intrekken.'
+    : 'Vastgelegde toestemming geldt pas na bevestiging: door de jongere zelf, of door een tweede medewerker op het bewijs dat u hier vastlegt.';
   const tot = new Date(`${sessie.config.vandaag}T00:00:00Z`);
   tot.setUTCFullYear(tot.getUTCFullYear() + 1);
   $('geldig-tot').value = tot.toISOString().slice(0, 10);
@@ -157,12 +186,22 @@ async function geefToestemming(event) {
   event.preventDefault();
   const categorieen = [...document.querySelectorAll('input[name=categorie]:checked')].map((c) => c.value);
   if (!categorieen.length) return melding('Kies ten minste één soort gegevens.');
-  const invoer = { bsn: sessie.bsn, activiteit: sessie.activiteit, categorieen, ontvanger: { soort: 'ORGANISATIE', waarde: $('ontvanger').value.trim() }, doel: $('doel').value, geldigTot: $('geldig-tot').value };
-  if (!(await bevestig(`De jongere geeft toestemming voor ${categorieen.join(', ')} aan ${invoer.ontvanger.waarde}, met doel "${invoer.doel}", tot ${invoer.geldigTot}. Is dit met de jongere besproken?`))) return melding('Niet vastgelegd.');
-  const r = await gql('mutation Geef($invoer: ToestemmingInvoer!) { geefToestemming(invoer: $invoer) { id } }', { invoer });
+  const zelf = sessie.identiteit.rol === 'jongere';
+  const bewijs = !zelf && $('bewijs-soort').value ? { soort: $('bewijs-soort').value, referentie: $('bewijs-referentie').value, datum: $('bewijs-datum').value } : null;
+  const invoer = { bsn: sessie.bsn, activiteit: zelf ? $('toestemming-activiteit').value : sessie.activiteit, categorieen, ontvanger: { soort: 'ORGANISATIE', waarde: $('ontvanger').value.trim() }, doel: $('doel').value, geldigTot: $('geldig-tot').value, bewijs };
+  if (!(await bevestig(`${zelf ? 'U geeft' : 'De jongere geeft'} toestemming voor ${categorieen.join(', ')} aan ${invoer.ontvanger.waarde}, met doel "${invoer.doel}", tot ${invoer.geldigTot}.${zelf ? '' : ' Is dit met de jongere besproken?'}`))) return melding('Niet vastgelegd.');
+  const r = await gql('mutation Geef($invoer: ToestemmingInvoer!) { geefToestemming(invoer: $invoer) { id status } }', { invoer });
   if (!r.data?.geefToestemming) return melding(foutTekst(r));
   await toonBeeld(sessie.bsn);
-  melding('Toestemming vastgelegd.');
+  melding(r.data.geefToestemming.status === 'ACTIEF' ? 'Toestemming gegeven.' : 'Toestemming vastgelegd: in afwachting van bevestiging door de jongere of een tweede medewerker.');
+}
+
+async function bevestigToestemming(id) {
+  if (!(await bevestig('U bevestigt deze toestemming: ze geldt daarna direct, overal.'))) return melding('Niet bevestigd.');
+  const r = await gql('mutation Bevestig($bsn: String!, $id: ID!) { bevestigToestemming(bsn: $bsn, id: $id) { id status } }', { bsn: sessie.bsn, id });
+  if (!r.data?.bevestigToestemming) return melding(foutTekst(r));
+  await toonBeeld(sessie.bsn);
+  melding('Toestemming bevestigd.');
 }
 
 async function trekIn(id) {
