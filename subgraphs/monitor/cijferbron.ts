@@ -11,6 +11,8 @@ import { bouwTabel, type Cijfertabel } from './tabel';
 /** Where the figures come from: computed on demand, cached until a new education delivery arrives or a month closes. */
 export interface Cijferbron {
   tabel(): Promise<Cijfertabel>;
+  /** The suppression threshold every published count follows (MONITOR_DREMPEL). */
+  readonly drempel: number;
   /** What the last computation read (for the log and the benchmark); null before the first. */
   laatsteVerslag(): (Extractieverslag & { ms: number; uitCache: boolean }) | null;
 }
@@ -87,5 +89,6 @@ export function cijferbron(o: CijferbronOptions): Cijferbron {
       return huidig.tabel;
     },
     laatsteVerslag: () => verslag,
+    drempel,
   };
 }

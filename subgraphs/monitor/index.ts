@@ -33,6 +33,7 @@ export interface MonitorOptions {
 export function monitorSubgraph({ cijfers, programma, namen, regions, clock = systemClock }: MonitorOptions): SubgraphDefinition<Context> {
   const codes = new Set(INDICATOREN.map((i) => i.code));
   const controle = tekstControle(naamIndex(namen, () => regions.gemeenten().map((g) => g.code), clock));
+  const klein = (n: number | null) => n !== null && n > 0 && n < cijfers.drempel;
   return {
     name: 'monitor',
     typeDefs: subgraphTypeDefs('monitor'),
@@ -58,6 +59,11 @@ export function monitorSubgraph({ cijfers, programma, namen, regions, clock = sy
         legResultaatVast: (_: unknown, { maatregel, invoer }: { maatregel: string; invoer: ResultaatInvoer }, ctx: Context) =>
           legResultaatVast(programma, controle, ctx.beleid.interne.medewerker, maatregel, invoer, clock()),
       },
+      // A programme result that counts people is published like a figure: a small count is not.
+      Programmaresultaat: {
+        aantal: (r: { aantal: number | null }) => (klein(r.aantal) ? null : r.aantal),
+        onderdrukt: (r: { aantal: number | null }) => klein(r.aantal),
+      },
       Regio: {
         // Whose regions an analyst may read is decided by the guard (EIGEN_REGIO), which also audits the read.
         programma: async ({ code }: { code: string }) => {
@@ -78,8 +84,9 @@ export function monitorSubgraph({ cijfers, programma, namen, regions, clock = sy
           }
           return gevraagd.flatMap((indicator) => KLASSEN.map((leeftijd) => {
             const sleutel = celSleutel(indicator, code, periode.code, leeftijd);
-            const reden = tabel.onderdrukt.get(sleutel) ?? null;
-            return { indicator, leeftijd, waarde: reden ? null : tabel.ruw.get(sleutel)!, onderdrukt: reden !== null, reden };
+            // Why a cell is unpublished stays inside: the reason would single out the small cells.
+            const onderdrukt = tabel.onderdrukt.has(sleutel);
+            return { indicator, leeftijd, waarde: onderdrukt ? null : tabel.ruw.get(sleutel)!, onderdrukt };
           }));
         },
       },

@@ -16,10 +16,12 @@ describe('the monitor\'s CSV export', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const rijen = parse(await res.text(), { columns: true }) as Record<string, string>[];
-    const { body } = await gqlAs(system, bi, '{ a: regio(code: "GM0518") { cijfers(periode: "2026-K3") { indicator leeftijd waarde reden } } b: regio(code: "DP-HAAGLANDEN") { cijfers(periode: "2026-K3") { indicator leeftijd waarde reden } } }');
-    const verwacht = [['GM0518', body.data.a.cijfers], ['DP-HAAGLANDEN', body.data.b.cijfers]].flatMap(([regio, cijfers]) => (cijfers as { indicator: string; leeftijd: string; waarde: number | null; reden: string | null }[])
-      .map((c) => ({ regio, indicator: c.indicator, leeftijd: c.leeftijd, waarde: c.waarde === null ? '' : String(c.waarde), reden: c.reden ?? '' })));
-    expect(rijen.map(({ regio, indicator, leeftijd, waarde, reden }) => ({ regio, indicator, leeftijd, waarde, reden }))).toEqual(verwacht);
+    const { body } = await gqlAs(system, bi, '{ a: regio(code: "GM0518") { cijfers(periode: "2026-K3") { indicator leeftijd waarde onderdrukt } } b: regio(code: "DP-HAAGLANDEN") { cijfers(periode: "2026-K3") { indicator leeftijd waarde onderdrukt } } }');
+    const verwacht = [['GM0518', body.data.a.cijfers], ['DP-HAAGLANDEN', body.data.b.cijfers]].flatMap(([regio, cijfers]) => (cijfers as { indicator: string; leeftijd: string; waarde: number | null; onderdrukt: boolean }[])
+      .map((c) => ({ regio, indicator: c.indicator, leeftijd: c.leeftijd, waarde: c.waarde === null ? '' : String(c.waarde), onderdrukt: c.onderdrukt ? 'ja' : 'nee' })));
+    expect(rijen.map(({ regio, indicator, leeftijd, waarde, onderdrukt }) => ({ regio, indicator, leeftijd, waarde, onderdrukt }))).toEqual(verwacht);
+    // One symbol for every unpublished cell: no column or value tells a small cell from one hidden to protect it.
+    expect(Object.keys(rijen[0])).toEqual(['regio', 'regionaam', 'periode', 'indicator', 'leeftijd', 'waarde', 'onderdrukt']);
     expect(rijen.some((r) => r.onderdrukt === 'ja' && r.waarde === '')).toBe(true);
     const a = system.security!.register.activiteiten.find((x) => x.id === 'regionale-monitoring' && x.versie === 2)!;
     const records = await system.security!.audit.query({ processingActivityIds: [a.uri] }, 50);

@@ -56,3 +56,25 @@ it('refuses programme texts that name a person: a BSN in any notation, or the na
   // Ordinary texts, numbers that are not a BSN, and a surname alone pass.
   expect((await gqlAs(system, analist('GM0518'), VAST, { invoer: { ...maatregel, omschrijving: `Bereik 123456789 keer, samen met ${p.geslachtsnaam} Techniek` } })).body.errors).toBeUndefined();
 });
+
+it('publishes a programme result that counts people like a figure: a small count is not published, under one symbol', async () => {
+  // Threshold from the system's configuration default (MONITOR_DREMPEL, 10): 1-9 are small; 0 and 10 are published.
+  const m = await gqlAs(system, analist('GM0518'), VAST, { invoer: { ...maatregel, naam: 'Kleine aantallen' } });
+  const id = m.body.data.legMaatregelVast.id;
+  const aantallen: [string, number | null][] = [['2026-07', 0], ['2026-08', 1], ['2026-09', 9], ['2026-10', 10], ['2026-K2', null]];
+  for (const [periode, aantal] of aantallen) {
+    const r = await gqlAs(system, analist('GM0518'), 'mutation ($id: ID!, $p: String!, $a: Int) { legResultaatVast(maatregel: $id, invoer: { periode: $p, omschrijving: "Jongeren gesproken", aantal: $a }) { id } }', { id, p: periode, a: aantal });
+    expect(r.body.errors).toBeUndefined();
+  }
+  const lid = system.population.regions.get('DP-HAAGLANDEN')!.gemeenten.find((g) => g !== 'GM0518')!;
+  // As an attacker: the region's other analyst, and the contactgemeente itself, read the same protected values.
+  for (const wie of [analist(lid), analist('GM0518')]) {
+    const lees = await gqlAs(system, wie, '{ regio(code: "DP-HAAGLANDEN") { programma { maatregelen { naam resultaten { periode aantal onderdrukt } } } } }');
+    const resultaten = lees.body.data.regio.programma.maatregelen.find((x: { naam: string }) => x.naam === 'Kleine aantallen').resultaten;
+    expect(resultaten).toEqual([
+      { periode: '2026-07', aantal: 0, onderdrukt: false }, { periode: '2026-08', aantal: null, onderdrukt: true },
+      { periode: '2026-09', aantal: null, onderdrukt: true }, { periode: '2026-10', aantal: 10, onderdrukt: false },
+      { periode: '2026-K2', aantal: null, onderdrukt: false },
+    ]);
+  }
+});

@@ -7,7 +7,7 @@ const KLEUREN = ['#0b4f8a', '#2e8540', '#b35c00', '#6f3996', '#8a1010'];
 const grafieken = {};
 const melding = (t) => { $('melding').textContent = t; };
 const fout = (r) => (r.errors ?? []).map((e) => `${e.extensions?.code ?? ''}: ${e.message}`).join('; ');
-const CIJFERS = 'indicator leeftijd waarde onderdrukt reden';
+const CIJFERS = 'indicator leeftijd waarde onderdrukt';
 
 function grafiek(id, config) {
   grafieken[id]?.destroy();
@@ -68,7 +68,7 @@ async function toon(event) {
 function tabel(cijfers) {
   const per = new Map();
   for (const c of cijfers) { if (!per.has(c.indicator)) per.set(c.indicator, {}); per.get(c.indicator)[c.leeftijd] = c; }
-  const cel = (c) => el('td', c.onderdrukt ? { class: 'onderdrukt', title: c.reden === 'KLEINE_CEL' ? 'onder de drempel' : 'aanvullend onderdrukt' } : {}, c.onderdrukt ? (c.reden === 'KLEINE_CEL' ? '< drempel' : 'onderdrukt') : String(c.waarde));
+  const cel = (c) => el('td', c.onderdrukt ? { class: 'onderdrukt', title: 'niet gepubliceerd' } : {}, c.onderdrukt ? '×' : String(c.waarde));
   $('tabel').replaceChildren(el('table', {}, el('caption', {}, `Alle cijfers: ${$('regio').selectedOptions[0].textContent}, ${$('periode').value}`),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Indicator'), ...Object.values(KLASSEN).map((k) => el('th', { scope: 'col' }, k)))),
     el('tbody', {}, ...[...per].map(([ind, k]) => el('tr', {}, el('th', { scope: 'row' }, ind), ...Object.keys(KLASSEN).map((kl) => cel(k[kl])))))));
