@@ -9,11 +9,18 @@ import type { Besluit, Register, Verwerkingsactiviteit } from './types';
  * organisation records, confirms, withdraws and sees consent only for its own processing.
  */
 
-/** How a consent came to be: the young person, or an employee on their behalf. */
-export interface Vastlegger { door: 'JONGERE' | 'MEDEWERKER'; medewerker?: string | null; organisatie?: string | null; activiteit?: string | null }
-/** Evidence that the young person agreed, attached by the employee who recorded it. */
+/** Who recorded a consent, its confirmation or its withdrawal: the young person, or an employee on their behalf. */
+export interface Vastlegger {
+  door: 'JONGERE' | 'MEDEWERKER';
+  /** The employee (token subject) when `door` is MEDEWERKER. */
+  medewerker?: string | null;
+  organisatie?: string | null;
+  /** The activity version (`id@versie`) the change was recorded under. */
+  activiteit?: string | null;
+}
+/** Evidence that the young person agreed (a signed form, a recorded conversation), attached by the employee who recorded it. */
 export interface Bewijs { soort: string; referentie: string; datum: string }
-/** The young person's request to withdraw, recorded by the employee who takes it. */
+/** The young person's request to withdraw a consent, recorded by the employee who took it. */
 export interface Intrekkingsverzoek { datum: string; kanaal: string; referentie?: string | null }
 
 /** What the rules read of a stored consent. */

@@ -8,21 +8,10 @@ import { consentDdl } from './postgres/ddl';
 /** Who may receive the data a consent covers: everyone with a role, or everyone of an organisation. */
 export interface Ontvanger { soort: 'ROL' | 'ORGANISATIE'; waarde: string }
 
-/** Who recorded a consent or its withdrawal: the young person, or an employee on their behalf. */
-export interface Vastlegging {
-  door: 'JONGERE' | 'MEDEWERKER';
-  /** The employee (token subject) when `door` is MEDEWERKER. */
-  medewerker?: string | null;
-  organisatie?: string | null;
-  /** The activity version (`id@versie`) the change was recorded under. */
-  activiteit?: string | null;
-}
-
-/** Evidence that the young person agreed (a signed form, a recorded conversation), attached by the employee who recorded it. */
-export interface Bewijs { soort: string; referentie: string; datum: string }
-
-/** The young person's request to withdraw a consent, recorded by the employee who took it. */
-export interface Intrekkingsverzoek { datum: string; kanaal: string; referentie?: string | null }
+// What a consent record says of who made it, its evidence and a withdrawal request: one shape for
+// the store and the consent rules (policies/toestemming.ts), declared there.
+export type { Bewijs, Intrekkingsverzoek, Vastlegger as Vastlegging } from '../policies/toestemming';
+import type { Bewijs, Intrekkingsverzoek, Vastlegger as Vastlegging } from '../policies/toestemming';
 
 /** One consent of a young person for one processing activity (all its consent categories, or some). */
 export interface Toestemming {

@@ -196,21 +196,21 @@ async function geefToestemming(event) {
   melding(r.data.geefToestemming.status === 'ACTIEF' ? 'Toestemming gegeven.' : 'Toestemming vastgelegd: in afwachting van bevestiging door de jongere of een tweede medewerker.');
 }
 
-async function bevestigToestemming(id) {
-  if (!(await bevestig('U bevestigt deze toestemming: ze geldt daarna direct, overal.'))) return melding('Niet bevestigd.');
-  const r = await gql('mutation Bevestig($bsn: String!, $id: ID!) { bevestigToestemming(bsn: $bsn, id: $id) { id status } }', { bsn: sessie.bsn, id });
-  if (!r.data?.bevestigToestemming) return melding(foutTekst(r));
+/** Confirming and withdrawing a consent: asked first, then done, then the view shown again. */
+const WIJZIGINGEN = {
+  bevestigToestemming: { vraag: 'U bevestigt deze toestemming: ze geldt daarna direct, overal.', niet: 'Niet bevestigd.', klaar: 'Toestemming bevestigd.' },
+  trekToestemmingIn: { vraag: 'De jongere trekt deze toestemming in. Dit geldt direct, overal.', niet: 'Niet ingetrokken.', klaar: 'Toestemming ingetrokken.' },
+};
+async function wijzig(mutatie, id) {
+  const w = WIJZIGINGEN[mutatie];
+  if (!(await bevestig(w.vraag))) return melding(w.niet);
+  const r = await gql(`mutation Wijzig($bsn: String!, $id: ID!) { ${mutatie}(bsn: $bsn, id: $id) { id } }`, { bsn: sessie.bsn, id });
+  if (!r.data?.[mutatie]) return melding(foutTekst(r));
   await toonBeeld(sessie.bsn);
-  melding('Toestemming bevestigd.');
+  melding(w.klaar);
 }
-
-async function trekIn(id) {
-  if (!(await bevestig('De jongere trekt deze toestemming in. Dit geldt direct, overal.'))) return melding('Niet ingetrokken.');
-  const r = await gql('mutation Trek($bsn: String!, $id: ID!) { trekToestemmingIn(bsn: $bsn, id: $id) { id } }', { bsn: sessie.bsn, id });
-  if (!r.data?.trekToestemmingIn) return melding(foutTekst(r));
-  await toonBeeld(sessie.bsn);
-  melding('Toestemming ingetrokken.');
-}
+const bevestigToestemming = (id) => wijzig('bevestigToestemming', id);
+const trekIn = (id) => wijzig('trekToestemmingIn', id);
 
 // ---- start ---------------------------------------------------------------------------------------
 async function start() {
