@@ -22,7 +22,7 @@ query Alles($bsn: String!, $geslachtsnaam: String!, $geboortedatum: String!) {
   oudStudent(bsn: $bsn) { ...Integraal }
   regio(code: "GM0114") { code naam soort gemeenten { code } arbeidsmarktregio { code } doorstroompuntregio { code }
     cijfers(periode: "2026-10", indicatoren: ["jongeren"]) { indicator leeftijd waarde onderdrukt } }
-  dp: regio(code: "DP-ZUIDOOST-DRENTHE") { programma { contactgemeente budget regionaalAandeel maatregelen { id regio naam omschrijving partners budget regionaalAandeel bijgewerktOp bijgewerktDoor resultaten { periode omschrijving aantal } } } }
+  dp: regio(code: "DP-ZUIDOOST-DRENTHE") { programma { contactgemeente budget regionaalAandeel maatregelen { id regio naam omschrijving partners budget regionaalAandeel bijgewerktOp bijgewerktDoor resultaten { periode omschrijving aantal onderdrukt } } } }
   monitorPeriodes
   monitorIndicatoren { code omschrijving soort }
   regios(soort: ARBEIDSMARKTREGIO) { code }
