@@ -54,7 +54,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 100, 600_000),
     redisUrl: env.REDIS_URL || undefined,
     corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
-    monitorDrempel: env.MONITOR_DREMPEL ? Number(env.MONITOR_DREMPEL) : undefined,
+    monitor: { drempel: int('MONITOR_DREMPEL', 1, 1000), celsleutel: secret('MONITOR_CELSLEUTEL') },
     demoAanmelden,
     productie,
     loketOidc: env.LOKET_OIDC_CLIENT_ID && env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER, clientId: env.LOKET_OIDC_CLIENT_ID, scope: env.LOKET_OIDC_SCOPE || undefined } : undefined,

@@ -12,6 +12,7 @@ import type { RunningService } from '../subgraphs/runtime';
 import { benchmarkModus, registerModus } from './modus';
 import { buildSecurity, seedConsentWhenReachable, type SecurityKit, type SecurityOptions } from './security';
 import { EXTRA_SOURCES, SOURCE_OF, startNamedSubgraph } from './services';
+import type { MonitorInstellingen } from '../subgraphs/monitor/cijferbron';
 import type { QueryLimits } from '../gateway/limits/query-limits';
 import { connectRedis } from '../lib/redis';
 import { DEMO_IDENTITEITEN } from '../gateway/pages/demo';
@@ -49,8 +50,8 @@ export interface SystemOptions {
   shutdownGraceMs?: number;
   /** Redis for the replay cache of gateway contexts and the rate limits, shared by replicas. Absent: memory. */
   redisUrl?: string;
-  /** Cells of the monitor's figures below this are suppressed (MONITOR_DREMPEL). Default 10. */
-  monitorDrempel?: number;
+  /** How the monitor protects its figures (MONITOR_DREMPEL, MONITOR_CELSLEUTEL); defaults in subgraphs/monitor/cijferbron.ts. */
+  monitor?: MonitorInstellingen;
   /**
    * Offer the pages' demo sign-in (demo identities, tokens from the development issuer). Off unless
    * set: `npm start` sets it for the local demo (`DEMO_AANMELDEN`); never with NODE_ENV=production.
@@ -122,7 +123,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       subgraphs[name] = await startNamedSubgraph(name, {
         sourceUrl: simulators[SOURCE_OF[name]].url, extraSourceUrls: Object.fromEntries((EXTRA_SOURCES[name] ?? []).map((s) => [s, simulators[s].url])), regions: population.regions, clock,
         sourceTimeoutMs: options.sourceTimeoutMs ?? 2000, dataDir, port: ports[name] ?? 0, host: '127.0.0.1', log,
-        modus, replays, redis, monitorDrempel: options.monitorDrempel, metrics, tls: options.tls ? { ...options.tls.subgraph, ca: options.tls.ca } : undefined,
+        modus, replays, redis, monitor: options.monitor, metrics, tls: options.tls ? { ...options.tls.subgraph, ca: options.tls.ca } : undefined,
       });
     }));
     const direct = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/'])) as Record<SubgraphName, string>;

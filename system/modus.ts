@@ -8,12 +8,13 @@ import { SqliteAuditStore } from '../stores/audit';
 import { SqliteConsentStore } from '../stores/consent';
 import { SqliteNazorgStore } from '../stores/nazorg';
 import { SqliteProgrammaStore } from '../stores/programma';
+import { SqliteCijferStore } from '../stores/cijfers';
 import { FEITEN, feitControleur, feitOndertekenaar, feitsleutel } from '../subgraphs/policy/feiten';
 import { benchmarkZonderHandhaving, handhavingVolgensRegister, type SubgraphHandhaving } from '../subgraphs/policy/handhaving';
 import type { SecurityKit } from './security';
 
 /** The register and the stores the domains keep, whatever the enforcement mode. */
-export type Opslag = Pick<SecurityKit, 'register' | 'audit' | 'consent' | 'nazorg' | 'programma' | 'pseudonym'> & { close(): Promise<void> };
+export type Opslag = Pick<SecurityKit, 'register' | 'audit' | 'consent' | 'nazorg' | 'programma' | 'cijfers' | 'pseudonym'> & { close(): Promise<void> };
 
 /** What one subgraph's enforcement needs from its process. */
 export interface SubgraphOmgeving { regions: RegionRegistry; clock: Clock; replays?: ReplayCache; log?: (line: string) => void }
@@ -56,8 +57,8 @@ export function registerModus(kit: SecurityKit): Systeemmodus {
 export function benchmarkModus(): Systeemmodus {
   const opslag: Opslag = {
     register: loadRegister(), audit: new SqliteAuditStore(':memory:'), consent: new SqliteConsentStore(':memory:'), nazorg: new SqliteNazorgStore(':memory:'),
-    programma: new SqliteProgrammaStore(':memory:'), pseudonym: (bsn) => bsn,
-    async close() { await Promise.all([opslag.audit.close(), opslag.consent.close(), opslag.nazorg.close(), opslag.programma.close()]); },
+    programma: new SqliteProgrammaStore(':memory:'), cijfers: new SqliteCijferStore(':memory:'), pseudonym: (bsn) => bsn,
+    async close() { await Promise.all([opslag.audit.close(), opslag.consent.close(), opslag.nazorg.close(), opslag.programma.close(), opslag.cijfers.close()]); },
   };
   return { naam: 'benchmark-zonder-handhaving', opslag, subgraph: (_name, o) => benchmarkZonderHandhaving(o.regions, o.clock, o.log) };
 }

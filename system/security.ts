@@ -22,6 +22,7 @@ import type { ConsentBus } from '../stores/consent-bus';
 import { CachedConsentStore } from '../stores/consent-cache';
 import { PostgresNazorgStore, SqliteNazorgStore, type NazorgStore } from '../stores/nazorg';
 import { PostgresProgrammaStore, SqliteProgrammaStore, type ProgrammaStore } from '../stores/programma';
+import { PostgresCijferStore, SqliteCijferStore, type CijferStore } from '../stores/cijfers';
 
 export interface SecurityOptions {
   /** Folder for the embedded stores and the development secrets; `:memory:` keeps nothing. */
@@ -73,6 +74,8 @@ export interface SecurityKit {
   nazorg: NazorgStore;
   /** The regional programmes' records (opened on first use: only the monitor holds a connection). */
   programma: ProgrammaStore;
+  /** The monitor's published figures and cell key secret (on the monitor's database, PROGRAMMA_DATABASE_URL). */
+  cijfers: CijferStore;
   audit: AuditStore;
   pseudonym(bsn: string): string;
   /** The master secret (gateway only); null in a subgraph process. */
@@ -133,6 +136,7 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
     () => options.stores?.consent ?? new SqliteConsentStore(file('toestemming.sqlite')), (s) => (options.consentBus ? new CachedConsentStore(s, options.consentBus) : s));
   const nazorg = bijEersteGebruik<NazorgStore>(pg?.nazorg, (p) => new PostgresNazorgStore(p, pg!.schema), () => new SqliteNazorgStore(file('nazorg.sqlite')));
   const programma = bijEersteGebruik<ProgrammaStore>(pg?.programma, (p) => new PostgresProgrammaStore(p, pg!.schema), () => new SqliteProgrammaStore(file('programma.sqlite')));
+  const cijfers = bijEersteGebruik<CijferStore>(pg?.programma, (p) => new PostgresCijferStore(p, pg!.schema), () => new SqliteCijferStore(file('cijfers.sqlite')));
   const audit = options.stores?.audit ?? (auditPool ? new PostgresAuditStore(auditPool, pg!.schema) : new SqliteAuditStore(file('audit.sqlite')));
   const master = options.internalKeys ? options.internalKeys.master ?? null : generateMasterSecret();
   const devIssuer = options.oidc ? null : await DevIssuer.create(options.devIssuerFile ?? (options.dataDir === ':memory:' ? undefined : join(options.dataDir, 'dev-issuer.json')));
@@ -144,6 +148,7 @@ export async function buildSecurity(options: SecurityOptions, supergraphSdl: str
     get consent() { return consent(); },
     get nazorg() { return nazorg(); },
     get programma() { return programma(); },
+    get cijfers() { return cijfers(); },
     pseudonym: createPseudonymiser(options.pseudonymKey ?? persistentSecret(options.dataDir, 'pseudonym.key', () => randomBytes(32).toString('hex'))),
     internalMaster: master,
     subgraphKey: (name) => {

@@ -24,7 +24,7 @@ import { startSubgraph, type RunningService, type SubgraphDefinition } from '../
 import { zorgSubgraph } from '../subgraphs/zorg';
 import { toestemmingSubgraph } from '../subgraphs/toestemming';
 import { monitorSubgraph } from '../subgraphs/monitor';
-import { cijferbron } from '../subgraphs/monitor/cijferbron';
+import { cijferbron, type MonitorInstellingen } from '../subgraphs/monitor/cijferbron';
 import type { RedisClientType } from 'redis';
 import type { Systeemmodus } from './modus';
 
@@ -68,8 +68,8 @@ export interface SubgraphRuntimeOptions {
   replays?: ReplayCache;
   /** Redis shared by replicas (the monitor shares its computed figures there). */
   redis?: RedisClientType | null;
-  /** Cells of the monitor's figures below this are suppressed. Default 10. */
-  monitorDrempel?: number;
+  /** How the monitor protects its figures. */
+  monitor?: MonitorInstellingen;
   /** Injected fetch towards the source system; default global fetch. */
   fetch?: typeof fetch;
   log?: (line: string) => void;
@@ -81,7 +81,7 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
     observe: o.metrics ? (system: string, seconds: number, outcome: string) => o.metrics!.sourceSeconds.observe({ system, outcome }, seconds) : undefined };
   const kit = o.modus.opslag;
   const checks: Record<string, () => Promise<void>> = { source: reachable(o.sourceUrl, o.fetch) };
-  Object.assign(checks, { audit: () => kit.audit.ping(), ...(name === 'inzage' || name === 'monitor' ? {} : { consent: () => kit.consent.ping() }), ...(name === 'onderwijs' ? { nazorg: () => kit.nazorg.ping() } : {}), ...(name === 'monitor' ? { programma: () => kit.programma.ping() } : {}) });
+  Object.assign(checks, { audit: () => kit.audit.ping(), ...(name === 'inzage' || name === 'monitor' ? {} : { consent: () => kit.consent.ping() }), ...(name === 'onderwijs' ? { nazorg: () => kit.nazorg.ping() } : {}), ...(name === 'monitor' ? { programma: () => kit.programma.ping(), cijfers: () => kit.cijfers.ping() } : {}) });
   const handhaving = o.modus.subgraph(name, { regions: o.regions, clock: o.clock, replays: o.replays, log: o.log });
   const run = <C extends PolicyContext>(def: SubgraphDefinition<C>) => startSubgraph(def, { port: o.port, host: o.host, handhaving, tls: o.tls, metrics: o.metrics, checks, awaitStart: o.awaitStart });
   switch (name) {
@@ -100,7 +100,7 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
       for (const s of EXTRA_SOURCES.monitor!) if (!o.extraSourceUrls?.[s]) throw new Error(`the monitor needs the ${s} source: set SOURCE_URL_${s.toUpperCase()}`);
       const bronnen = { doorstroom: createReferentieLeerplicht(source), brp: createHaalCentraalBrp(extra('brp')), participatie: createReferentieParticipatie(extra('participatie')),
         zorg: createReferentieZorg(extra('zorg')), onderwijs: createDuoLevering(extra('duo')) };
-      return run(monitorSubgraph({ programma: kit.programma, namen: bronnen, cijfers: cijferbron({ bronnen, regions: o.regions, register: kit.register, clock: o.clock, drempel: o.monitorDrempel, redis: o.redis, log: o.log }), regions: o.regions, clock: o.clock }));
+      return run(monitorSubgraph({ programma: kit.programma, namen: bronnen, cijfers: cijferbron({ bronnen, regions: o.regions, register: kit.register, clock: o.clock, opslag: kit.cijfers, ...o.monitor, log: o.log }), regions: o.regions, clock: o.clock }));
     }
     case 'toestemming':
       return run(toestemmingSubgraph({ consent: kit.consent, register: kit.register, brp: createHaalCentraalBrp(source), clock: o.clock,

@@ -48,6 +48,12 @@ export const programmaDdl = (schema: string) => `
   CREATE TABLE IF NOT EXISTS ${schema}.maatregel (id TEXT PRIMARY KEY, regio TEXT NOT NULL, gegevens JSONB NOT NULL, bijgewerkt_op TIMESTAMPTZ NOT NULL);
   CREATE INDEX IF NOT EXISTS maatregel_regio ON ${schema}.maatregel (regio);`;
 
+/** The monitor's published figures per version of its inputs, and the secret its cell keys are made with. */
+export const cijferDdl = (schema: string) => `
+  CREATE TABLE IF NOT EXISTS ${schema}.monitorgeheim (naam TEXT PRIMARY KEY, waarde TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS ${schema}.cijferversie (versie TEXT PRIMARY KEY, berekend_op TEXT NOT NULL, periodes JSONB NOT NULL, drempel INTEGER NOT NULL, gemaakt TIMESTAMPTZ NOT NULL);
+  CREATE TABLE IF NOT EXISTS ${schema}.cijferrij (versie TEXT NOT NULL, sleutel TEXT NOT NULL, gegevens JSONB NOT NULL, PRIMARY KEY (versie, sleutel));`;
+
 /** Login roles per duty; each gets exactly the privileges its duty needs. */
 export interface DatabaseRoles {
   /** Owns the schema and tables (used only by `npm run db:init`). */
@@ -64,7 +70,7 @@ export interface DatabaseRoles {
   consentWriter: string;
   /** Records and reads the schools' nazorg contacts (the onderwijs subgraph): SELECT and INSERT on them only. */
   nazorgWriter: string;
-  /** Records the regional programmes' measures and results (the monitor): SELECT, INSERT, UPDATE on them only. */
+  /** The monitor: records the regional programmes' measures and results (SELECT, INSERT, UPDATE), stores its published figures (SELECT, INSERT, DELETE) and its cell key secret (SELECT, INSERT). */
   programmaWriter: string;
 }
 
@@ -91,7 +97,7 @@ export function rolesSql(schema: string, roles: DatabaseRoles, passwords: Record
   const { owner, auditWriter, auditReader, auditRetention, consentReader, consentWriter, nazorgWriter, programmaWriter } = roles;
   lines.push(
     `CREATE SCHEMA IF NOT EXISTS ${schema} AUTHORIZATION ${owner};`,
-    `SET ROLE ${owner};`, auditDdl(schema), consentDdl(schema), nazorgDdl(schema), programmaDdl(schema), 'RESET ROLE;',
+    `SET ROLE ${owner};`, auditDdl(schema), consentDdl(schema), nazorgDdl(schema), programmaDdl(schema), cijferDdl(schema), 'RESET ROLE;',
     `REVOKE ALL ON SCHEMA ${schema} FROM PUBLIC;`,
     `REVOKE ALL ON ALL TABLES IN SCHEMA ${schema} FROM PUBLIC;`,
     `GRANT USAGE ON SCHEMA ${schema} TO ${auditWriter}, ${auditReader}, ${auditRetention}, ${consentReader}, ${consentWriter}, ${nazorgWriter}, ${programmaWriter};`,
@@ -104,6 +110,8 @@ export function rolesSql(schema: string, roles: DatabaseRoles, passwords: Record
     `GRANT SELECT, INSERT, UPDATE ON ${schema}.toestemming TO ${consentWriter};`,
     `GRANT SELECT, INSERT ON ${schema}.nazorgcontact TO ${nazorgWriter};`,
     `GRANT SELECT, INSERT, UPDATE ON ${schema}.maatregel TO ${programmaWriter};`,
+    `GRANT SELECT, INSERT, DELETE ON ${schema}.cijferversie, ${schema}.cijferrij TO ${programmaWriter};`,
+    `GRANT SELECT, INSERT ON ${schema}.monitorgeheim TO ${programmaWriter};`,
   );
   return lines.join('\n');
 }

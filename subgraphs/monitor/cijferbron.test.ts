@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { connectRedis } from '../../lib/redis';
+import { SqliteCijferStore } from '../../stores/cijfers';
 import { demoRegions } from '../../lib/regions';
 import { loadRegister } from '../../policies/register';
 import type { MonitorBronnen } from './extractie';
@@ -27,14 +27,14 @@ function bronnen() {
   return { b, leveringen, berekeningen: () => zoekopdrachten };
 }
 
-describe('the monitor\'s figures are computed once and cached', () => {
+describe('the monitor\'s figures are computed once per version and stored', () => {
   const regions = demoRegions();
   const register = loadRegister();
 
   it('recomputes only when a new education delivery arrives or a month closes', async () => {
     const { b, leveringen, berekeningen } = bronnen();
     let today = new Date('2026-11-10T12:00:00Z');
-    const bron = cijferbron({ bronnen: b, regions, register, clock: () => today, controleMs: 0 });
+    const bron = cijferbron({ bronnen: b, regions, register, clock: () => today, controleMs: 0, opslag: new SqliteCijferStore(':memory:') });
     const eerste = await bron.tabel();
     await bron.tabel();
     expect(berekeningen()).toBe(1);
@@ -51,28 +51,47 @@ describe('the monitor\'s figures are computed once and cached', () => {
     expect(december.periodes.map((p) => p.code)).toContain('2026-11');
   });
 
-  it('shares the published table between replicas through Redis, without the suppressed counts', async () => {
-    const redis = connectRedis('redis://127.0.0.1:6379', () => {});
-    try {
-      for (let i = 0; i < 500 && !redis.isReady; i++) await new Promise((r) => setTimeout(r, 20));
-      const { b, berekeningen } = bronnen();
-      const clock = () => new Date('2026-11-10T12:00:00Z');
-      const cacheNaam = `jf:test:${randomBytes(6).toString('hex')}`;
-      const a = await cijferbron({ bronnen: b, regions, register, clock, redis, cacheNaam }).tabel();
-      const replica = cijferbron({ bronnen: b, regions, register, clock, redis, cacheNaam });
-      const gedeeld = await replica.tabel();
-      expect(berekeningen()).toBe(1);
-      expect(a.onderdrukt.size).toBeGreaterThan(0); // the one person's cells are small
-      expect(replica.laatsteVerslag()!.uitCache).toBe(true);
-      expect(gedeeld.onderdrukt).toEqual(a.onderdrukt);
-      for (const k of a.onderdrukt.keys()) expect(gedeeld.ruw.has(k)).toBe(false);
-      expect([...gedeeld.ruw].every(([k, v]) => a.ruw.get(k) === v)).toBe(true);
-    } finally {
-      await redis.quit();
+  it('stores the published table once for every replica, with only published values and one cell key secret', async () => {
+    const { b, berekeningen } = bronnen();
+    const clock = () => new Date('2026-11-10T12:00:00Z');
+    const opslag = new SqliteCijferStore(':memory:');
+    const a = await cijferbron({ bronnen: b, regions, register, clock, opslag }).tabel();
+    const replica = cijferbron({ bronnen: b, regions, register, clock, opslag });
+    const gedeeld = await replica.tabel();
+    expect(berekeningen()).toBe(1);
+    expect(replica.laatsteVerslag()!.uitOpslag).toBe(true);
+    expect(gedeeld.rijen).toEqual(a.rijen);
+    // The one young person of Den Haag is perturbed to 0, 1 or 2 (noise at most their count): published as 0 or not at all.
+    const waarden = [...a.rijen.values()].flatMap((r) => Object.values(r).flat());
+    expect(waarden.every((w) => w === null || w === 0)).toBe(true);
+    // The secret is made once and then kept: a second proposal does not replace it.
+    const geheim = await opslag.geheim('x'.repeat(64));
+    expect(await opslag.geheim('y'.repeat(64))).toBe(geheim);
+    await opslag.close();
+  });
+
+  it('publishes a hand-entered count like a figure: the same key gives the same value, small ones are not shown', async () => {
+    const opslag = new SqliteCijferStore(':memory:');
+    const bron = cijferbron({ bronnen: bronnen().b, regions, register, clock: () => new Date(), opslag, celsleutel: 'k'.repeat(40) });
+    expect(await bron.publiceerAantal(null, 'm|2026-10')).toBeNull();
+    expect(await bron.publiceerAantal(0, 'm|2026-10')).toBe(0);
+    expect(await bron.publiceerAantal(3, 'm|2026-10')).toBeNull();
+    const gezien = new Set<number>();
+    for (let i = 0; i < 40; i++) {
+      const w = (await bron.publiceerAantal(100, `m${i}|2026-10`))!;
+      expect(Math.abs(w - 100)).toBeLessThanOrEqual(3);
+      expect(await bron.publiceerAantal(100, `m${i}|2026-10`)).toBe(w);
+      gezien.add(w);
     }
+    expect(gezien.size).toBeGreaterThan(3); // perturbed, not rounded to one value
+    await opslag.close();
+  });
+
+  it('refuses a short cell key secret at start', () => {
+    expect(() => cijferbron({ bronnen: bronnen().b, regions, register, clock: () => new Date(), opslag: new SqliteCijferStore(':memory:'), celsleutel: 'kort' })).toThrow(/MONITOR_CELSLEUTEL/);
   });
 
   it('refuses a threshold that is not a positive integer', () => {
-    expect(() => cijferbron({ bronnen: bronnen().b, regions, register, clock: () => new Date(), drempel: 0 })).toThrow(/MONITOR_DREMPEL/);
+    expect(() => cijferbron({ bronnen: bronnen().b, regions, register, clock: () => new Date(), opslag: new SqliteCijferStore(':memory:'), drempel: 0 })).toThrow(/MONITOR_DREMPEL/);
   });
 });

@@ -25,7 +25,7 @@ export interface Extractieverslag { personen: number; leveringen: number; aanroe
  * computation and held only in memory, so the join never uses a BSN and no pseudonym can be
  * linked to another computation. BSNs exist only to ask the sources; nothing is kept afterwards.
  */
-export async function extraheer(bronnen: MonitorBronnen, gemeenten: string[], afnemers: string[], bewaring: { register: Register; today: Date }, deadline?: number): Promise<{ personen: Persoonsfeiten[]; verslag: Extractieverslag }> {
+export async function extraheer(bronnen: MonitorBronnen, gemeenten: string[], afnemers: string[], bewaring: { register: Register; today: Date }, recordSleutel: (bsn: string) => number, deadline?: number): Promise<{ personen: Persoonsfeiten[]; verslag: Extractieverslag }> {
   const pseudoniem = createPseudonymiser(randomBytes(32).toString('hex'));
   const aanroep = { deadline };
   const aanroepen: Record<string, number> = { leerplicht: 0, brp: 0, participatie: 0, zorg: 0, duo: 0 };
@@ -38,6 +38,7 @@ export async function extraheer(bronnen: MonitorBronnen, gemeenten: string[], af
     if (!page.meer || !page.bsns.length) break;
     na = page.bsns.at(-1);
   }
+  const sleutels = new Map(bsns.map((b) => [pseudoniem(b), recordSleutel(b)]));
   const perDomein = async <T>(naam: string, size: number, lees: (c: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>> => {
     const paren = await inChunks(bsns, size, async (c) => { aanroepen[naam]++; return [...(await lees(c)).entries()]; }, BATCHES_IN_FLIGHT);
     return new Map(paren.map(([bsn, v]) => [pseudoniem(bsn), v]));
@@ -68,10 +69,11 @@ export async function extraheer(bronnen: MonitorBronnen, gemeenten: string[], af
     if (persoon.overlijdensdatum || !persoon.gemeenteCode || !persoon.geboortedatum || !/^\d{4}-\d{2}-\d{2}$/.test(persoon.geboortedatum)) continue;
     const w = participatie.get(p);
     personen.push({
-      pseudoniem: p, gemeente: persoon.gemeenteCode, geboortedatum: persoon.geboortedatum, onderwijs: onderwijs.get(p) ?? leeg,
+      pseudoniem: p, sleutel: sleutels.get(p)!, gemeente: persoon.gemeenteCode, geboortedatum: persoon.geboortedatum, onderwijs: onderwijs.get(p) ?? leeg,
       uitkering: w?.uitkering ?? null, reintegratie: w?.trajecten ?? [], werk: w?.dienstverbanden ?? [],
       doorstroom: (doorstroom.get(p)?.trajecten ?? []) as Doorstroomtraject[], zorg: zorg.get(p) ?? [],
     });
   }
+  sleutels.clear();
   return { personen, verslag: { personen: personen.length, leveringen, aanroepen } };
 }

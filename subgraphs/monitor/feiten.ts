@@ -9,6 +9,8 @@ import type { Onderwijshistorie } from '../onderwijs/history';
  */
 export interface Persoonsfeiten {
   pseudoniem: string;
+  /** The person's fixed record key for the cell key method (celsleutel.ts): a number, not linkable to the BSN without the secret. */
+  sleutel: number;
   gemeente: string;
   geboortedatum: string;
   onderwijs: Onderwijshistorie;

@@ -5,9 +5,9 @@ import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 import { INDICATOREN } from './indicatoren';
 import { gepubliceerdePeriodes, parsePeriode } from './periode';
-import { celSleutel, KLASSEN } from './tabel';
+import { KLASSEN, rijSleutel } from './tabel';
 import type { Cijferbron } from './cijferbron';
-import type { ProgrammaStore } from '../../stores/programma';
+import type { Maatregel, ProgrammaStore } from '../../stores/programma';
 import { legMaatregelVast, legResultaatVast, tekstControle, type MaatregelInvoer, type ResultaatInvoer } from './programma';
 import type { MonitorBronnen } from './extractie';
 import { naamIndex } from './namen';
@@ -33,7 +33,6 @@ export interface MonitorOptions {
 export function monitorSubgraph({ cijfers, programma, namen, regions, clock = systemClock }: MonitorOptions): SubgraphDefinition<Context> {
   const codes = new Set(INDICATOREN.map((i) => i.code));
   const controle = tekstControle(naamIndex(namen, () => regions.gemeenten().map((g) => g.code), clock));
-  const klein = (n: number | null) => n !== null && n > 0 && n < cijfers.drempel;
   return {
     name: 'monitor',
     typeDefs: subgraphTypeDefs('monitor'),
@@ -52,6 +51,7 @@ export function monitorSubgraph({ cijfers, programma, namen, regions, clock = sy
         // The published periods follow from today alone: no need to compute the figures to name them.
         monitorPeriodes: () => gepubliceerdePeriodes(isoDate(clock())).map((p) => p.code),
         monitorIndicatoren: () => INDICATOREN.map(({ code, omschrijving, soort }) => ({ code, omschrijving, soort })),
+        monitorBescherming: () => cijfers.bescherming,
       },
       Mutation: {
         legMaatregelVast: (_: unknown, { regio, invoer }: { regio: string; invoer: MaatregelInvoer }, ctx: Context) =>
@@ -59,10 +59,13 @@ export function monitorSubgraph({ cijfers, programma, namen, regions, clock = sy
         legResultaatVast: (_: unknown, { maatregel, invoer }: { maatregel: string; invoer: ResultaatInvoer }, ctx: Context) =>
           legResultaatVast(programma, controle, ctx.beleid.interne.medewerker, maatregel, invoer, clock()),
       },
-      // A programme result that counts people is published like a figure: a small count is not.
-      Programmaresultaat: {
-        aantal: (r: { aantal: number | null }) => (klein(r.aantal) ? null : r.aantal),
-        onderdrukt: (r: { aantal: number | null }) => klein(r.aantal),
+      // A programme result that counts people is published like a figure: perturbed with its own
+      // cell key (the measure and period), and not shown when small.
+      Maatregel: {
+        resultaten: (m: Maatregel) => Promise.all(m.resultaten.map(async (r) => {
+          const aantal = await cijfers.publiceerAantal(r.aantal, `${m.id}|${r.periode}`);
+          return { ...r, aantal, onderdrukt: r.aantal !== null && aantal === null };
+        })),
       },
       Regio: {
         // Whose regions an analyst may read is decided by the guard (EIGEN_REGIO), which also audits the read.
@@ -82,12 +85,10 @@ export function monitorSubgraph({ cijfers, programma, namen, regions, clock = sy
           if (!tabel.periodes.some((p) => p.code === periode.code)) {
             throw new AppError('BAD_USER_INPUT', `periode ${periode.code} is not published on ${isoDate(clock())}; see monitorPeriodes`, { argument: 'periode', rule: 'PERIODE' });
           }
-          return gevraagd.flatMap((indicator) => KLASSEN.map((leeftijd) => {
-            const sleutel = celSleutel(indicator, code, periode.code, leeftijd);
-            // Why a cell is unpublished stays inside: the reason would single out the small cells.
-            const onderdrukt = tabel.onderdrukt.has(sleutel);
-            return { indicator, leeftijd, waarde: onderdrukt ? null : tabel.ruw.get(sleutel)!, onderdrukt };
-          }));
+          const rij = tabel.rijen.get(rijSleutel(code, periode.code));
+          if (!rij) return [];
+          // Why a cell is unpublished is not said: a reason would single out the small cells.
+          return gevraagd.flatMap((indicator) => KLASSEN.map((leeftijd, k) => ({ indicator, leeftijd, waarde: rij[indicator][k], onderdrukt: rij[indicator][k] === null })));
         },
       },
     },

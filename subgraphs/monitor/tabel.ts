@@ -1,62 +1,123 @@
 import type { RegionRegistry } from '../../lib/regions';
+import type { Cijferrij } from '../../stores/cijfers';
+import { plusSleutel, verstoor, type Ruistabel } from './celsleutel';
 import type { Persoonsfeiten } from './feiten';
-import { INDICATOREN, LEEFTIJDSKLASSEN, tel, type Klasse } from './indicatoren';
-import { onderdruk, type Reden, type Relatie } from './onderdrukking';
+import { INDICATOREN, klasse, LEEFTIJDSKLASSEN, type Klasse } from './indicatoren';
 import type { Periode } from './periode';
 
 export const KLASSEN: Klasse[] = [...LEEFTIJDSKLASSEN.map((k) => k.code), 'TOTAAL'];
-export const celSleutel = (indicator: string, regio: string, periode: string, klasse: Klasse) => `${indicator}|${regio}|${periode}|${klasse}`;
 
-/** Every published figure, computed once and suppressed as one table (so suppression holds across regions, bands and periods). */
+
+/** Every published figure, computed once for all periods and protected as one system. */
 export interface Cijfertabel {
-  /** ISO date the figures describe (the last closed month's end is the newest period). */
+  /** ISO date the figures were computed on (the last closed month is the newest period). */
   berekendOp: string;
   periodes: Periode[];
   drempel: number;
-  /** Exact counts before suppression: never served, kept for the tests of this module and the benchmark. */
-  ruw: Map<string, number>;
-  onderdrukt: Map<string, Reden>;
+  /** Per `regio|periode`: per indicator the values for each of KLASSEN, null where unpublished; never a true count. */
+  rijen: Map<string, Cijferrij>;
 }
 
+export const rijSleutel = (regio: string, periode: string) => `${regio}|${periode}`;
+
+/** How the figures are protected: the perturbation table and the threshold below which a (perturbed) value is not shown. */
+export interface Bescherming { ruis: Ruistabel; drempel: number }
+
 /**
- * Counts every indicator for every published period per municipality and age band, adds them up
- * into the arbeidsmarktregio's and Doorstroompunt regions and the band totals (and, for flows, the
- * months into quarters), and suppresses as one table.
+ * Counts every indicator for every published period and protects all tables together with the
+ * cell key method, so that no combination of published figures undoes it:
+ *
+ * 1. The smallest cells are *atoms*: the people of one municipality and age band who, in one
+ *    month, have the same answer to every indicator of a kind (for a stock: in or out of each; for a
+ *    flow: how many events of each). Every published figure — any region, band, period or
+ *    indicator — is a sum of atoms, so linked indicators (a subset, a difference) share them.
+ * 2. Each atom's count is perturbed once, with its members' cell key.
+ * 3. Everything else is *added up from the perturbed atoms*: a municipality's indicator, the
+ *    arbeidsmarktregio's, Doorstroompunt regions, provinces and the country, the band totals, and a
+ *    flow's quarter from its months (a stock's quarter is its last month). Published figures are
+ *    therefore exactly additive, and every figure an analyst can combine is a function of the
+ *    perturbed atoms: differencing yields perturbed atoms, never a true count.
+ * 4. A value from 1 to `drempel` - 1 is not published (null); why is not said.
  */
-export function bouwTabel(personen: Persoonsfeiten[], regions: RegionRegistry, periodes: Periode[], drempel: number, berekendOp: string): Cijfertabel {
-  const ruw = new Map<string, number>();
-  const relaties: Relatie[] = [];
+export function bouwTabel(personen: Persoonsfeiten[], regions: RegionRegistry, periodes: Periode[], bescherming: Bescherming, berekendOp: string): Cijfertabel {
+  const { drempel, ruis } = bescherming;
   const gemeenten = regions.gemeenten().map((g) => g.code);
-  const hoger = regions.all().filter((r) => r.soort !== 'GEMEENTE');
-  const inGebied = new Set(gemeenten);
-  const binnen = personen.filter((p) => inGebied.has(p.gemeente));
-  for (const ind of INDICATOREN) {
-    for (const periode of periodes) {
-      const telling = tel(binnen, ind, periode);
-      for (const g of gemeenten) for (const k of LEEFTIJDSKLASSEN) ruw.set(celSleutel(ind.code, g, periode.code, k.code), telling.get(`${g}|${k.code}`) ?? 0);
-      for (const r of hoger) {
-        const leden = r.gemeenten.filter((g) => inGebied.has(g));
-        for (const k of LEEFTIJDSKLASSEN) {
-          const delen = leden.map((g) => celSleutel(ind.code, g, periode.code, k.code));
-          ruw.set(celSleutel(ind.code, r.code, periode.code, k.code), delen.reduce((s, d) => s + ruw.get(d)!, 0));
-          relaties.push({ totaal: celSleutel(ind.code, r.code, periode.code, k.code), delen });
+  const gIndex = new Map(gemeenten.map((g, i) => [g, i]));
+  const nI = INDICATOREN.length;
+  const bI = LEEFTIJDSKLASSEN.length;
+  const standen = INDICATOREN.map((ind, i) => ({ ind, i })).filter((x) => x.ind.soort === 'STAND');
+  const stromen = INDICATOREN.map((ind, i) => ({ ind, i })).filter((x) => x.ind.soort === 'STROOM');
+  const binnen = personen.filter((p) => gIndex.has(p.gemeente));
+  const maanden = periodes.filter((p) => p.soort === 'MAAND');
+
+  /** Per month: the perturbed values per municipality (index g * bI + band) and indicator. */
+  const perMaand = new Map<string, Float64Array>();
+  for (const maand of maanden) {
+    const atomen = new Map<string, { g: number; b: number; vector: number[]; n: number; sleutel: number }>();
+    const voeg = (g: number, b: number, vector: number[], soort: string, sleutel: number) => {
+      const k = `${soort}|${g}|${b}|${vector.join(',')}`;
+      const a = atomen.get(k);
+      if (a) { a.n++; a.sleutel = plusSleutel(a.sleutel, sleutel); } else atomen.set(k, { g, b, vector, n: 1, sleutel });
+    };
+    for (const p of binnen) {
+      const g = gIndex.get(p.gemeente)!;
+      // Stocks: who counts on the month's last day, in their band then.
+      const k = klasse(p.geboortedatum, maand.einde);
+      if (k) {
+        const vector = new Array<number>(nI).fill(0);
+        for (const { ind, i } of standen) if (ind.telt!(p, maand.einde)) vector[i] = 1;
+        voeg(g, bandNummer(k), vector, 'S', p.sleutel);
+      }
+      // Flows: the events in the month, each in the band of the person's age at the event.
+      let perBand: number[][] | null = null;
+      for (const { ind, i } of stromen) {
+        for (const d of ind.gebeurtenissen!(p, maand.begin, maand.einde)) {
+          const kb = klasse(p.geboortedatum, d);
+          if (!kb) continue;
+          perBand ??= LEEFTIJDSKLASSEN.map(() => new Array<number>(nI).fill(0));
+          perBand[bandNummer(kb)][i]++;
         }
-        relaties.push({ totaal: celSleutel(ind.code, r.code, periode.code, 'TOTAAL'), delen: leden.map((g) => celSleutel(ind.code, g, periode.code, 'TOTAAL')) });
       }
-      for (const regio of [...gemeenten, ...hoger.map((r) => r.code)]) {
-        const delen = LEEFTIJDSKLASSEN.map((k) => celSleutel(ind.code, regio, periode.code, k.code));
-        ruw.set(celSleutel(ind.code, regio, periode.code, 'TOTAAL'), delen.reduce((s, d) => s + ruw.get(d)!, 0));
-        relaties.push({ totaal: celSleutel(ind.code, regio, periode.code, 'TOTAAL'), delen });
-      }
+      if (perBand) perBand.forEach((vector, b) => { if (vector.some((c) => c > 0)) voeg(g, b, vector, 'F', p.sleutel); });
     }
-    // A flow's quarter is the sum of its months (a stock's is its last month's, no relation).
-    if (ind.soort === 'STROOM') {
-      for (const q of periodes.filter((p) => p.soort === 'KWARTAAL')) {
-        for (const regio of [...gemeenten, ...hoger.map((r) => r.code)]) for (const k of KLASSEN) {
-          relaties.push({ totaal: celSleutel(ind.code, regio, q.code, k), delen: q.maanden.map((m) => celSleutel(ind.code, regio, m, k)) });
-        }
-      }
+    const waarden = new Float64Array(gemeenten.length * bI * nI);
+    for (const a of atomen.values()) {
+      const gepubliceerd = verstoor(a.n, a.sleutel, ruis);
+      if (gepubliceerd === 0) continue;
+      const basis = (a.g * bI + a.b) * nI;
+      for (let i = 0; i < nI; i++) if (a.vector[i]) waarden[basis + i] += a.vector[i] * gepubliceerd;
+    }
+    perMaand.set(maand.code, waarden);
+  }
+
+  // Quarters: a flow's is the sum of its months, a stock's its last month.
+  const perPeriode = new Map(perMaand);
+  for (const q of periodes.filter((p) => p.soort === 'KWARTAAL')) {
+    const waarden = new Float64Array(gemeenten.length * bI * nI);
+    const laatste = perMaand.get(q.maanden[2])!;
+    for (let c = 0; c < waarden.length; c++) {
+      const ind = INDICATOREN[c % nI];
+      waarden[c] = ind.soort === 'STAND' ? laatste[c] : q.maanden.reduce((s, m) => s + perMaand.get(m)![c], 0);
+    }
+    perPeriode.set(q.code, waarden);
+  }
+
+  // Every region is the sum of its municipalities, every total the sum of its bands.
+  const rijen = new Map<string, Cijferrij>();
+  const toon = (n: number) => (n > 0 && n < drempel ? null : n);
+  const regioLeden = regions.all().map((r) => ({ code: r.code, leden: (r.soort === 'GEMEENTE' ? [r.code] : r.gemeenten).filter((g) => gIndex.has(g)).map((g) => gIndex.get(g)!) }));
+  for (const periode of periodes) {
+    const waarden = perPeriode.get(periode.code)!;
+    for (const { code, leden } of regioLeden) {
+      const rij: Cijferrij = {};
+      INDICATOREN.forEach((ind, i) => {
+        const banden = LEEFTIJDSKLASSEN.map((_, b) => leden.reduce((s, g) => s + waarden[(g * bI + b) * nI + i], 0));
+        rij[ind.code] = [...banden, banden.reduce((s, n) => s + n, 0)].map(toon);
+      });
+      rijen.set(rijSleutel(code, periode.code), rij);
     }
   }
-  return { berekendOp, periodes, drempel, ruw, onderdrukt: onderdruk(ruw, relaties, drempel) };
+  return { berekendOp, periodes, drempel, rijen };
 }
+
+const bandNummer = (k: Klasse) => LEEFTIJDSKLASSEN.findIndex((x) => x.code === k);

@@ -2,6 +2,8 @@ import { addDays, addMonths, ageOn, parseIsoDate } from '../../lib/dates';
 import type { RegionRegistry } from '../../lib/regions';
 import type { Population } from '../../population/generator';
 import type { SynthPersoon } from '../../population/types';
+import type { RunningSystem } from '../../system';
+import { gqlAs, type Identity } from './system';
 import { zoalsGeleverd } from './duo';
 
 /**
@@ -82,4 +84,60 @@ export function waarheid(population: Population, regions: RegionRegistry, peilda
     }
   }
   return uit;
+}
+
+/**
+ * The atoms of the cell key method (docs/monitor.md), from the ground truth: for one month, the
+ * people of one municipality and band with the same answer to every stock indicator (family S),
+ * and the people with the same numbers of events of every flow indicator in the band of the event
+ * (family F). Each atom's `c` says how much one member adds to each indicator.
+ */
+export interface Atoom { familie: 'S' | 'F'; maand: string; gemeente: string; band: string; n: number; c: Record<string, number> }
+
+export function atomen(population: Population, regions: RegionRegistry, peildatum: string, maand: string): Atoom[] {
+  const mensen = [...population.persons()].filter((p) => !p.overlijdensdatum && regions.get(p.gemeenteCode)?.soort === 'GEMEENTE').map((p) => zoalsGeleverd(p, peildatum));
+  const [b, e] = grenzen(maand);
+  const uit = new Map<string, Atoom>();
+  const voeg = (familie: 'S' | 'F', gemeente: string, band: string, c: Record<string, number>) => {
+    const k = `${familie}|${gemeente}|${band}|${JSON.stringify(Object.entries(c).sort())}`;
+    const a = uit.get(k);
+    if (a) a.n++; else uit.set(k, { familie, maand, gemeente, band, n: 1, c });
+  };
+  for (const p of mensen) {
+    const k = band(p.geboortedatum, e);
+    if (k) voeg('S', p.gemeenteCode, k, Object.fromEntries(Object.entries(STAND).filter(([, f]) => f(p, e)).map(([ind]) => [ind, 1])));
+    const perBand = new Map<string, Record<string, number>>();
+    for (const [ind, f] of Object.entries(STROOM)) for (const d of f(p, b, e)) {
+      const kb = band(p.geboortedatum, d);
+      if (!kb) continue;
+      const c = perBand.get(kb) ?? {};
+      c[ind] = (c[ind] ?? 0) + 1;
+      perBand.set(kb, c);
+    }
+    for (const [kb, c] of perBand) voeg('F', p.gemeenteCode, kb, c);
+  }
+  return [...uit.values()];
+}
+
+export const STAND_INDICATOREN = Object.keys(STAND);
+export const STROOM_INDICATOREN = Object.keys(STROOM);
+
+export const KLASSEN = ['L16_17', 'L18_22', 'L23_26', 'TOTAAL'];
+export type Cel = { indicator: string; leeftijd: string; waarde: number | null; onderdrukt: boolean };
+
+/** Every published cell of the periods, read as an analyst of each municipality (who sees their own three regions), per `indicator|regio|periode|klasse`. */
+export async function leesAlles(system: RunningSystem, periodes: string[]): Promise<Map<string, Cel>> {
+  const regions = system.population.regions;
+  const cellen = new Map<string, Cel>();
+  for (const g of regions.gemeenten()) {
+    const analist: Identity = { role: 'bi-analist', org: g.code, activity: 'regionale-monitoring' };
+    const codes = [g.code, g.arbeidsmarktregio!, g.doorstroompuntregio!];
+    for (const periode of periodes) {
+      const q = `query ($p: String!) { ${codes.map((c, i) => `r${i}: regio(code: "${c}") { code cijfers(periode: $p) { indicator leeftijd waarde onderdrukt } }`).join(' ')} }`;
+      const { body } = await gqlAs(system, analist, q, { p: periode });
+      if (body.errors) throw new Error(`reading the figures as ${g.code}: ${JSON.stringify(body.errors)}`);
+      for (const r of Object.values(body.data) as { code: string; cijfers: Cel[] }[]) for (const c of r.cijfers) cellen.set(`${c.indicator}|${r.code}|${periode}|${c.leeftijd}`, c);
+    }
+  }
+  return cellen;
 }
