@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   if (!only || only === 'enforcement') await benchEnforcement();
   if (!only || only === 'abuse') await benchAbuse();
   if (!only || only === 'audit') await benchAuditDisk();
-  if (!only || only === 'monitor') await benchMonitor([10_000, 100_000]);
+  if (!only || only === 'monitor') await benchMonitor([100_000, 1_000_000]);
   if (!only || only === 'referentie') await benchReferentie();
 }
 

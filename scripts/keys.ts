@@ -24,6 +24,8 @@ export function generateSecrets(): Record<string, string> {
     secrets[`internal_fact_keys_${owner}`] = formatFactKeys(feitsleutelsVan(owner, (c) => subgraphKey(master, c)));
   }
   secrets.pseudonym_key = randomBytes(32).toString('hex');
+  // The monitor's cell key secret (MONITOR_CELSLEUTEL): kept for the deployment's lifetime, see docs/monitor.md.
+  secrets.monitor_celsleutel = randomBytes(32).toString('hex');
   // The development token issuer of a compose demo (DEV_ISSUER_FILE; `npm run token` reads the same file).
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const kid = `dev-${Date.now().toString(36)}`;

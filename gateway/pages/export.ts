@@ -16,7 +16,7 @@ export interface ExportOptions {
   log?: (line: string) => void;
 }
 
-const KOLOMMEN = ['regio', 'regionaam', 'periode', 'indicator', 'leeftijd', 'waarde', 'onderdrukt'];
+const KOLOMMEN = ['regio', 'regionaam', 'periode', 'indicator', 'leeftijd', 'waarde', 'onderdrukt', 'bescherming'];
 const fout = (res: ServerResponse, code: ErrorCode, message: string) => {
   res.writeHead(ErrorCodes[code]?.http ?? 400, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
@@ -38,7 +38,7 @@ export function csvExport(o: ExportOptions): (req: IncomingMessage, res: ServerR
     const periode = params.get('periode') ?? '';
     const indicatoren = params.get('indicatoren')?.split(',').map((i) => i.trim()).filter(Boolean) ?? null;
     if (!regios.length || regios.length > 10 || !regios.every((r) => /^[A-Z0-9-]{3,40}$/.test(r))) { fout(res, 'BAD_USER_INPUT', 'regio must name 1 to 10 region codes, comma-separated'); return true; }
-    const query = `query Export($p: String!, $i: [String!]) { ${regios.map((r, n) => `r${n}: regio(code: "${r}") { code naam cijfers(periode: $p, indicatoren: $i) { indicator leeftijd waarde onderdrukt } }`).join(' ')} }`;
+    const query = `query Export($p: String!, $i: [String!]) { monitorBescherming { toelichting } ${regios.map((r, n) => `r${n}: regio(code: "${r}") { code naam cijfers(periode: $p, indicatoren: $i) { indicator leeftijd waarde onderdrukt } }`).join(' ')} }`;
     let uitkomst: Awaited<ReturnType<Uitvoerder>>;
     try {
       uitkomst = await o.uitvoeren(req, query, { p: periode, i: indicatoren });
@@ -54,9 +54,12 @@ export function csvExport(o: ExportOptions): (req: IncomingMessage, res: ServerR
       return true;
     }
     const rijen: unknown[][] = [];
-    for (const r of Object.values(uitkomst.data ?? {}) as ({ code: string; naam: string; cijfers: { indicator: string; leeftijd: string; waarde: number | null; onderdrukt: boolean }[] } | null)[]) {
+    // Every row says how its value is protected (perturbed, small values not shown), so the file cannot travel without it.
+    const { monitorBescherming, ...regioData } = (uitkomst.data ?? {}) as Record<string, unknown> & { monitorBescherming?: { toelichting: string } | null };
+    const bescherming = monitorBescherming?.toelichting ?? '';
+    for (const r of Object.values(regioData) as ({ code: string; naam: string; cijfers: { indicator: string; leeftijd: string; waarde: number | null; onderdrukt: boolean }[] } | null)[]) {
       if (!r) continue;
-      for (const c of r.cijfers) rijen.push([r.code, r.naam, periode, c.indicator, c.leeftijd, c.waarde ?? '', c.onderdrukt ? 'ja' : 'nee']);
+      for (const c of r.cijfers) rijen.push([r.code, r.naam, periode, c.indicator, c.leeftijd, c.waarde ?? '', c.onderdrukt ? 'ja' : 'nee', bescherming]);
     }
     if (o.audit) {
       const nu = new Date().toISOString();

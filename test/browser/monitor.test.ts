@@ -46,7 +46,9 @@ it('shows the target group per region, the intersections and the programme over 
   // The export: the same table as CSV, downloaded through the page with the analyst's token.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tabel als CSV' }).click()]);
   const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
-  expect(csv[0]).toBe('regio,regionaam,periode,indicator,leeftijd,waarde,onderdrukt');
+  expect(csv[0]).toBe('regio,regionaam,periode,indicator,leeftijd,waarde,onderdrukt,bescherming');
+  // The page says that the figures are perturbed, and how.
+  expect(await page.locator('#bescherming').textContent()).toMatch(/verstoord met de cell key method .*hooguit 3/);
   // Every unpublished cell shows the same symbol, with the same title.
   expect(new Set(await page.locator('td.onderdrukt').allTextContents())).toEqual(new Set(['×']));
   expect(new Set(await page.locator('td.onderdrukt').evaluateAll((tds) => tds.map((td) => td.getAttribute('title'))))).toEqual(new Set(['niet gepubliceerd']));

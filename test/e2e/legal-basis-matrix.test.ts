@@ -25,6 +25,7 @@ query Alles($bsn: String!, $geslachtsnaam: String!, $geboortedatum: String!) {
   dp: regio(code: "DP-ZUIDOOST-DRENTHE") { programma { contactgemeente budget regionaalAandeel maatregelen { id regio naam omschrijving partners budget regionaalAandeel bijgewerktOp bijgewerktDoor resultaten { periode omschrijving aantal onderdrukt } } } }
   monitorPeriodes
   monitorIndicatoren { code omschrijving soort }
+  monitorBescherming { methode maxRuis drempel beschermingsniveau toelichting }
   regios(soort: ARBEIDSMARKTREGIO) { code }
   zoekJongeren(geslachtsnaam: $geslachtsnaam, geboortedatum: $geboortedatum) { ...Integraal }
   jongeren(eerste: 2) { totaal volgendeCursor jongeren { bsn } }

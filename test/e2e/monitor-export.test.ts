@@ -21,7 +21,10 @@ describe('the monitor\'s CSV export', () => {
       .map((c) => ({ regio, indicator: c.indicator, leeftijd: c.leeftijd, waarde: c.waarde === null ? '' : String(c.waarde), onderdrukt: c.onderdrukt ? 'ja' : 'nee' })));
     expect(rijen.map(({ regio, indicator, leeftijd, waarde, onderdrukt }) => ({ regio, indicator, leeftijd, waarde, onderdrukt }))).toEqual(verwacht);
     // One symbol for every unpublished cell: no column or value tells a small cell from one hidden to protect it.
-    expect(Object.keys(rijen[0])).toEqual(['regio', 'regionaam', 'periode', 'indicator', 'leeftijd', 'waarde', 'onderdrukt']);
+    expect(Object.keys(rijen[0])).toEqual(['regio', 'regionaam', 'periode', 'indicator', 'leeftijd', 'waarde', 'onderdrukt', 'bescherming']);
+    // Every row says that its value is perturbed and how far, and the threshold.
+    expect(new Set(rijen.map((r) => r.bescherming)).size).toBe(1);
+    expect(rijen[0].bescherming).toMatch(/verstoord met de cell key method .*hooguit 3 .*Waarden van 1 tot 10 worden niet getoond/);
     expect(rijen.some((r) => r.onderdrukt === 'ja' && r.waarde === '')).toBe(true);
     const a = system.security!.register.activiteiten.find((x) => x.id === 'regionale-monitoring' && x.versie === 2)!;
     const records = await system.security!.audit.query({ processingActivityIds: [a.uri] }, 50);

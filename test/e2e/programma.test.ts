@@ -19,7 +19,10 @@ it('lets the contactgemeente record measures and results, and every analyst of t
   const id = m.body.data.legMaatregelVast.id;
   await gqlAs(system, analist('GM0518'), VAST, { invoer: { ...maatregel, naam: 'Werkgeversaanpak', partners: ['Werkgeversservicepunt Haaglanden'], budget: 100_000, regionaalAandeel: 100_000 } });
   const r = await gqlAs(system, analist('GM0518'), 'mutation ($id: ID!) { legResultaatVast(maatregel: $id, invoer: { periode: "2026-K3", omschrijving: "Jongeren gesproken", aantal: 140 }) { resultaten { periode aantal } } }', { id });
-  expect(r.body.data.legResultaatVast.resultaten).toEqual([{ periode: '2026-K3', aantal: 140 }]);
+  // A count of people is published perturbed (docs/monitor.md: at most 3 either way), to the recording analyst too.
+  const [resultaat] = r.body.data.legResultaatVast.resultaten;
+  expect(resultaat.periode).toBe('2026-K3');
+  expect(Math.abs(resultaat.aantal - 140)).toBeLessThanOrEqual(3);
   // A member municipality's analyst reads it, totals included, but does not edit it.
   const lees = await gqlAs(system, analist(lid), '{ regio(code: "DP-HAAGLANDEN") { programma { contactgemeente budget regionaalAandeel maatregelen { naam resultaten { periode omschrijving aantal } } } } }');
   expect(lees.body.data.regio.programma).toMatchObject({ contactgemeente: 'GM0518', budget: 350000, regionaalAandeel: 175000 });
@@ -57,24 +60,31 @@ it('refuses programme texts that name a person: a BSN in any notation, or the na
   expect((await gqlAs(system, analist('GM0518'), VAST, { invoer: { ...maatregel, omschrijving: `Bereik 123456789 keer, samen met ${p.geslachtsnaam} Techniek` } })).body.errors).toBeUndefined();
 });
 
-it('publishes a programme result that counts people like a figure: a small count is not published, under one symbol', async () => {
-  // Threshold from the system's configuration default (MONITOR_DREMPEL, 10): 1-9 are small; 0 and 10 are published.
+it('publishes a programme result that counts people like a figure: perturbed by its own key, small values not published, under one symbol', async () => {
+  // docs/monitor.md: noise of at most 3 (never more than the count), perturbed values 1-9 not shown (MONITOR_DREMPEL 10).
   const m = await gqlAs(system, analist('GM0518'), VAST, { invoer: { ...maatregel, naam: 'Kleine aantallen' } });
   const id = m.body.data.legMaatregelVast.id;
-  const aantallen: [string, number | null][] = [['2026-07', 0], ['2026-08', 1], ['2026-09', 9], ['2026-10', 10], ['2026-K2', null]];
+  const aantallen: [string, number | null][] = [['2026-07', 0], ['2026-08', 1], ['2026-09', 9], ['2026-10', 10], ['2026-06', 250], ['2026-K2', null]];
   for (const [periode, aantal] of aantallen) {
     const r = await gqlAs(system, analist('GM0518'), 'mutation ($id: ID!, $p: String!, $a: Int) { legResultaatVast(maatregel: $id, invoer: { periode: $p, omschrijving: "Jongeren gesproken", aantal: $a }) { id } }', { id, p: periode, a: aantal });
     expect(r.body.errors).toBeUndefined();
   }
   const lid = system.population.regions.get('DP-HAAGLANDEN')!.gemeenten.find((g) => g !== 'GM0518')!;
   // As an attacker: the region's other analyst, and the contactgemeente itself, read the same protected values.
+  const gelezen: unknown[] = [];
   for (const wie of [analist(lid), analist('GM0518')]) {
     const lees = await gqlAs(system, wie, '{ regio(code: "DP-HAAGLANDEN") { programma { maatregelen { naam resultaten { periode aantal onderdrukt } } } } }');
-    const resultaten = lees.body.data.regio.programma.maatregelen.find((x: { naam: string }) => x.naam === 'Kleine aantallen').resultaten;
-    expect(resultaten).toEqual([
-      { periode: '2026-07', aantal: 0, onderdrukt: false }, { periode: '2026-08', aantal: null, onderdrukt: true },
-      { periode: '2026-09', aantal: null, onderdrukt: true }, { periode: '2026-10', aantal: 10, onderdrukt: false },
-      { periode: '2026-K2', aantal: null, onderdrukt: false },
-    ]);
+    const resultaten: { periode: string; aantal: number | null; onderdrukt: boolean }[] = lees.body.data.regio.programma.maatregelen.find((x: { naam: string }) => x.naam === 'Kleine aantallen').resultaten;
+    for (const [periode, echt] of aantallen) {
+      const r = resultaten.find((x) => x.periode === periode)!;
+      expect([periode, r.onderdrukt]).toEqual([periode, r.aantal === null && echt !== null]);
+      if (echt === null) { expect(r.aantal).toBeNull(); continue; }
+      if (r.aantal === null) { expect([periode, echt > 0 && echt < 13]).toEqual([periode, true]); continue; } // perturbed into 1..9
+      expect([periode, r.aantal > 0 && r.aantal < 10]).toEqual([periode, false]);
+      expect([periode, Math.abs(r.aantal - echt) <= Math.min(echt, 3)]).toEqual([periode, true]);
+    }
+    expect(resultaten.find((x) => x.periode === '2026-07')).toEqual({ periode: '2026-07', aantal: 0, onderdrukt: false });
+    gelezen.push(resultaten);
   }
+  expect(gelezen[1]).toEqual(gelezen[0]); // the same key, the same noise, for everyone
 });

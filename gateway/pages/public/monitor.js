@@ -1,5 +1,6 @@
 // The monitor page: the region's figures as charts and a table, read from the graph (regio.cijfers)
-// under the analyst's own token and activity. Suppressed cells are shown as such, never guessed.
+// under the analyst's own token and activity. Figures are perturbed (the page says how, from
+// monitorBescherming); unpublished cells are shown as ×, never guessed.
 import { $, el, gql, sessie, startAanmelden } from '/pagina/aanmelden.js';
 
 const KLASSEN = { L16_17: '16–17', L18_22: '18–22', L23_26: '23–26', TOTAAL: 'Totaal' };
@@ -18,12 +19,13 @@ async function aangemeld() {
   const i = sessie.identiteit;
   $('wie').textContent = `Aangemeld als ${i.label ?? i.rol}${i.org ? ` (${i.org})` : ''} · ${sessie.activiteit}`;
   $('aanmelden').hidden = true;
-  const r = await gql('query ($g: String!) { monitorPeriodes regio(code: $g) { code naam arbeidsmarktregio { code naam } doorstroompuntregio { code naam } } }', { g: i.org ?? '' });
+  const r = await gql('query ($g: String!) { monitorPeriodes monitorBescherming { toelichting } regio(code: $g) { code naam arbeidsmarktregio { code naam } doorstroompuntregio { code naam } } }', { g: i.org ?? '' });
   if (!r.data?.regio) return melding(fout(r) || 'Uw organisatie is geen gemeente van dit gebied.');
   const g = r.data.regio;
   const regios = [g.doorstroompuntregio, g.arbeidsmarktregio, { code: g.code, naam: g.naam }].filter(Boolean);
   sessie.regios = regios;
   $('regio').replaceChildren(...regios.map((x) => el('option', { value: x.code }, `${x.naam} (${x.code})`)));
+  if (r.data.monitorBescherming) $('bescherming').textContent = r.data.monitorBescherming.toelichting;
   sessie.periodes = r.data.monitorPeriodes;
   const maanden = sessie.periodes.filter((p) => !p.includes('K'));
   $('periode').replaceChildren(...[...sessie.periodes].reverse().map((p) => el('option', { value: p, ...(p === maanden.at(-1) ? { selected: '' } : {}) }, p)));
