@@ -31,6 +31,17 @@ describe('the pilot area', () => {
     expect(regions.get('AM01')!.volledig).toBe(false);
   });
 
+  it('groups the municipalities into their CBS provinces and the country, so figures can be published for both', () => {
+    for (const g of regions.gemeenten()) {
+      const rij = cbs.find((r) => r.code === g.code)!;
+      expect([g.code, g.provincie, regions.get(g.provincie!)!.naam]).toEqual([g.code, rij.province_code, rij.province]);
+      expect(regions.get(g.provincie!)!.gemeenten).toContain(g.code);
+    }
+    expect(regions.all('PROVINCIE').map((p) => p.naam).sort()).toEqual(['Drenthe', 'Gelderland', 'Groningen', 'Limburg', 'Zuid-Holland']); // Mook en Middelaar (Limburg) is in the Rijk van Nijmegen
+    expect(regions.get('NL')!.gemeenten.sort()).toEqual(regions.gemeenten().map((g) => g.code).sort());
+    expect(regions.get('NL')!.volledig).toBe(false); // the demo area is 25 of the 342 municipalities
+  });
+
   it('refuses a configuration that names an unknown municipality, puts one in two regions, or a contactgemeente outside its region', () => {
     const met = (dp: (typeof DEMO_AREA)['doorstroompuntregios'][number]) => () => new RegionRegistry({ ...DEMO_AREA, doorstroompuntregios: [...DEMO_AREA.doorstroompuntregios, dp] });
     expect(met({ code: 'DP-X', naam: 'X', contactgemeente: 'GM9999', gemeenten: ['GM9999'], bron: 'x' })).toThrow(/GM9999/);

@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
-export type RegioSoort = 'GEMEENTE' | 'ARBEIDSMARKTREGIO' | 'DOORSTROOMPUNTREGIO';
+export type RegioSoort = 'GEMEENTE' | 'ARBEIDSMARKTREGIO' | 'DOORSTROOMPUNTREGIO' | 'PROVINCIE' | 'LAND';
+
+/** The code of the country: every municipality of the area (all of the Netherlands in a national deployment). */
+export const LAND = 'NL';
 
 export interface Regio {
-  /** CBS code `GMxxxx`, arbeidsmarktregio `AMxx`, or the configured Doorstroompunt region code. */
+  /** CBS code `GMxxxx`, arbeidsmarktregio `AMxx`, province `PVxx`, the country `NL`, or the configured Doorstroompunt region code. */
   code: string;
   naam: string;
   soort: RegioSoort;
@@ -14,6 +17,7 @@ export interface Regio {
   /** For a gemeente: the regions it belongs to. */
   arbeidsmarktregio?: string;
   doorstroompuntregio?: string;
+  provincie?: string;
   /** For a gemeente: the first two postcode digits used by the synthetic population. */
   postcodePrefixes?: string[];
   /** For a gemeente: approximate inhabitants (weights where synthetic people live). */
@@ -21,7 +25,7 @@ export interface Regio {
   /** For a Doorstroompunt region: its contactgemeente and the source of its composition. */
   contactgemeente?: string;
   bron?: string;
-  /** For an arbeidsmarktregio: whether all its municipalities are in the area. */
+  /** For an arbeidsmarktregio, a province or the country: whether all its municipalities are in the area. */
   volledig?: boolean;
 }
 
@@ -111,21 +115,28 @@ export class RegionRegistry {
         if (this.byCode.has(code)) throw new Error(`municipality ${code} is in two Doorstroompunt regions`);
         this.byCode.set(code, {
           code, naam: row.name, soort: 'GEMEENTE', gemeenten: [code],
-          arbeidsmarktregio: row.region_code, doorstroompuntregio: dp.code,
+          arbeidsmarktregio: row.region_code, doorstroompuntregio: dp.code, provincie: row.province_code,
           postcodePrefixes: area.postcodes[code] ?? ['10'], inwoners: area.inwoners[code] ?? 1,
         });
       }
       this.byCode.set(dp.code, { code: dp.code, naam: dp.naam, soort: 'DOORSTROOMPUNTREGIO', gemeenten: [...dp.gemeenten], contactgemeente: dp.contactgemeente, bron: dp.bron });
     }
-    // Each arbeidsmarktregio with its members inside the area; `volledig` says whether that is all of it.
+    // Each arbeidsmarktregio, province and the country with its members inside the area; `volledig` says whether that is all of it.
+    const land: Regio = { code: LAND, naam: 'Nederland', soort: 'LAND', gemeenten: [], volledig: rows.every((r) => this.byCode.has(r.code)) };
     for (const g of this.gemeenten()) {
-      const am = this.byCode.get(g.arbeidsmarktregio!) ?? { code: g.arbeidsmarktregio!, naam: cbs.get(g.code)!.region, soort: 'ARBEIDSMARKTREGIO' as const, gemeenten: [] };
-      am.gemeenten.push(g.code);
-      this.byCode.set(am.code, am);
+      const row = cbs.get(g.code)!;
+      for (const [code, naam, soort] of [[row.region_code, row.region, 'ARBEIDSMARKTREGIO'], [row.province_code, row.province, 'PROVINCIE']] as const) {
+        const r = this.byCode.get(code) ?? { code, naam, soort, gemeenten: [] };
+        r.gemeenten.push(g.code);
+        this.byCode.set(code, r);
+      }
+      land.gemeenten.push(g.code);
     }
-    for (const am of this.all('ARBEIDSMARKTREGIO')) {
-      am.volledig = rows.filter((r) => r.region_code === am.code).every((r) => this.byCode.has(r.code));
+    for (const r of [...this.all('ARBEIDSMARKTREGIO'), ...this.all('PROVINCIE')]) {
+      const kolom = r.soort === 'PROVINCIE' ? 'province_code' : 'region_code';
+      r.volledig = rows.filter((x) => x[kolom] === r.code).every((x) => this.byCode.has(x.code));
     }
+    this.byCode.set(LAND, land);
   }
 
   get(code: string): Regio | undefined {

@@ -53,8 +53,9 @@ describe('scope rules of entry points', () => {
   });
 
   it('EIGEN_REGIO and CONTACTGEMEENTE: the regions of the employee\'s own municipality; the region\'s contactgemeente only', () => {
-    for (const code of ['GM0518', 'DP-HAAGLANDEN', regions.get('GM0518')!.arbeidsmarktregio!]) expect(eigenRegioBereik(monitor, denHaag, code, regions).uitkomst).toBe('TOEGESTAAN');
-    expect(eigenRegioBereik(monitor, denHaag, 'GM0114', regions).uitkomst).toBe('BUITEN_BEREIK');
+    // Den Haag's own: itself, Haaglanden (DP and AM21), Zuid-Holland (PV28) and the country.
+    for (const code of ['GM0518', 'DP-HAAGLANDEN', 'AM21', 'PV28', 'NL']) expect([code, eigenRegioBereik(monitor, denHaag, code, regions).uitkomst]).toEqual([code, 'TOEGESTAAN']);
+    for (const code of ['GM0114', 'DP-ZUIDOOST-DRENTHE', 'AM34', 'PV22']) expect([code, eigenRegioBereik(monitor, denHaag, code, regions).uitkomst]).toEqual([code, 'BUITEN_BEREIK']);
     expect(eigenRegioBereik(coach, denHaag, 'GM0114', regions).uitkomst).toBe('TOEGESTAAN'); // no eigenRegios condition
     expect(contactgemeenteBereik(denHaag, { code: 'DP-HAAGLANDEN', contactgemeente: 'GM0518' }).uitkomst).toBe('TOEGESTAAN');
     expect(contactgemeenteBereik({ organisatie: 'GM0603', bsn: null }, { code: 'DP-HAAGLANDEN', contactgemeente: 'GM0518' }).uitkomst).toBe('BUITEN_BEREIK');

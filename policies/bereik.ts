@@ -1,4 +1,4 @@
-import type { RegionRegistry } from '../lib/regions';
+import { LAND, type RegionRegistry } from '../lib/regions';
 import { beoordeelBereik, scopeGemeenten, type Aanvrager, type Persoonskenmerken } from './scope';
 import type { Besluit, Verwerkingsactiviteit } from './types';
 
@@ -71,11 +71,11 @@ export function toezichtBereik(wie: Aanvrager, woonplaats: string | null | undef
   return { besluit: TOEGESTAAN, scope: { organisatie: woonplaats && woonplaats === wie.organisatie ? null : wie.organisatie } };
 }
 
-/** The regions an employee's municipality belongs to: itself, its arbeidsmarktregio and its Doorstroompunt region. */
+/** The regions an employee's municipality belongs to: itself, its arbeidsmarktregio, its Doorstroompunt region, its province and the country. */
 export function eigenRegios(organisatie: string | null, regions: RegionRegistry): Set<string> {
   const eigen = organisatie ? regions.get(organisatie) : undefined;
   if (!eigen || eigen.soort !== 'GEMEENTE') return new Set();
-  return new Set([eigen.code, eigen.arbeidsmarktregio, eigen.doorstroompuntregio].filter((c): c is string => Boolean(c)));
+  return new Set([eigen.code, eigen.arbeidsmarktregio, eigen.doorstroompuntregio, eigen.provincie, regions.get(LAND) && LAND].filter((c): c is string => Boolean(c)));
 }
 
 /** EIGEN_REGIO: figures and programmes only for the regions of the employee's own municipality, where the activity says so. */

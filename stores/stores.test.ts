@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { PostgresAuditStore, SqliteAuditStore, type AuditRecord, type AuditStore } from './audit';
 import { PostgresConsentStore, SqliteConsentStore, type ConsentStore, type Dekking } from './consent';
+import { PostgresCijferStore, SqliteCijferStore, type CijferStore } from './cijfers';
 
 /** The machine's PostgreSQL (127.0.0.1:5432, trust auth, database `test`); each run uses a schema of its own. */
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -132,5 +133,39 @@ describe('audit store outage on PostgreSQL', () => {
     const store = new PostgresAuditStore(dead, schema);
     await expect(store.append([record('t', 's', 'a', '2026-11-01T10:00:00.000Z')])).rejects.toThrow();
     await dead.end();
+  });
+});
+
+const cijferStores: [string, () => CijferStore][] = [
+  ['SQLite', () => new SqliteCijferStore(':memory:')],
+  ['PostgreSQL', () => new PostgresCijferStore(pool, schema)],
+];
+
+describe.each(cijferStores)('figure store on %s', (_name, make) => {
+  const tabel = (w: number | null) => ({ berekendOp: '2026-11-01', periodes: ['2026-10', '2026-K3'], drempel: 10, rijen: [['GM0518|2026-10', { jongeren: [w, 12, 0, 40] }], ['DP-HAAGLANDEN|2026-10', { jongeren: [30, 20, 10, 60] }]] as [string, Record<string, (number | null)[]>][] });
+
+  it('keeps a version\'s published rows, replaces a version whole, and keeps only the two newest versions', async () => {
+    const store = make();
+    await store.bewaar('v1', tabel(null));
+    expect(await store.lees('v1')).toEqual({ ...tabel(null), rijen: expect.arrayContaining(tabel(null).rijen) });
+    await store.bewaar('v1', tabel(11));
+    expect((await store.lees('v1'))!.rijen).toEqual(expect.arrayContaining([['GM0518|2026-10', { jongeren: [11, 12, 0, 40] }]]));
+    expect((await store.lees('v1'))!.rijen).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 5));
+    await store.bewaar('v2', tabel(12));
+    await new Promise((r) => setTimeout(r, 5));
+    await store.bewaar('v3', tabel(13));
+    expect(await store.lees('v1')).toBeNull();
+    expect((await store.lees('v2'))!.rijen).toHaveLength(2);
+    expect((await store.lees('v3'))!.drempel).toBe(10);
+    expect(await store.lees('onbekend')).toBeNull();
+    await store.close();
+  });
+
+  it('makes the cell key secret once: a later proposal does not replace it', async () => {
+    const store = make();
+    const eerste = await store.geheim(`a${randomBytes(20).toString('hex')}`);
+    expect(await store.geheim(`b${randomBytes(20).toString('hex')}`)).toBe(eerste);
+    await store.close();
   });
 });

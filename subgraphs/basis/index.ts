@@ -101,6 +101,7 @@ export function basisSubgraph({ brp, regions, clock = systemClock }: BasisOption
         gemeenten: (r: Regio) => r.gemeenten.map((g) => regions.get(g)!),
         arbeidsmarktregio: (r: Regio) => regio(r.arbeidsmarktregio),
         doorstroompuntregio: (r: Regio) => regio(r.doorstroompuntregio),
+        provincie: (r: Regio) => regio(r.provincie),
       },
     },
   };

@@ -108,7 +108,7 @@ export function cijferbron(o: CijferbronOptions): Cijferbron {
     bescherming: {
       methode: 'CELSLEUTEL', maxRuis: ruis.max, drempel, beschermingsniveau: beschermingsniveau(ruis),
       toelichting: `Cijfers zijn verstoord met de cell key method (per gemeente, leeftijdsklasse en maand hooguit ${ruis.max} naar boven of beneden); `
-        + `regio's, totalen en kwartalen zijn sommen daarvan. Waarden van 1 tot ${drempel} worden niet getoond (×).`,
+        + `regio's, totalen en kwartalen zijn sommen daarvan. Waarden van 1 tot en met ${drempel - 1} worden niet getoond (×).`,
     },
   };
 }

@@ -2,7 +2,7 @@ import type { RegionRegistry } from '../../lib/regions';
 import type { Cijferrij } from '../../stores/cijfers';
 import { plusSleutel, verstoor, type Ruistabel } from './celsleutel';
 import type { Persoonsfeiten } from './feiten';
-import { INDICATOREN, klasse, LEEFTIJDSKLASSEN, type Klasse } from './indicatoren';
+import { INDICATOREN, LEEFTIJDSKLASSEN, type Klasse } from './indicatoren';
 import type { Periode } from './periode';
 
 export const KLASSEN: Klasse[] = [...LEEFTIJDSKLASSEN.map((k) => k.code), 'TOTAAL'];
@@ -52,43 +52,51 @@ export function bouwTabel(personen: Persoonsfeiten[], regions: RegionRegistry, p
 
   /** Per month: the perturbed values per municipality (index g * bI + band) and indicator. */
   const perMaand = new Map<string, Float64Array>();
-  for (const maand of maanden) {
-    const atomen = new Map<string, { g: number; b: number; vector: number[]; n: number; sleutel: number }>();
-    const voeg = (g: number, b: number, vector: number[], soort: string, sleutel: number) => {
-      const k = `${soort}|${g}|${b}|${vector.join(',')}`;
-      const a = atomen.get(k);
-      if (a) { a.n++; a.sleutel = plusSleutel(a.sleutel, sleutel); } else atomen.set(k, { g, b, vector, n: 1, sleutel });
-    };
-    for (const p of binnen) {
-      const g = gIndex.get(p.gemeente)!;
-      // Stocks: who counts on the month's last day, in their band then.
-      const k = klasse(p.geboortedatum, maand.einde);
-      if (k) {
-        const vector = new Array<number>(nI).fill(0);
-        for (const { ind, i } of standen) if (ind.telt!(p, maand.einde)) vector[i] = 1;
-        voeg(g, bandNummer(k), vector, 'S', p.sleutel);
+  const maandIndex = new Map(maanden.map((m, i) => [m.code, i]));
+  const atomen = maanden.map(() => new Map<string, { g: number; b: number; vector: number[]; n: number; sleutel: number }>());
+  const voeg = (m: number, g: number, b: number, vector: number[], k: string, sleutel: number) => {
+    const a = atomen[m].get(k);
+    if (a) { a.n++; a.sleutel = plusSleutel(a.sleutel, sleutel); } else atomen[m].set(k, { g, b, vector, n: 1, sleutel });
+  };
+  const eerste = maanden[0]?.begin ?? '';
+  const laatste = maanden.at(-1)?.einde ?? '';
+  for (const p of binnen) {
+    const g = gIndex.get(p.gemeente)!;
+    // Stocks: who counts on each month's last day, in their band then (one atom key: the bits of the stock indicators).
+    maanden.forEach((maand, m) => {
+      const b = bandOp(p.geboortedatum, maand.einde);
+      if (b < 0) return;
+      let bits = 0;
+      for (const { ind, i } of standen) if (ind.telt!(p, maand.einde)) bits |= 2 ** i;
+      voeg(m, g, b, vectorVan(bits, nI), `S|${g}|${b}|${bits}`, p.sleutel);
+    });
+    // Flows: the person's events in the whole window once, each in its month and the band of the age at the event.
+    let perMaandBand: Map<number, number[]> | null = null;
+    for (const { ind, i } of stromen) {
+      for (const d of ind.gebeurtenissen!(p, eerste, laatste)) {
+        const m = maandIndex.get(d.slice(0, 7));
+        const b = bandOp(p.geboortedatum, d);
+        if (m === undefined || b < 0) continue;
+        perMaandBand ??= new Map();
+        const k = m * bI + b;
+        let vector = perMaandBand.get(k);
+        if (!vector) perMaandBand.set(k, (vector = new Array<number>(nI).fill(0)));
+        vector[i]++;
       }
-      // Flows: the events in the month, each in the band of the person's age at the event.
-      let perBand: number[][] | null = null;
-      for (const { ind, i } of stromen) {
-        for (const d of ind.gebeurtenissen!(p, maand.begin, maand.einde)) {
-          const kb = klasse(p.geboortedatum, d);
-          if (!kb) continue;
-          perBand ??= LEEFTIJDSKLASSEN.map(() => new Array<number>(nI).fill(0));
-          perBand[bandNummer(kb)][i]++;
-        }
-      }
-      if (perBand) perBand.forEach((vector, b) => { if (vector.some((c) => c > 0)) voeg(g, b, vector, 'F', p.sleutel); });
     }
+    if (perMaandBand) for (const [k, vector] of perMaandBand) voeg(Math.floor(k / bI), g, k % bI, vector, `F|${g}|${k % bI}|${vector.join(',')}`, p.sleutel);
+  }
+  maanden.forEach((maand, m) => {
     const waarden = new Float64Array(gemeenten.length * bI * nI);
-    for (const a of atomen.values()) {
+    for (const a of atomen[m].values()) {
       const gepubliceerd = verstoor(a.n, a.sleutel, ruis);
       if (gepubliceerd === 0) continue;
       const basis = (a.g * bI + a.b) * nI;
       for (let i = 0; i < nI; i++) if (a.vector[i]) waarden[basis + i] += a.vector[i] * gepubliceerd;
     }
+    atomen[m].clear();
     perMaand.set(maand.code, waarden);
-  }
+  });
 
   // Quarters: a flow's is the sum of its months, a stock's its last month.
   const perPeriode = new Map(perMaand);
@@ -120,4 +128,24 @@ export function bouwTabel(personen: Persoonsfeiten[], regions: RegionRegistry, p
   return { berekendOp, periodes, drempel, rijen };
 }
 
-const bandNummer = (k: Klasse) => LEEFTIJDSKLASSEN.findIndex((x) => x.code === k);
+/**
+ * The index of the age band someone born on `geboortedatum` is in on day `d` (-1: none), as
+ * `klasse` in indicatoren.ts decides it, by comparing dates as strings: age >= A on d exactly when
+ * the birth date moved A years on is not after d.
+ */
+function bandOp(geboortedatum: string, d: string): number {
+  const jaar = Number(geboortedatum.slice(0, 4));
+  const rest = geboortedatum.slice(4);
+  const oud = (a: number) => `${jaar + a}${rest}` <= d;
+  if (!oud(LEEFTIJDSKLASSEN[0].van) || oud(LEEFTIJDSKLASSEN.at(-1)!.tot)) return -1;
+  for (let b = LEEFTIJDSKLASSEN.length - 1; b >= 0; b--) if (oud(LEEFTIJDSKLASSEN[b].van)) return b;
+  return -1;
+}
+
+const vectoren = new Map<number, number[]>();
+/** The 0/1 vector of a set of stock indicators (shared between atoms with the same bits). */
+function vectorVan(bits: number, n: number): number[] {
+  let v = vectoren.get(bits * 64 + n);
+  if (!v) vectoren.set(bits * 64 + n, (v = Array.from({ length: n }, (_, i) => (Math.floor(bits / 2 ** i) % 2))));
+  return v;
+}

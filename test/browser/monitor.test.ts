@@ -29,9 +29,9 @@ it('shows the target group per region, the intersections and the programme over 
   await page.getByLabel('Demo-identiteit (alleen in ontwikkeling)').selectOption({ label: 'BI-analist, gemeente Den Haag' });
   await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
   await page.getByRole('heading', { name: 'Cijfers', exact: true }).waitFor({ timeout: 60_000 });
-  // Only the analyst's own regions are offered: Den Haag, its arbeidsmarktregio and its Doorstroompunt region.
-  expect(await page.locator('#regio option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('GM0518'), expect.stringContaining('DP-HAAGLANDEN')]));
-  expect(await page.locator('#regio option').count()).toBe(3);
+  // Only the analyst's own regions are offered: Den Haag, its arbeidsmarktregio, its Doorstroompunt region, its province and the country.
+  expect(await page.locator('#regio option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('GM0518'), expect.stringContaining('DP-HAAGLANDEN'), expect.stringContaining('PV28'), expect.stringContaining('(NL)')]));
+  expect(await page.locator('#regio option').count()).toBe(5);
   // Three charts drawn by Chart.js (served from node_modules, no CDN), each with data.
   const datasets = await page.evaluate(() => ['g-doelgroep', 'g-doorsnede', 'g-programma'].map((id) => {
     const chart = (window as unknown as { Chart: { getChart(e: Element): { data: { datasets: { data: (number | null)[] }[] } } } }).Chart.getChart(document.getElementById(id)!);

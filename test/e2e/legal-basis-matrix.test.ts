@@ -20,7 +20,7 @@ const QUERY = `${INTEGRAL_QUERY}
 query Alles($bsn: String!, $geslachtsnaam: String!, $geboortedatum: String!) {
   jongere(bsn: $bsn) { ...Integraal }
   oudStudent(bsn: $bsn) { ...Integraal }
-  regio(code: "GM0114") { code naam soort gemeenten { code } arbeidsmarktregio { code } doorstroompuntregio { code }
+  regio(code: "GM0114") { code naam soort gemeenten { code } arbeidsmarktregio { code } doorstroompuntregio { code } provincie { code }
     cijfers(periode: "2026-10", indicatoren: ["jongeren"]) { indicator leeftijd waarde onderdrukt } }
   dp: regio(code: "DP-ZUIDOOST-DRENTHE") { programma { contactgemeente budget regionaalAandeel maatregelen { id regio naam omschrijving partners budget regionaalAandeel bijgewerktOp bijgewerktDoor resultaten { periode omschrijving aantal onderdrukt } } } }
   monitorPeriodes

@@ -24,7 +24,7 @@ describe('the monitor\'s CSV export', () => {
     expect(Object.keys(rijen[0])).toEqual(['regio', 'regionaam', 'periode', 'indicator', 'leeftijd', 'waarde', 'onderdrukt', 'bescherming']);
     // Every row says that its value is perturbed and how far, and the threshold.
     expect(new Set(rijen.map((r) => r.bescherming)).size).toBe(1);
-    expect(rijen[0].bescherming).toMatch(/verstoord met de cell key method .*hooguit 3 .*Waarden van 1 tot 10 worden niet getoond/);
+    expect(rijen[0].bescherming).toMatch(/verstoord met de cell key method .*hooguit 3 .*Waarden van 1 tot en met 9 worden niet getoond/);
     expect(rijen.some((r) => r.onderdrukt === 'ja' && r.waarde === '')).toBe(true);
     const a = system.security!.register.activiteiten.find((x) => x.id === 'regionale-monitoring' && x.versie === 2)!;
     const records = await system.security!.audit.query({ processingActivityIds: [a.uri] }, 50);

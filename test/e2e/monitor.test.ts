@@ -60,7 +60,7 @@ describe('monitor figures as published (cell key method, threshold 10)', () => {
     for (const a of atoms) for (const [ind] of Object.entries(a.c)) {
       const g = regions.get(a.gemeente)!;
       const perioden = [a.maand, ...(a.familie === 'F' && kwartaal(a.maand) ? [kwartaal(a.maand)!] : []), ...(a.familie === 'S' && a.maand === '2026-09' ? ['2026-K3'] : [])];
-      for (const regio of [g.code, g.arbeidsmarktregio!, g.doorstroompuntregio!]) for (const periode of perioden) for (const k of [a.band, 'TOTAAL']) {
+      for (const regio of [g.code, g.arbeidsmarktregio!, g.doorstroompuntregio!, g.provincie!, 'NL']) for (const periode of perioden) for (const k of [a.band, 'TOTAAL']) {
         const key = `${ind}|${regio}|${periode}|${k}`;
         uit.set(key, [...(uit.get(key) ?? []), a]);
       }

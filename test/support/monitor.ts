@@ -125,13 +125,13 @@ export const STROOM_INDICATOREN = Object.keys(STROOM);
 export const KLASSEN = ['L16_17', 'L18_22', 'L23_26', 'TOTAAL'];
 export type Cel = { indicator: string; leeftijd: string; waarde: number | null; onderdrukt: boolean };
 
-/** Every published cell of the periods, read as an analyst of each municipality (who sees their own three regions), per `indicator|regio|periode|klasse`. */
+/** Every published cell of the periods, read as an analyst of each municipality (who sees their own regions: itself, arbeidsmarktregio, Doorstroompunt region, province, country), per `indicator|regio|periode|klasse`. */
 export async function leesAlles(system: RunningSystem, periodes: string[]): Promise<Map<string, Cel>> {
   const regions = system.population.regions;
   const cellen = new Map<string, Cel>();
   for (const g of regions.gemeenten()) {
     const analist: Identity = { role: 'bi-analist', org: g.code, activity: 'regionale-monitoring' };
-    const codes = [g.code, g.arbeidsmarktregio!, g.doorstroompuntregio!];
+    const codes = [g.code, g.arbeidsmarktregio!, g.doorstroompuntregio!, g.provincie!, 'NL'].filter((c) => !cellen.has(`jongeren|${c}|${periodes[0]}|TOTAAL`) || c === g.code);
     for (const periode of periodes) {
       const q = `query ($p: String!) { ${codes.map((c, i) => `r${i}: regio(code: "${c}") { code cijfers(periode: $p) { indicator leeftijd waarde onderdrukt } }`).join(' ')} }`;
       const { body } = await gqlAs(system, analist, q, { p: periode });

@@ -19,10 +19,10 @@ async function aangemeld() {
   const i = sessie.identiteit;
   $('wie').textContent = `Aangemeld als ${i.label ?? i.rol}${i.org ? ` (${i.org})` : ''} · ${sessie.activiteit}`;
   $('aanmelden').hidden = true;
-  const r = await gql('query ($g: String!) { monitorPeriodes monitorBescherming { toelichting } regio(code: $g) { code naam arbeidsmarktregio { code naam } doorstroompuntregio { code naam } } }', { g: i.org ?? '' });
+  const r = await gql('query ($g: String!) { monitorPeriodes monitorBescherming { toelichting } regio(code: $g) { code naam arbeidsmarktregio { code naam } doorstroompuntregio { code naam } provincie { code naam } } land: regios(soort: LAND) { code naam } }', { g: i.org ?? '' });
   if (!r.data?.regio) return melding(fout(r) || 'Uw organisatie is geen gemeente van dit gebied.');
   const g = r.data.regio;
-  const regios = [g.doorstroompuntregio, g.arbeidsmarktregio, { code: g.code, naam: g.naam }].filter(Boolean);
+  const regios = [g.doorstroompuntregio, g.arbeidsmarktregio, { code: g.code, naam: g.naam }, g.provincie, ...(r.data.land ?? [])].filter(Boolean);
   sessie.regios = regios;
   $('regio').replaceChildren(...regios.map((x) => el('option', { value: x.code }, `${x.naam} (${x.code})`)));
   if (r.data.monitorBescherming) $('bescherming').textContent = r.data.monitorBescherming.toelichting;
