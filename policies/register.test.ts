@@ -67,6 +67,80 @@ describe('the bases a privacy officer would sign (versions in force on 2026-11-0
   });
 });
 
+/**
+ * The law in force (Wet van school naar duurzaam werk, Kamerstuk 36667, in force since 2026-01-01),
+ * as the register adopted for 2026-12-01 must reflect it. The laws and articles below are this
+ * test's own list, written from the statute book, not from the register.
+ */
+const WETTEN_IN_WERKING = ['Wet educatie en beroepsonderwijs', 'Leerplichtwet 1969', 'Participatiewet', 'Jeugdwet', 'Wet maatschappelijke ondersteuning 2015',
+  'Wet basisregistratie personen', 'Algemene verordening gegevensbescherming', 'Uitvoeringswet Algemene verordening gegevensbescherming'];
+
+describe('the register re-based on the law in force (versions in force on 2026-12-01)', () => {
+  const r = loadRegister();
+  const inForce = (id: string) => huidigeVersie(r, id, '2026-12-01')!;
+  const ids = [...new Set(r.activiteiten.map((a) => a.id))];
+
+  it('ties every activity to at least one article of a law in force, and none to a bill', () => {
+    for (const id of ids) {
+      const a = inForce(id);
+      expect([id, WETTEN_IN_WERKING.some((w) => a.grondslag.wet.includes(w))]).toEqual([id, true]);
+      expect([id, /art\. \d/.test(a.grondslag.artikel)]).toEqual([id, true]);
+      expect([id, /wetsvoorstel|volgt pas uit/i.test(a.grondslag.artikel)]).toEqual([id, false]);
+    }
+  });
+
+  it('rests re-integration on Participatiewet art. 7a with the exclusion where it belongs (art. 13 lid 2 onder c) and asks no consent for care data', () => {
+    const a = inForce('reintegratie-participatiewet');
+    expect(a.grondslag.artikel).toMatch(/art\. 7a.*art\. 8a.*art\. 13 lid 2 onder c/);
+    expect(a.grondslag.artikel).not.toMatch(/art\. 7 lid 3 onder a/);
+    expect(a.voorwaarden.uitsluiting).toBeUndefined(); // art. 7a: support also for those who can still go to school
+    expect([...a.categorieen, ...a.metToestemming].filter((c) => c.startsWith('zorg.'))).toEqual([]);
+    expect(a.grondslag.avg9).toBeUndefined();
+  });
+
+  it('lets the Doorstroompunt cite the law in force, use no care data for the out-of-sight list, and not read nationality', () => {
+    const a = inForce('doorstroompunt-begeleiding');
+    expect(a.grondslag.wet).toMatch(/Wet van school naar duurzaam werk/);
+    expect(a.afgeleid.flatMap((x) => x.categorieen).filter((c) => c.startsWith('zorg.'))).toEqual([]);
+    expect([...a.categorieen, ...a.metToestemming].filter((c) => r.categorieen.get(c)?.bijzonder)).toEqual([]);
+    expect(a.uitgezonderd).toContain('Jongere.nationaliteiten');
+  });
+
+  it('keeps youth protection (civil law) apart from juvenile probation (criminal law, AVG art. 10)', () => {
+    expect(r.categorieen.get('zorg.jeugdbescherming')?.strafrechtelijk).toBeFalsy();
+    expect(r.categorieen.get('zorg.justitieel')).toMatchObject({ strafrechtelijk: true });
+    expect(r.categorieen.get('zorg.justitieel')!.omschrijving).not.toMatch(/jeugdbescherming/i);
+    const wmo = inForce('wmo-jeugd-toegang');
+    expect(wmo.categorieen).toEqual(expect.arrayContaining(['zorg.jeugdbescherming', 'zorg.justitieel']));
+    expect(wmo.grondslag.avg10).toMatch(/jeugdreclassering/);
+    expect(wmo.grondslag.avg10).not.toMatch(/jeugdbescherming/);
+    expect(wmo.grondslag.artikel).toMatch(/Jeugdwet art\. 2\.4/);
+  });
+
+  it('gives monitoring the ground for statistics on special-category data and a DPIA, and the leerplichtambtenaar the startkwalificatie', () => {
+    const m = inForce('regionale-monitoring');
+    expect(m.grondslag.avg9).toMatch(/art\. 9 lid 2 onder j.*UAVG art\. 24/);
+    const dpia = m.grondslag.artikel.match(/docs\/[a-z-]+\.md/)![0];
+    expect(readFileSync(dpia.replace(/^docs/, `${__dirname}/../docs`), 'utf8')).toMatch(/DPIA/);
+    const l = inForce('leerplicht-handhaving');
+    expect(l.categorieen).toContain('onderwijs.resultaat');
+    expect(l.grondslag.artikel).toMatch(/art\. 4a/);
+  });
+
+  it('says the Jongerenloket rests on a decision of the college, not a statute, and on demonstrable consent', () => {
+    const a = inForce('jongerenloket-intake');
+    expect(a.grondslag.wet).toMatch(/besluit van het college/);
+    expect(a.grondslag.artikel).toMatch(/art\. 7 lid 1/);
+    expect(a.categorieen.sort()).toEqual(['identificatie', 'toestemming', 'woonadres']);
+  });
+
+  it('keeps the earlier versions readable for the audit records that point at them', () => {
+    for (const [id, versie] of [['doorstroompunt-begeleiding', 4], ['reintegratie-participatiewet', 2], ['wmo-jeugd-toegang', 2]] as const) {
+      expect(r.activiteiten.find((a) => a.id === id && a.versie === versie)?.uri).toMatch(new RegExp(`/${id}/versies/${versie}$`));
+    }
+  });
+});
+
 describe('register of processing activities', () => {
   it('loads the shipped example register with the activities the demo needs', () => {
     const r = loadRegister();

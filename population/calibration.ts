@@ -52,6 +52,18 @@ export const DOELEN: Doel[] = [
     bron: 'DUO/CBS: ca. 3% van de vo-leerlingen zit in het praktijkonderwijs' },
   { id: 'vso', omschrijving: 'ooit in het voortgezet speciaal onderwijs (JIKP-groep)', doel: 2.5, marge: 1.5,
     bron: 'DUO/CBS: ca. 2–3% van de leerlingen in het voortgezet onderwijs zit in het vso' },
+  { id: 'neet-16-27', omschrijving: 'zonder werk en zonder opleiding, 16–27 jaar', doel: 4.5, marge: 2,
+    bron: 'CBS Landelijke Jeugdmonitor 2024: ruim 100 duizend jongeren zonder werk en opleiding, ca. 4% van de 15–27-jarigen' },
+  { id: 'werkend-25-27', omschrijving: 'met betaald werk, 25–27 jaar', doel: 85, marge: 5,
+    bron: 'CBS: netto arbeidsparticipatie van 25–27-jarigen ca. 85%' },
+  { id: 'bijbaan-studenten', omschrijving: 'studenten (16+, niet bbl) met een bijbaan', doel: 65, marge: 8,
+    bron: 'CBS: 60–70% van de scholieren en studenten van 15–25 jaar heeft een bijbaan' },
+  { id: 'bbl-3-4-zonder-werk', omschrijving: 'bbl-studenten niveau 3 en 4 zonder werk', doel: 2, marge: 2,
+    bron: 'De bbl is een leerwerktraject: zonder leerbaan geen bbl; uitval van de leerbaan ca. 2%' },
+  { id: 'niet-nederlands-16-27', omschrijving: 'zonder Nederlandse nationaliteit, 16–27 jaar', doel: 6, marge: 3,
+    bron: 'CBS: ca. 7% van de inwoners heeft geen Nederlandse nationaliteit (2024); bij jongeren vergelijkbaar, in de grote steden meer' },
+  { id: 'niet-nederlands-den-haag', omschrijving: 'zonder Nederlandse nationaliteit, 16–27 jaar, in Den Haag', doel: 15, marge: 6,
+    bron: 'AANNAME op basis van CBS (aandeel inwoners zonder Nederlandse nationaliteit in de grote steden ca. 12–18%)' },
   { id: 'toestemming-kwetsbaar', omschrijving: 'toestemmingskans van kwetsbare jongeren (geen startkwalificatie en niet ingeschreven, uitkering of jeugdhulp met verblijf)', doel: 35, marge: 6,
     bron: 'AANNAME: de uitvoeringstoets noemt als risico dat juist de kwetsbaarste jongeren geen toestemming geven; geen cijfer gevonden' },
   { id: 'toestemming-overig', omschrijving: 'toestemmingskans van de overige jongeren', doel: 65, marge: 6,
@@ -117,6 +129,14 @@ export function meet(personen: Iterable<SynthPersoon>, peildatum: string): Map<s
       tel('niveau-hoog-25-27', true, hoog);
     }
     tel('bijstand-18-27', leeftijd >= 18, p.participatie.uitkering !== null);
+    const werkt = werktOp(p, peildatum);
+    tel('niet-nederlands-16-27', true, p.nationaliteit.code !== '0001');
+    tel('niet-nederlands-den-haag', p.gemeenteCode === 'GM0518', p.nationaliteit.code !== '0001');
+    tel('neet-16-27', leeftijd >= 16 && leeftijd < 27, !ingeschreven && !werkt);
+    tel('werkend-25-27', leeftijd >= 25 && leeftijd <= 27, werkt);
+    const lopend = p.onderwijs.inschrijvingen.filter((i) => i.begindatum <= peildatum && (i.einddatum === null || i.einddatum >= peildatum));
+    tel('bijbaan-studenten', leeftijd >= 16 && lopend.length > 0 && lopend.every((i) => i.leerweg !== 'BBL' && i.niveau !== 'praktijkonderwijs' && i.niveau !== 'vso'), werkt);
+    tel('bbl-3-4-zonder-werk', lopend.some((i) => i.leerweg === 'BBL' && (i.niveau === '3' || i.niveau === '4')), !werkt);
     if (leeftijd >= 16 && leeftijd <= 17) {
       const lopend = p.zorg.toewijzingen.filter((t) => t.wet === 'JEUGDWET' && !JUSTITIELE_CATEGORIEEN.includes(t.productcategorie.code)
         && t.startZorg !== null && t.startZorg <= peildatum && t.stopZorg === null && (t.einddatum === null || t.einddatum >= peildatum));

@@ -43,23 +43,37 @@ function kansWerkBinnenJaar(career: Career): number {
   const niveaus = career.diplomas.map((d) => (d.onderwijssoort === 'HBO' || d.onderwijssoort === 'WO' ? 5 : d.onderwijssoort === 'VO' ? (d.niveau === 'havo' || d.niveau === 'vwo' ? 3 : 1)
     : Number(d.niveau) >= 3 ? 4 : Number(d.niveau) === 2 ? 2 : 1));
   const hoogste = Math.max(0, ...niveaus);
-  return [0.4, 0.18, 0.72, 0.75, 0.86, 0.9][hoogste];
+  return [0.45, 0.1, 0.65, 0.9, 0.94, 0.96][hoogste];
 }
 
-/** Polis-like employment: work alongside a bbl programme, and work after leaving education. */
+/**
+ * Polis-like employment (calibrated, population/calibration.ts): work alongside a bbl programme
+ * (almost always: it is a work-based route), side jobs of students from 16 (most students have
+ * one, a few hours a week, ending when the programme ends), and work after leaving education.
+ */
 function generateWerk(ctx: Ctx): Dienstverband[] {
-  const { draw, peildatum, career } = ctx;
+  const { draw, peildatum, career, geboortedatum } = ctx;
   const werk: Dienstverband[] = [];
+  const zestien = addYears(geboortedatum, 16);
   for (const i of career.inschrijvingen) {
-    if (i.leerweg === 'BBL' && draw.chance(0.92)) werk.push({ begindatum: i.begindatum, einddatum: i.einddatum, urenPerWeek: draw.int(24, 36) });
+    if (i.leerweg === 'BBL') {
+      if (draw.chance(0.985)) werk.push({ begindatum: i.begindatum, einddatum: i.einddatum, urenPerWeek: draw.int(24, 36) });
+      continue;
+    }
+    const vanaf = maxDate(i.begindatum, zestien);
+    if (i.onderwijssoort === 'VO' && (i.niveau === 'praktijkonderwijs' || i.niveau === 'vso')) continue;
+    if (vanaf > peildatum || (i.einddatum !== null && vanaf >= i.einddatum) || !draw.chance(0.8)) continue;
+    const begin = addDays(vanaf, draw.int(14, 240));
+    if (begin > peildatum || (i.einddatum !== null && begin >= i.einddatum)) continue;
+    werk.push({ begindatum: begin, einddatum: i.einddatum, urenPerWeek: draw.int(4, 16) });
   }
   const uit = career.laatsteUitstroom;
   if (uit && !career.inschrijvingen.some((i) => i.einddatum === null)) {
-    let start = draw.chance(kansWerkBinnenJaar(career)) ? addDays(uit, draw.int(7, 330)) : draw.chance(0.45) ? addDays(uit, draw.int(366, 1000)) : null;
-    for (let n = 0; start && start <= peildatum && n < 3; n++) {
-      const einde = draw.chance(0.3) ? addDays(start, draw.int(120, 900)) : null;
+    let start = draw.chance(kansWerkBinnenJaar(career)) ? addDays(uit, draw.int(7, 60)) : draw.chance(0.75) ? addDays(uit, draw.int(366, 700)) : null;
+    for (let n = 0; start && start <= peildatum && n < 4; n++) {
+      const einde = draw.chance(0.25) ? addDays(start, draw.int(240, 1000)) : null;
       werk.push({ begindatum: start, einddatum: einde && einde <= peildatum ? einde : null, urenPerWeek: draw.int(12, 40) });
-      start = einde && einde <= peildatum && draw.chance(0.6) ? addDays(einde, draw.int(14, 240)) : null;
+      start = einde && einde <= peildatum && draw.chance(0.85) ? addDays(einde, draw.int(14, 90)) : null;
     }
   }
   return werk.sort((a, b) => a.begindatum.localeCompare(b.begindatum));
@@ -74,7 +88,7 @@ export function generateParticipatie(ctx: Ctx): SynthPersoon['participatie'] {
   const werkt = werk.some((w) => w.begindatum <= peildatum && w.einddatum === null);
   let uitkering: Uitkering | null = null;
   const trajecten: ReintegratieTraject[] = [];
-  if (volwassen <= peildatum && !ingeschreven && !werkt && draw.chance(ctx.hasSk ? 0.07 : 0.22)) {
+  if (volwassen <= peildatum && !ingeschreven && !werkt && draw.chance(ctx.hasSk ? 0.25 : 0.4)) {
     const laatsteWerk = werk.at(-1)?.einddatum ?? null;
     const vanaf = maxDate(maxDate(volwassen, career.laatsteUitstroom ?? volwassen), laatsteWerk ?? volwassen);
     uitkering = { soort: draw.chance(0.93) ? 'ALGEMENE_BIJSTAND' : 'BBZ', sinds: draw.dateBetween(minDate(vanaf, peildatum), peildatum) };

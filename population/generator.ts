@@ -135,9 +135,20 @@ export class Population {
     const voornamen = draw.pick(geslacht === 'M' ? VOORNAMEN_M : VOORNAMEN_V) + (draw.chance(0.4) ? ` ${draw.pick(geslacht === 'M' ? VOORNAMEN_M : VOORNAMEN_V)}` : '');
     const postcode = `${draw.pick(gemeente.postcodePrefixes!)}${draw.int(10, 99)} ${String.fromCharCode(65 + draw.int(0, 25))}${String.fromCharCode(65 + draw.int(0, 25))}`;
     const adres = { straat: draw.pick(STRATEN), huisnummer: draw.int(1, 250), postcode, woonplaats: gemeente.naam };
-    return { geboortedatum, gemeente, geslacht, voorvoegsel, geslachtsnaam, voornamen, adres, nationaliteit: { code: '0001', omschrijving: 'Nederlandse' } };
+    // A non-Dutch nationality: a few percent, more in the large cities (population/calibration.ts).
+    const kansBuitenlands = (gemeente.inwoners ?? 0) >= 500_000 ? 0.15 : (gemeente.inwoners ?? 0) >= 100_000 ? 0.07 : 0.04;
+    const nationaliteit = draw.chance(kansBuitenlands) ? draw.weighted(NATIONALITEITEN) : NEDERLANDSE;
+    return { geboortedatum, gemeente, geslacht, voorvoegsel, geslachtsnaam, voornamen, adres, nationaliteit };
   }
 }
+
+const NEDERLANDSE = { code: '0001', omschrijving: 'Nederlandse' };
+/** The most frequent non-Dutch nationalities of young people (BRP table 32 codes), weighted roughly as CBS counts them. */
+const NATIONALITEITEN: readonly (readonly [{ code: string; omschrijving: string }, number])[] = [
+  [{ code: '0072', omschrijving: 'Poolse' }, 22], [{ code: '0336', omschrijving: 'Syrische' }, 14], [{ code: '0034', omschrijving: 'Oekraïense' }, 14],
+  [{ code: '0339', omschrijving: 'Turkse' }, 12], [{ code: '0131', omschrijving: 'Marokkaanse' }, 8], [{ code: '0074', omschrijving: 'Roemeense' }, 9],
+  [{ code: '0053', omschrijving: 'Bulgaarse' }, 8], [{ code: '0084', omschrijving: 'Eritrese' }, 7], [{ code: '0052', omschrijving: 'Belgische' }, 6],
+];
 
 interface Basis {
   geboortedatum: string; gemeente: Regio; geslacht: SynthPersoon['geslacht']; voorvoegsel?: string; geslachtsnaam: string;

@@ -75,6 +75,8 @@ export interface RunningSystem {
   security: SecurityKit | null;
   /** This process's Prometheus metrics. */
   metrics: Metrics;
+  /** The clock the system runs on (tokens for it are issued on its time). */
+  clock: Clock;
   stop(): Promise<void>;
 }
 
@@ -138,5 +140,5 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     await stop();
     throw error;
   }
-  return { gatewayUrl: gateway.url, population, simulators, subgraphs, security: kit, metrics, stop };
+  return { gatewayUrl: gateway.url, population, simulators, subgraphs, security: kit, metrics, clock, stop };
 }

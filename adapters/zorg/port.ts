@@ -36,11 +36,16 @@ export interface ZorgBron {
 }
 
 /**
- * Youth protection (48) and juvenile probation (47) in iJw code list JZ020: data on criminal-law
- * measures (AVG art. 10), served only under their own category, never as ordinary care.
+ * Youth protection (jeugdbescherming, 48) and juvenile probation (jeugdreclassering, 47) in iJw
+ * code list JZ020: measures a court imposes, never ordinary care, each served under a category of
+ * its own. Juvenile probation follows a criminal case: criminal-law data (AVG art. 10). Youth
+ * protection (supervision order, guardianship) is a civil-law measure (Burgerlijk Wetboek book 1):
+ * sensitive, but not criminal-law data.
  */
 export const JUSTITIELE_PRODUCTCATEGORIEEN: ReadonlySet<string> = new Set(['47', '48']);
 export const isJustitieel = (t: Zorgtoewijzing) => t.wet === 'JEUGDWET' && JUSTITIELE_PRODUCTCATEGORIEEN.has(t.productcategorie.code);
+export const isJeugdreclassering = (t: Zorgtoewijzing) => t.wet === 'JEUGDWET' && t.productcategorie.code === '47';
+export const isJeugdbescherming = (t: Zorgtoewijzing) => t.wet === 'JEUGDWET' && t.productcategorie.code === '48';
 
 /** Current on `today`: care has started, has not stopped, and the allocation period holds today. */
 export function isLopend(t: Zorgtoewijzing, today: string): boolean {

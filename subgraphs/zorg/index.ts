@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { isJustitieel as justitieel, isLopend, type ZorgBron, type Zorgtoewijzing } from '../../adapters/zorg/port';
+import { isJeugdbescherming, isJeugdreclassering, isJustitieel as justitieel, isLopend, type ZorgBron, type Zorgtoewijzing } from '../../adapters/zorg/port';
 import { isoDate, systemClock, type Clock } from '../../lib/dates';
 import { batchLoader } from '../../lib/source';
 import type { Vertegenwoordiging } from '../policy/beleid';
@@ -22,7 +22,8 @@ export function zorgSubgraph({ bron, clock = systemClock }: { bron: ZorgBron; cl
         __resolveReference: (ref: Jongere): Jongere => ref,
         heeftZorgtoewijzing: async (j: Jongere, _: unknown, ctx: Context) => (await toewijzingen(j, ctx)).some((t) => !justitieel(t) && isLopend(t, isoDate(clock()))),
         zorgtoewijzingen: async (j: Jongere, _: unknown, ctx: Context) => (await toewijzingen(j, ctx)).filter((t) => !justitieel(t)),
-        justitieleMaatregelen: async (j: Jongere, _: unknown, ctx: Context) => (await toewijzingen(j, ctx)).filter(justitieel),
+        justitieleMaatregelen: async (j: Jongere, _: unknown, ctx: Context) => (await toewijzingen(j, ctx)).filter(isJeugdreclassering),
+        jeugdbeschermingsmaatregelen: async (j: Jongere, _: unknown, ctx: Context) => (await toewijzingen(j, ctx)).filter(isJeugdbescherming),
         // Who is involved: the providers of current care. The guard decides each line (care data)
         // and its attributes (care details) as it decides the source fields, and merges lines that
         // become alike: without care details, one line saying that a care provider is involved.

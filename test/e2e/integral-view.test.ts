@@ -5,7 +5,22 @@ import { expectedIntegraal } from '../support/expected';
 import { INTEGRAL_QUERY } from '../support/graphql';
 import { gqlAs, startTestSystem, testClock, TEST_DAY, zelf, type Identity } from '../support/system';
 
-const QUERY = `${INTEGRAL_QUERY} query ($bsn: String!) { jongere(bsn: $bsn) { ...Integraal } }`;
+// Youth protection measures are the young person's own from the register of 2026-12-01 on
+// (inzage-betrokkene@4; test/e2e/legal-basis-matrix-wet-in-werking.test.ts checks them then); on the
+// test day no activity grants them yet, so this view leaves them out.
+const ZONDER_JEUGDBESCHERMING = zonderVeld(INTEGRAL_QUERY, 'jeugdbeschermingsmaatregelen');
+/** The query without one field and its selection (matched by braces). */
+function zonderVeld(query: string, veld: string): string {
+  const begin = query.indexOf(`${veld} {`);
+  let diepte = 0;
+  for (let i = query.indexOf('{', begin); i < query.length; i++) {
+    diepte += query[i] === '{' ? 1 : query[i] === '}' ? -1 : 0;
+    if (diepte === 0) return query.slice(0, begin) + query.slice(i + 1);
+  }
+  throw new Error(`no field ${veld} in the query`);
+}
+const QUERY = `${ZONDER_JEUGDBESCHERMING} query ($bsn: String!) { jongere(bsn: $bsn) { ...Integraal } }`;
+const verwacht = (...args: Parameters<typeof expectedIntegraal>) => { const { jeugdbeschermingsmaatregelen: _, ...rest } = expectedIntegraal(...args) as Record<string, unknown>; return rest; };
 let system: RunningSystem;
 
 beforeAll(async () => { system = await startTestSystem(); }, 120_000);
@@ -31,7 +46,7 @@ describe('the integral view over HTTP through gateway, subgraphs and simulators'
       const person = population.person(index);
       const { body } = await gqlAs(system, zelf(person.bsn), QUERY, { bsn: person.bsn });
       expect(body.errors).toBeUndefined();
-      expect(body.data.jongere).toEqual(expectedIntegraal(person, population.regions, testClock()));
+      expect(body.data.jongere).toEqual(verwacht(person, population.regions, testClock()));
     }), { numRuns: 50 });
   });
 

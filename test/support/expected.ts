@@ -47,7 +47,8 @@ export function expectedIntegraal(volledig: SynthPersoon, regions: RegionRegistr
     dienstverbanden: p.participatie.werk,
     heeftZorgtoewijzing: p.zorg.toewijzingen.some((t) => !justitieel(t) && lopend(t, dag)),
     zorgtoewijzingen: p.zorg.toewijzingen.filter((t) => !justitieel(t)).map((t) => toewijzing(t, dag)),
-    justitieleMaatregelen: p.zorg.toewijzingen.filter(justitieel).map((t) => toewijzing(t, dag)),
+    justitieleMaatregelen: p.zorg.toewijzingen.filter((t) => t.wet === 'JEUGDWET' && t.productcategorie.code === '47').map((t) => toewijzing(t, dag)),
+    jeugdbeschermingsmaatregelen: p.zorg.toewijzingen.filter((t) => t.wet === 'JEUGDWET' && t.productcategorie.code === '48').map((t) => toewijzing(t, dag)),
   };
 }
 

@@ -40,5 +40,6 @@ export const INTEGRAL_QUERY = /* GraphQL */ `
     heeftZorgtoewijzing
     zorgtoewijzingen { ${TOEWIJZING} }
     justitieleMaatregelen { ${TOEWIJZING} }
+    jeugdbeschermingsmaatregelen { ${TOEWIJZING} }
   }
 `;

@@ -26,7 +26,7 @@ export function startTestSystem(options: SystemOptions = {}): Promise<RunningSys
 export interface Identity { role: string; org?: string; bsn?: string; activity: string; sub?: string }
 
 export async function tokenFor(system: RunningSystem, who: Omit<Identity, 'activity'>, options: { ttlSeconds?: number; now?: Date; audience?: string } = {}): Promise<string> {
-  return system.security!.devIssuer!.sign({ sub: who.sub ?? `test-${who.role}`, roles: [who.role], org: who.org, bsn: who.bsn }, { now: testClock(), ...options });
+  return system.security!.devIssuer!.sign({ sub: who.sub ?? `test-${who.role}`, roles: [who.role], org: who.org, bsn: who.bsn }, { now: system.clock(), ...options });
 }
 
 export async function headersFor(system: RunningSystem, who: Identity): Promise<Record<string, string>> {
