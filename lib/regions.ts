@@ -59,7 +59,8 @@ const RMC_REGIOS = 'regioatlas.nl, "RMC regio\'s (Doorstroompunt-regio\'s)" (reg
 const UITVOERINGSTOETS = 'VNG, Uitvoeringstoets Van school naar duurzaam werk (2023), par. 3.2';
 
 /**
- * The demo area: the pilot regions the bill's assessment (uitvoeringstoets, par. 3.2) describes —
+ * The demo area: five Doorstroompunt regions, four of them the examples the municipalities' assessment
+ * (uitvoeringstoets, par. 3.2) describes — not pilots —
  * Oost-Groningen with Pekela, Zuidoost-Drenthe (Emmen, with Menso), Rijk van Nijmegen and Den Haag
  * (Jongerenpunt070) — plus Noord- en Midden-Drenthe. Arbeidsmarktregio's come from CBS 2026:
  * Noord- en Midden-Drenthe spans AM01 Groningen and AM03 Drenthe, and Haaglanden spans AM21
@@ -68,9 +69,9 @@ const UITVOERINGSTOETS = 'VNG, Uitvoeringstoets Van school naar duurzaam werk (2
 export const DEMO_AREA: AreaDefinition = {
   jaar: 2026,
   doorstroompuntregios: [
-    { code: 'DP-OOST-GRONINGEN', naam: 'Doorstroompunt Oost-Groningen (RMC-regio 1)', contactgemeente: 'GM1895',
+    { code: 'DP-OOST-GRONINGEN', naam: 'Doorstroompunt Oost-Groningen (RMC-regio 1)', contactgemeente: 'GM0047',
       gemeenten: ['GM1895', 'GM0765', 'GM0037', 'GM0047', 'GM1950'],
-      bron: `${RMC_REGIOS}; ${UITVOERINGSTOETS} (pilot Pekela). AANNAME: leden = de gemeenten van COROP Oost-Groningen; contactgemeente Oldambt` },
+      bron: `${RMC_REGIOS}; ${UITVOERINGSTOETS} (Pekela als voorbeeld); contactgemeente Veendam. AANNAME: leden = de gemeenten van COROP Oost-Groningen` },
     { code: 'DP-NOORD-MIDDEN-DRENTHE', naam: 'Doorstroompunt Noord- en Midden-Drenthe (RMC-regio 7)', contactgemeente: 'GM0106',
       gemeenten: ['GM0106', 'GM1680', 'GM1731', 'GM1699', 'GM1730'],
       bron: `${RMC_REGIOS}. AANNAME: leden = de gemeenten van COROP Noord-Drenthe; contactgemeente Assen` },
@@ -81,8 +82,8 @@ export const DEMO_AREA: AreaDefinition = {
       gemeenten: ['GM0268', 'GM1945', 'GM0209', 'GM0225', 'GM0252', 'GM0944', 'GM0296'],
       bron: `${RMC_REGIOS}; ${UITVOERINGSTOETS}: "de Doorstroompunt regio en de arbeidsmarktregio [zijn] hetzelfde" (AM08)` },
     { code: 'DP-HAAGLANDEN', naam: 'Doorstroompunt Haaglanden', contactgemeente: 'GM0518',
-      gemeenten: ['GM0518', 'GM0603', 'GM1916', 'GM0629', 'GM0637'],
-      bron: `${UITVOERINGSTOETS} (Den Haag, Jongerenpunt070). AANNAME: leden en contactgemeente; geen openbare bron gevonden` },
+      gemeenten: ['GM0518', 'GM0503', 'GM1916', 'GM1842', 'GM1926', 'GM0603', 'GM0629', 'GM1783', 'GM0637'],
+      bron: `${UITVOERINGSTOETS} (Den Haag, Jongerenpunt070); de negen gemeenten van de regio Haaglanden. AANNAME: contactgemeente Den Haag` },
   ],
   postcodes: {
     GM1895: ['96', '97'], GM0765: ['96'], GM0037: ['95'], GM0047: ['96'], GM1950: ['95', '96'],
@@ -90,6 +91,7 @@ export const DEMO_AREA: AreaDefinition = {
     GM0114: ['78'], GM0109: ['77'], GM1681: ['78', '95'],
     GM0268: ['65'], GM1945: ['65'], GM0209: ['66'], GM0225: ['66'], GM0252: ['65'], GM0944: ['65'], GM0296: ['66'],
     GM0518: ['25'], GM0603: ['22'], GM1916: ['22'], GM0629: ['22'], GM0637: ['27'],
+    GM0503: ['26'], GM1783: ['26', '22'], GM1926: ['26'], GM1842: ['26', '31'],
   },
   inwoners: {
     GM1895: 39_000, GM0765: 12_000, GM0037: 32_000, GM0047: 28_000, GM1950: 26_000,
@@ -97,6 +99,7 @@ export const DEMO_AREA: AreaDefinition = {
     GM0114: 108_000, GM0109: 36_000, GM1681: 26_000,
     GM0268: 185_000, GM1945: 35_000, GM0209: 26_000, GM0225: 19_000, GM0252: 17_000, GM0944: 8_000, GM0296: 41_000,
     GM0518: 560_000, GM0603: 58_000, GM1916: 78_000, GM0629: 27_000, GM0637: 128_000,
+    GM0503: 105_000, GM1783: 114_000, GM1926: 58_000, GM1842: 20_000,
   },
 };
 

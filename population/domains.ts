@@ -43,7 +43,7 @@ function kansWerkBinnenJaar(career: Career): number {
   const niveaus = career.diplomas.map((d) => (d.onderwijssoort === 'HBO' || d.onderwijssoort === 'WO' ? 5 : d.onderwijssoort === 'VO' ? (d.niveau === 'havo' || d.niveau === 'vwo' ? 3 : 1)
     : Number(d.niveau) >= 3 ? 4 : Number(d.niveau) === 2 ? 2 : 1));
   const hoogste = Math.max(0, ...niveaus);
-  return [0.45, 0.1, 0.65, 0.9, 0.94, 0.96][hoogste];
+  return [0.45, 0.1, 0.7, 0.9, 0.94, 0.96][hoogste];
 }
 
 /**

@@ -140,7 +140,7 @@ describe('monitor figures as published (cell key method, threshold 10)', () => {
     console.log(`differencing: crossing regions ${raak.crossing[0]} of ${raak.crossing[1]} derived cells equal the truth; linked indicators ${raak.gekoppeld[0]} of ${raak.gekoppeld[1]} small differences`);
     // What the attacks derive is a perturbed count: right only as often as the noise happens to be
     // zero (30 to 43 %), and nothing tells the attacker when.
-    expect(raak.crossing[1]).toBeGreaterThan(100);
+    expect(raak.crossing[1]).toBeGreaterThan(40);
     expect(raak.crossing[0] / raak.crossing[1]).toBeLessThan(0.6);
     expect(raak.gekoppeld[1]).toBeGreaterThan(5);
     expect(raak.gekoppeld[0] / raak.gekoppeld[1]).toBeLessThan(0.6);
