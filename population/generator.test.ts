@@ -86,6 +86,26 @@ describe('synthetic population', () => {
     }
   });
 
+  it('gives a deceased person no record after the day of death and nothing current (RvIG test person 999991127 died at two weeks)', () => {
+    const overleden = [...population.persons()].filter((p) => p.overlijdensdatum);
+    expect(overleden.map((p) => p.bsn)).toContain('999991127');
+    for (const p of overleden) {
+      const dood = p.overlijdensdatum!;
+      const dates = [
+        ...p.onderwijs.inschrijvingen.flatMap((i) => [i.begindatum, i.einddatum]), ...p.onderwijs.diplomas.map((d) => d.datum),
+        ...p.onderwijs.vsv.map((v) => v.datum), ...p.leerplicht.verzuimmeldingen.map((v) => v.datum), ...p.leerplicht.vsvMeldingen.map((v) => v.datum),
+        ...p.leerplicht.trajecten.flatMap((t) => [t.startdatum, t.einddatum, ...t.contactmomenten.map((c) => c.datum)]),
+        ...p.zorg.toewijzingen.flatMap((t) => [t.begindatum, t.einddatum, t.startZorg ?? dood, t.stopZorg]),
+        ...p.participatie.werk.flatMap((w) => [w.begindatum, w.einddatum]), ...p.participatie.trajecten.flatMap((t) => [t.startdatum, t.einddatum]),
+      ];
+      // Every record has ended, on the day of death at the latest.
+      expect([p.bsn, dates.filter((d) => d === null || d > dood)]).toEqual([p.bsn, []]);
+      expect([p.bsn, p.participatie.uitkering, p.participatie.jongerenInBeeld]).toEqual([p.bsn, null, null]);
+    }
+    const baby = population.byBsn('999991127')!;
+    expect([baby.onderwijs.inschrijvingen, baby.participatie.werk, baby.zorg.toewijzingen]).toEqual([[], [], []]);
+  });
+
   it('gives the showcase test person data in every domain', () => {
     const p = population.byBsn(SHOWCASE_BSN)!;
     expect(p.onderwijs.inschrijvingen.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { addDays, addYears, ageOn, parseIsoDate } from '../lib/dates';
 import { demoRegions, type Regio, type RegionRegistry } from '../lib/regions';
 import { bsnForIndex, indexForBsn, MAX_SYNTHETIC } from './bsn-allocation';
+import { naOverlijden } from './overlijden';
 import { kwetsbaar } from './calibration';
 import { generateCareer, isStartkwalificatie } from './careers';
 import {
@@ -122,8 +123,9 @@ export class Population {
       zorg: { toewijzingen: generateZorg(ctx, this.categorieen, this.codelijsten) },
       toestemmingskans: 0,
     };
-    persoon.toestemmingskans = kwetsbaar(persoon, this.peildatum) ? TOESTEMMINGSKANS.kwetsbaar : TOESTEMMINGSKANS.overig;
-    return persoon;
+    const gegenereerd = naOverlijden(persoon);
+    gegenereerd.toestemmingskans = kwetsbaar(gegenereerd, this.peildatum) ? TOESTEMMINGSKANS.kwetsbaar : TOESTEMMINGSKANS.overig;
+    return gegenereerd;
   }
 
   /** The BRP part of a synthetic person; always drawn, so a test person's other domains draw the same numbers. */
