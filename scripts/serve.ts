@@ -43,7 +43,7 @@ async function main(role: string, name = ''): Promise<() => Promise<void>> {
     throw new Error(`usage: serve.ts simulator <${SIMULATOR_NAMES.join('|')}> | subgraph <${SUBGRAPHS.map((s) => s.name).join('|')}> | gateway; received "${role} ${name}"`);
   }
   if (role === 'simulator') {
-    const sim = createSimulator(name as SimulatorName, new Population(config.population), systemClock);
+    const sim = createSimulator(name as SimulatorName, new Population(config.population), systemClock, config.simulators);
     console.log(`simulator ${name} at ${await listen(sim.server, port, host)}`);
     await sim.warm();
     return () => close(sim.server);

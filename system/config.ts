@@ -55,6 +55,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
     redisUrl: env.REDIS_URL || undefined,
     corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : undefined,
     monitor: { drempel: int('MONITOR_DREMPEL', 1, 1000), celsleutel: secret('MONITOR_CELSLEUTEL') },
+    simulators: { brpAutorisaties: env.BRP_AUTORISATIES || undefined },
     demoAanmelden,
     productie,
     loketOidc: env.LOKET_OIDC_CLIENT_ID && env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER, clientId: env.LOKET_OIDC_CLIENT_ID, scope: env.LOKET_OIDC_SCOPE || undefined } : undefined,

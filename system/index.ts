@@ -7,7 +7,7 @@ import { startGateway } from '../gateway/server';
 import { benchmarkGatewayZonderHandhaving } from '../gateway/handhaving';
 import { Population, type PopulationOptions } from '../population/generator';
 import { checkedInSupergraph, SUBGRAPHS, type SubgraphName } from '../schema/compose';
-import { createSimulator, SIMULATOR_NAMES, type SimulatorName } from '../simulators';
+import { createSimulator, SIMULATOR_NAMES, type SimulatorName, type SimulatorOptions } from '../simulators';
 import type { RunningService } from '../subgraphs/runtime';
 import { benchmarkModus, registerModus } from './modus';
 import { buildSecurity, seedConsentWhenReachable, type SecurityKit, type SecurityOptions } from './security';
@@ -52,6 +52,8 @@ export interface SystemOptions {
   redisUrl?: string;
   /** How the monitor protects its figures (MONITOR_DREMPEL, MONITOR_CELSLEUTEL); defaults in subgraphs/monitor/cijferbron.ts. */
   monitor?: MonitorInstellingen;
+  /** What the simulators may be given (BRP_AUTORISATIES). */
+  simulators?: SimulatorOptions;
   /**
    * Offer the pages' demo sign-in (demo identities, tokens from the development issuer). Off unless
    * set: `npm start` sets it for the local demo (`DEMO_AANMELDEN`); never with NODE_ENV=production.
@@ -116,7 +118,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
   };
   try {
     for (const name of SIMULATOR_NAMES) {
-      const sim = createSimulator(name, population, clock);
+      const sim = createSimulator(name, population, clock, options.simulators);
       simulators[name] = Object.assign(sim, { url: await listen(sim.server, ports[name] ?? 0) });
     }
     // Reporting tables and indexes are built before anything asks, as a real system keeps them.

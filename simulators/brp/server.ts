@@ -1,3 +1,4 @@
+import { ALLE_RUBRIEKEN } from './autorisatie-bestand';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -31,7 +32,7 @@ const PARAMETERS: Record<string, string[]> = {
 };
 
 export interface BrpSimulatorOptions {
-  /** Authorisations of other afnemers (the `x-origin-oin` header), read per request; a request without the header is this layer's. */
+  /** Authorisations of other afnemers (the `x-origin-oin` header), read per request (`BRP_AUTORISATIES`, autorisatie-bestand.ts); a request without the header is this layer's. */
   autorisaties?: () => Autorisaties;
 }
 
@@ -88,7 +89,8 @@ export function createBrpSimulator(population: Population, clock: Clock = system
     }
     const fields = (q.fields as string[]).map(unalias);
     // Authorisation as RvIG applies it per afnemer: first the parameters, then every field asked.
-    const geautoriseerd = new Set(rubriekenVan(afnemer));
+    const rubrieken = new Set(rubriekenVan(afnemer));
+    const geautoriseerd = { has: (r: string) => rubrieken.has(ALLE_RUBRIEKEN) || rubrieken.has(r) };
     const parameters = Object.keys(q).filter((k) => RUBRIEK_PER_PARAMETER[k] && !geautoriseerd.has(RUBRIEK_PER_PARAMETER[k]));
     if (parameters.length) return unauthorizedParameter(path, parameters);
     if (fields.some((f) => rubriekenVoor(f).some((r) => !geautoriseerd.has(r)))) return unauthorizedField(path);
