@@ -70,6 +70,18 @@ describe('the monitor\'s figures are computed once per version and stored', () =
     await opslag.close();
   });
 
+  it('never serves a stored table made with another cell key secret', async () => {
+    const { b, berekeningen } = bronnen();
+    const clock = () => new Date('2026-11-10T12:00:00Z');
+    const opslag = new SqliteCijferStore(':memory:');
+    await cijferbron({ bronnen: b, regions, register, clock, opslag, celsleutel: 'a'.repeat(40) }).tabel();
+    const ander = cijferbron({ bronnen: b, regions, register, clock, opslag, celsleutel: 'b'.repeat(40) });
+    await ander.tabel();
+    expect(berekeningen()).toBe(2);
+    expect(ander.laatsteVerslag()!.uitOpslag).toBe(false);
+    await opslag.close();
+  });
+
   it('publishes a hand-entered count like a figure: the same key gives the same value, small ones are not shown', async () => {
     const opslag = new SqliteCijferStore(':memory:');
     const bron = cijferbron({ bronnen: bronnen().b, regions, register, clock: () => new Date(), opslag, celsleutel: 'k'.repeat(40) });

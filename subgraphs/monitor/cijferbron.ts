@@ -57,13 +57,20 @@ export function cijferbron(o: CijferbronOptions): Cijferbron {
   const celGeheim = () => (geheim ??= (o.celsleutel !== undefined ? Promise.resolve(o.celsleutel) : o.opslag.geheim(randomBytes(32).toString('hex')))
     .catch((e: Error) => { geheim = null; throw e; }));
 
-  /** The version of the inputs: the month (a month closes), the education deliveries there are, and the protection. */
+  /** The regions the figures are published for: a changed area is a new table. */
+  const gebied = JSON.stringify(o.regions.all().map((r) => [r.code, r.gemeenten]));
+  /**
+   * The version of the inputs: the month (a month closes), the education deliveries there are, and
+   * the protection (threshold, noise table, area, and a fingerprint of the cell key secret, so a
+   * new secret or area never serves a table made with the old one).
+   */
   const versie = async (): Promise<string> => {
     const nu = Date.now();
     const maand = isoDate(o.clock()).slice(0, 7);
     if (gecontroleerd.sleutel.startsWith(maand) && nu - gecontroleerd.op < (o.controleMs ?? 60_000)) return gecontroleerd.sleutel;
     const ids = (await Promise.all(afnemers.map((a) => o.bronnen.onderwijs.leveringen(a)))).flat().map((l) => l.id).sort();
-    const bescherming = createHash('sha256').update(JSON.stringify([drempel, ruis])).digest('hex').slice(0, 8);
+    const vingerafdruk = createHmac('sha256', await celGeheim()).update('versie').digest('hex').slice(0, 8);
+    const bescherming = createHash('sha256').update(JSON.stringify([drempel, ruis, gebied, vingerafdruk])).digest('hex').slice(0, 12);
     gecontroleerd = { op: nu, sleutel: `${maand}:${createHash('sha256').update(ids.join(',')).digest('hex').slice(0, 16)}:${bescherming}` };
     return gecontroleerd.sleutel;
   };
