@@ -47,6 +47,9 @@ export function recordSleutels(geheim: string): (bsn: string) => number {
 /** Adds a record key to a cell key (modulo 2^32: exact, and independent of the order). */
 export const plusSleutel = (cel: number, record: number) => (cel + record) % MODULUS;
 
+/** What is shown of a perturbed value: null from 1 to `drempel` - 1 (one symbol, no reason), else the value. */
+export const zichtbaar = (p: number, drempel: number): number | null => (p > 0 && p < drempel ? null : p);
+
 /** The published value of a true count `n` whose cell key is `sleutel`. */
 export function verstoor(n: number, sleutel: number, tabel: Ruistabel = RUISTABEL): number {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`a count must be a whole number, not negative; received ${n}`);

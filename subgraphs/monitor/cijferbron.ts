@@ -3,7 +3,7 @@ import { isoDate, type Clock } from '../../lib/dates';
 import type { RegionRegistry } from '../../lib/regions';
 import type { Register } from '../../policies/types';
 import type { CijferStore } from '../../stores/cijfers';
-import { beschermingsniveau, recordSleutels, RUISTABEL, verstoor, type Ruistabel } from './celsleutel';
+import { beschermingsniveau, recordSleutels, RUISTABEL, verstoor, zichtbaar, type Ruistabel } from './celsleutel';
 import { extraheer, type Extractieverslag, type MonitorBronnen } from './extractie';
 import { gepubliceerdePeriodes, parsePeriode } from './periode';
 import { bouwTabel, type Cijfertabel } from './tabel';
@@ -107,8 +107,7 @@ export function cijferbron(o: CijferbronOptions): Cijferbron {
     async publiceerAantal(n, sleutel) {
       if (n === null) return null;
       const u = createHmac('sha256', await celGeheim()).update(`programma|${sleutel}`).digest().readUInt32BE(0);
-      const p = verstoor(n, u, ruis);
-      return p > 0 && p < drempel ? null : p;
+      return zichtbaar(verstoor(n, u, ruis), drempel);
     },
     laatsteVerslag: () => verslag,
     drempel,

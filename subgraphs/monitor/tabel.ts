@@ -1,6 +1,6 @@
 import type { RegionRegistry } from '../../lib/regions';
 import type { Cijferrij } from '../../stores/cijfers';
-import { plusSleutel, verstoor, type Ruistabel } from './celsleutel';
+import { plusSleutel, verstoor, zichtbaar, type Ruistabel } from './celsleutel';
 import type { Persoonsfeiten } from './feiten';
 import { INDICATOREN, LEEFTIJDSKLASSEN, type Klasse } from './indicatoren';
 import type { Periode } from './periode';
@@ -112,7 +112,6 @@ export function bouwTabel(personen: Persoonsfeiten[], regions: RegionRegistry, p
 
   // Every region is the sum of its municipalities, every total the sum of its bands.
   const rijen = new Map<string, Cijferrij>();
-  const toon = (n: number) => (n > 0 && n < drempel ? null : n);
   const regioLeden = regions.all().map((r) => ({ code: r.code, leden: (r.soort === 'GEMEENTE' ? [r.code] : r.gemeenten).filter((g) => gIndex.has(g)).map((g) => gIndex.get(g)!) }));
   for (const periode of periodes) {
     const waarden = perPeriode.get(periode.code)!;
@@ -120,7 +119,7 @@ export function bouwTabel(personen: Persoonsfeiten[], regions: RegionRegistry, p
       const rij: Cijferrij = {};
       INDICATOREN.forEach((ind, i) => {
         const banden = LEEFTIJDSKLASSEN.map((_, b) => leden.reduce((s, g) => s + waarden[(g * bI + b) * nI + i], 0));
-        rij[ind.code] = [...banden, banden.reduce((s, n) => s + n, 0)].map(toon);
+        rij[ind.code] = [...banden, banden.reduce((s, n) => s + n, 0)].map((n) => zichtbaar(n, drempel));
       });
       rijen.set(rijSleutel(code, periode.code), rij);
     }

@@ -131,7 +131,7 @@ export async function leesAlles(system: RunningSystem, periodes: string[]): Prom
   const cellen = new Map<string, Cel>();
   for (const g of regions.gemeenten()) {
     const analist: Identity = { role: 'bi-analist', org: g.code, activity: 'regionale-monitoring' };
-    const codes = [g.code, g.arbeidsmarktregio!, g.doorstroompuntregio!, g.provincie!, 'NL'].filter((c) => !cellen.has(`jongeren|${c}|${periodes[0]}|TOTAAL`) || c === g.code);
+    const codes = [g.code, g.arbeidsmarktregio!, g.doorstroompuntregio!, g.provincie!, 'NL'].filter((c) => !cellen.has(`jongeren|${c}|${periodes[0]}|TOTAAL`)); // each region read once
     for (const periode of periodes) {
       const q = `query ($p: String!) { ${codes.map((c, i) => `r${i}: regio(code: "${c}") { code cijfers(periode: $p) { indicator leeftijd waarde onderdrukt } }`).join(' ')} }`;
       const { body } = await gqlAs(system, analist, q, { p: periode });
