@@ -28,6 +28,8 @@ export interface CodeTabellen {
   /** BRP gemeente code (4 digits) -> name. */
   gemeenten: Map<string, string>;
   redenOpname: Map<string, string>;
+  /** Tabel 56 Verblijfstiteltabel. */
+  verblijfstitels: Map<string, string>;
 }
 
 export function parsePersoonslijsten(csvText: string): Persoonslijst[] {
@@ -199,6 +201,13 @@ export function toHaalCentraalPersoon(pl: Persoonslijst, t: CodeTabellen): Recor
     persoon.opschortingBijhouding = compact({ reden: { code: inschrijving['07.67.20'], omschrijving: OPSCHORTING[inschrijving['07.67.20']] ?? inschrijving['07.67.20'] }, datum: lo3Datum(inschrijving['07.67.10']) });
   }
   if (inschrijving['07.70.10'] && inschrijving['07.70.10'] !== '0') persoon.geheimhoudingPersoonsgegevens = true;
+  if (verblijf?.['08.14.10'] || verblijf?.['08.14.20']) persoon.immigratie = immigratie(verblijf, t);
+  const titel = verblijfstitel(one('10'), t);
+  if (titel) persoon.verblijfstitel = titel;
+  const gezagsverhouding = one('11');
+  if (gezagsverhouding?.['11.33.10'] === '1') persoon.indicatieCurateleRegister = true;
+  // Raw, for the day-dependent derivation of `gezag` (simulators/brp/gezag.ts); never served.
+  if (gezagsverhouding?.['11.32.10']) persoon[LO3_GEZAG] = gezagsverhouding['11.32.10'];
   if (verblijf?.['08.09.10']) {
     persoon.gemeenteVanInschrijving = tabel(t.gemeenten, 'Tabel 33', verblijf['08.09.10']);
     const inschrijf = lo3Datum(verblijf['08.09.20']);
@@ -208,6 +217,34 @@ export function toHaalCentraalPersoon(pl: Persoonslijst, t: CodeTabellen): Recor
   const adressering = adresseringVan(persoon);
   if (adressering) persoon.adressering = adressering;
   return persoon;
+}
+
+/** The key under which a converted test person keeps its LO3 indicatie gezag minderjarige (11.32.10); removed before serving. */
+export const LO3_GEZAG = 'lo3IndicatieGezagMinderjarige';
+
+/**
+ * Immigratie from groep 14 of the current verblijfplaats (immigratie/indicatievestigingvanuitbuitenland.feature:
+ * the indicatie is true whenever 14.20 has a value; vanuitverblijfplaatsonbekend.feature: true when 14.10 is 0000).
+ */
+function immigratie(v: Elementen, t: CodeTabellen): Record<string, unknown> {
+  const land = v['08.14.10'];
+  return compact({
+    landVanwaarIngeschreven: land ? tabel(t.landen, 'Tabel 34', land) : undefined,
+    datumVestigingInNederland: lo3Datum(v['08.14.20']),
+    indicatieVestigingVanuitBuitenland: v['08.14.20'] ? true : undefined,
+    vanuitVerblijfplaatsOnbekend: land === '0000' ? true : undefined,
+  });
+}
+
+/**
+ * The current verblijfstitel (verblijfstitel/verblijfstitel.feature): aanduiding 98 "geen
+ * verblijfstitel (meer)" is not included; one whose datum einde has passed is dropped on the day
+ * asked (simulators/brp/persoon.ts `testpersoonOp`).
+ */
+function verblijfstitel(e: Elementen | undefined, t: CodeTabellen): Record<string, unknown> | undefined {
+  const code = e?.['10.39.10'];
+  if (!e || !code || code === '98') return undefined;
+  return compact({ aanduiding: tabel(t.verblijfstitels, 'Tabel 56', code), datumEinde: lo3Datum(e['10.39.20']), datumIngang: lo3Datum(e['10.39.30']) });
 }
 
 function verblijfplaats(v: Elementen, t: CodeTabellen): Record<string, unknown> {

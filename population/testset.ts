@@ -20,7 +20,7 @@ export function loadCodeTabellen(): CodeTabellen {
   gemeenten.set('1999', 'Registratie Niet Ingezetenen (RNI)');
   gemeenten.set('0000', 'Onbekend');
   for (const file of ['gemeenten-aanvulling.csv', 'gemeenten-proefomgeving.csv']) codeTabel(file).forEach((naam, code) => gemeenten.set(code, naam));
-  return { nationaliteiten: codeTabel('nationaliteiten.csv'), landen: codeTabel('landen.csv'), gemeenten, redenOpname: codeTabel('reden-opname-nationaliteit.csv') };
+  return { nationaliteiten: codeTabel('nationaliteiten.csv'), landen: codeTabel('landen.csv'), gemeenten, redenOpname: codeTabel('reden-opname-nationaliteit.csv'), verblijfstitels: codeTabel('verblijfstitels.csv') };
 }
 
 export type HaalCentraalPersoon = Record<string, any>;

@@ -29,6 +29,20 @@ export const RUBRIEKEN_PER_VELD: Record<string, readonly string[]> = {
   'ouders.naam.voorvoegsel': ['20230', '30230'], 'ouders.naam.geslachtsnaam': ['20240', '30240'], 'ouders.geslacht': ['20410', '30410'],
   'ouders.geboorte.datum': ['20310', '30310'], 'ouders.geboorte.plaats': ['20320', '30320'], 'ouders.geboorte.land': ['20330', '30330'],
   'ouders.datumIngangFamilierechtelijkeBetrekking': ['26210', '36210'],
+  // Partners (categorie 05), children (09), residence title (10), immigration (08 groep 14),
+  // gezag (derived: PAGZ01) and curatele (11.33.10): persoon/{partner,kind,verblijfstitel,immigratie,gezag}/autorisatie.feature.
+  'partners.burgerservicenummer': ['50120'], 'partners.naam.voornamen': ['50210'], 'partners.naam.adellijkeTitelPredicaat': ['50220'],
+  'partners.naam.voorvoegsel': ['50230'], 'partners.naam.geslachtsnaam': ['50240'], 'partners.naam.voorletters': ['PAHP01'],
+  'partners.geboorte.datum': ['50310'], 'partners.geboorte.plaats': ['50320'], 'partners.geboorte.land': ['50330'], 'partners.geslacht': ['50410'],
+  'partners.aangaanHuwelijkPartnerschap.datum': ['50610'], 'partners.aangaanHuwelijkPartnerschap.plaats': ['50620'], 'partners.aangaanHuwelijkPartnerschap.land': ['50630'],
+  'partners.ontbindingHuwelijkPartnerschap.datum': ['50710'], 'partners.soortVerbintenis': ['51510'],
+  'kinderen.burgerservicenummer': ['90120'], 'kinderen.naam.voornamen': ['90210'], 'kinderen.naam.adellijkeTitelPredicaat': ['90220'],
+  'kinderen.naam.voorvoegsel': ['90230'], 'kinderen.naam.geslachtsnaam': ['90240'], 'kinderen.naam.voorletters': ['PAKD01'],
+  'kinderen.geboorte.datum': ['90310'], 'kinderen.geboorte.plaats': ['90320'], 'kinderen.geboorte.land': ['90330'],
+  'verblijfstitel.aanduiding': ['103910'], 'verblijfstitel.datumEinde': ['103920'], 'verblijfstitel.datumIngang': ['103930'],
+  'immigratie.landVanwaarIngeschreven': ['81410'], 'immigratie.datumVestigingInNederland': ['81420'],
+  'immigratie.indicatieVestigingVanuitBuitenland': ['PAVP05'], 'immigratie.vanuitVerblijfplaatsOnbekend': ['PAVP06'],
+  gezag: ['PAGZ01'], indicatieCurateleRegister: ['113310'],
   'adressering.adresregel1': ['PAVP03'], 'adressering.adresregel2': ['PAVP04'], 'adressering.adresregel3': ['81350'], 'adressering.land': ['81310'],
 };
 

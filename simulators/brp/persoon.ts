@@ -1,8 +1,11 @@
-import { addDays, addYears, ageOn, langFormaat } from '../../lib/dates';
+import { addDays, addYears, ageOn, isoDate, langFormaat } from '../../lib/dates';
 import { GESLACHTSNAMEN, MET_VOORVOEGSEL, VOORNAMEN_M, VOORNAMEN_V } from '../../population/catalog';
 import { Draw } from '../../population/random';
 import type { RegionRegistry } from '../../lib/regions';
-import { adresseringVan, voorletters } from '../../population/lo3';
+import { adresseringVan, LO3_GEZAG, voorletters } from '../../population/lo3';
+import { loadTestset } from '../../population/testset';
+import { gezinVan, herkomstVan, type Herkomst } from '../../population/verblijf';
+import { gezagVan, type GezagBron } from './gezag';
 import type { SynthPersoon } from '../../population/types';
 
 /** A person as the Haal Centraal BRP API Personen v2 returns it (the subset this project fills). */
@@ -15,10 +18,46 @@ function datum(iso: string) {
 }
 
 
-/** An RvIG test person as the API answers on `today`: the converted record plus `leeftijd` (none for the deceased or an unknown birth date). */
+let testsetPerBsn: Map<string, Record<string, any>> | undefined;
+/** A raw converted test person by BSN (children and parents of test persons are test persons). */
+function testsetRecord(bsn: string): Record<string, any> | undefined {
+  testsetPerBsn ??= new Map(loadTestset().map((p) => [p.burgerservicenummer as string, p]));
+  return testsetPerBsn.get(bsn);
+}
+
+const geboortedatumVan = (record: Record<string, any>) => (record.geboorte?.datum?.type === 'Datum' ? record.geboorte.datum.datum as string : undefined);
+
+/** What the gezag derivation needs of a converted test person on `today`. */
+function gezagBron(record: Record<string, any>, today: Date): GezagBron {
+  const geboren = geboortedatumVan(record);
+  return { ...record, leeftijd: geboren && !record.overlijden ? ageOn(geboren, today) : undefined, indicatieGezag: record[LO3_GEZAG] };
+}
+
+/** Whether a date (any of the API's date types) is still to come on `today`; an unknown date counts as to come. */
+function nogNiet(datum: Record<string, any> | undefined, today: Date): boolean {
+  const vandaag = isoDate(today);
+  if (!datum || datum.type === 'DatumOnbekend') return true;
+  if (datum.type === 'Datum') return datum.datum > vandaag;
+  if (datum.type === 'JaarMaandDatum') return `${datum.jaar}-${String(datum.maand).padStart(2, '0')}` > vandaag.slice(0, 7);
+  return String(datum.jaar) > vandaag.slice(0, 4);
+}
+
+/**
+ * An RvIG test person as the API answers on `today`: the converted record plus `leeftijd` (none
+ * for the deceased or an unknown birth date), without a verblijfstitel whose datum einde has come
+ * (verblijfstitel.feature), with `gezag` derived for the day (gezag.ts).
+ */
 export function testpersoonOp(record: Record<string, any>, today: Date): BrpPersoon {
-  const geboren = record.geboorte?.datum?.type === 'Datum' ? record.geboorte.datum.datum as string : undefined;
-  return !record.overlijden && geboren ? { ...record, leeftijd: ageOn(geboren, today) } : { ...record };
+  const { [LO3_GEZAG]: _indicatie, ...persoon } = record;
+  const geboren = geboortedatumVan(record);
+  if (!record.overlijden && geboren) persoon.leeftijd = ageOn(geboren, today);
+  if (persoon.verblijfstitel?.datumEinde && !nogNiet(persoon.verblijfstitel.datumEinde, today)) delete persoon.verblijfstitel;
+  const gezag = gezagVan(gezagBron(record, today), (bsn) => {
+    const kind = testsetRecord(bsn);
+    return kind ? gezagBron(kind, today) : undefined;
+  });
+  if (gezag) persoon.gezag = gezag;
+  return persoon;
 }
 
 /**
@@ -41,9 +80,11 @@ function syntheticOuders(p: SynthPersoon): Record<string, unknown>[] {
   return [ouder('1', 'V', draw.pick(VOORNAMEN_V), achternaam, vv), ouder('2', 'M', draw.pick(VOORNAMEN_M), p.geslachtsnaam, p.voorvoegsel)];
 }
 
-/** The full BRP view of a person on `today`; `fields` selection happens afterwards. */
-export function toBrpPersoon(p: SynthPersoon, regions: RegionRegistry, today: Date): BrpPersoon {
+/** The full BRP view of a person on `today` (a synthetic person as generated on `peildatum`); `fields` selection happens afterwards. */
+export function toBrpPersoon(p: SynthPersoon, regions: RegionRegistry, today: Date, peildatum: string): BrpPersoon {
   if (p.brp) return testpersoonOp(p.brp, today);
+  const herkomst = herkomstVan(p, peildatum);
+  const gezin = gezinVan(p, peildatum);
   const gemeente = regions.get(p.gemeenteCode)!;
   const gemeentecode = p.gemeenteCode.slice(2);
   const naam = [p.voornamen, p.voorvoegsel, p.geslachtsnaam].filter(Boolean).join(' ');
@@ -57,9 +98,10 @@ export function toBrpPersoon(p: SynthPersoon, regions: RegionRegistry, today: Da
       voorletters: voorletters(p.voornamen),
       volledigeNaam: naam,
     },
-    geboorte: { datum: datum(p.geboortedatum), land: { code: '6030', omschrijving: 'Nederland' } },
+    geboorte: { datum: datum(p.geboortedatum), land: herkomst.geboorteland },
     nationaliteiten: [{ type: 'Nationaliteit', nationaliteit: p.nationaliteit, redenOpname: { code: '017', omschrijving: 'Rijkswet op het Nederlanderschap 1984, art. 3, lid 1' } }],
     ouders: syntheticOuders(p),
+    ...familie(p, gezin, gemeente.naam),
     gemeenteVanInschrijving: { code: gemeentecode, omschrijving: gemeente.naam },
     verblijfplaats: {
       type: 'Adres',
@@ -73,15 +115,49 @@ export function toBrpPersoon(p: SynthPersoon, regions: RegionRegistry, today: Da
       functieAdres: { code: 'W', omschrijving: 'woonadres' },
     },
   };
+  Object.assign(persoon, verblijf(herkomst, today));
   if (p.overlijdensdatum) {
     persoon.overlijden = { datum: datum(p.overlijdensdatum), land: { code: '6030', omschrijving: 'Nederland' } };
   } else {
     persoon.leeftijd = ageOn(p.geboortedatum, today);
+    const gezag = gezagVan({ ...persoon, eenhoofdig: gezin.eenhoofdigGezag } as GezagBron, () => undefined);
+    if (gezag) persoon.gezag = gezag;
   }
   // The postal form, by the same rules as for RvIG's test persons.
   const adressering = adresseringVan(persoon);
   if (adressering) persoon.adressering = adressering;
   return persoon;
+}
+
+/** Immigration and a residence title still valid on `today`, in the API's shapes. */
+function verblijf(h: Herkomst, today: Date): BrpPersoon {
+  const result: BrpPersoon = {};
+  if (h.immigratie) {
+    result.immigratie = { landVanwaarIngeschreven: h.immigratie.landVanwaarIngeschreven, datumVestigingInNederland: datum(h.immigratie.datumVestigingInNederland), indicatieVestigingVanuitBuitenland: true };
+  }
+  const t = h.verblijfstitel;
+  if (t && t.datumIngang <= isoDate(today) && (!t.datumEinde || t.datumEinde > isoDate(today))) {
+    result.verblijfstitel = { aanduiding: { code: t.code, omschrijving: t.omschrijving }, ...(t.datumEinde ? { datumEinde: datum(t.datumEinde) } : {}), datumIngang: datum(t.datumIngang) };
+  }
+  return result;
+}
+
+/** Partner and children without BSN (they are not in the population), as categories 05 and 09 hold them. */
+function familie(p: SynthPersoon, gezin: ReturnType<typeof gezinVan>, gemeentenaam: string): BrpPersoon {
+  const result: BrpPersoon = {};
+  const naam = (voornamen: string, geslachtsnaam: string) => ({ voornamen, geslachtsnaam, voorletters: voorletters(voornamen) });
+  if (gezin.partner) {
+    const q = gezin.partner;
+    result.partners = [{
+      geslacht: GESLACHT[q.geslacht], soortVerbintenis: q.soort === 'H' ? { code: 'H', omschrijving: 'huwelijk' } : { code: 'P', omschrijving: 'geregistreerd partnerschap' },
+      naam: naam(q.voornamen, q.geslachtsnaam), geboorte: { datum: datum(q.geboortedatum), land: { code: '6030', omschrijving: 'Nederland' } },
+      aangaanHuwelijkPartnerschap: { datum: datum(q.sinds), plaats: { code: p.gemeenteCode.slice(2), omschrijving: gemeentenaam }, land: { code: '6030', omschrijving: 'Nederland' } },
+    }];
+  }
+  if (gezin.kinderen.length) {
+    result.kinderen = gezin.kinderen.map((k) => ({ naam: naam(k.voornamen, k.geslachtsnaam), geboorte: { datum: datum(k.geboortedatum), land: { code: '6030', omschrijving: 'Nederland' } } }));
+  }
+  return result;
 }
 
 /**
@@ -111,13 +187,16 @@ function copyPath(from: Record<string, unknown>, to: Record<string, unknown>, pa
   const value = from[head];
   if (value === undefined || value === null) return false;
   if (rest.length === 0) { to[head] = value; return true; }
-  if (isTableValue(value) || isDate(value)) { to[head] = value; return true; }
+  // gezag is delivered whole: every relation needs its minderjarige and the names the schema requires.
+  if (isTableValue(value) || isDate(value) || head === 'gezag') { to[head] = value; return true; }
   if (Array.isArray(value)) {
+    // Every element is delivered, as an empty object when none of the asked fields has a value
+    // (kind/kinderen.feature: "met fields vragen om een gegeven zonder waarde").
+    if (value.length === 0) return false;
     const target = (to[head] as Record<string, unknown>[] | undefined) ?? value.map(() => ({}));
-    let any = false;
-    value.forEach((item, i) => { any = copyInto(item as Record<string, unknown>, target[i], rest) || any; });
-    if (any) to[head] = target.filter((t) => Object.keys(t).length > 0);
-    return any;
+    value.forEach((item, i) => { copyInto(item as Record<string, unknown>, target[i], rest); });
+    to[head] = target;
+    return true;
   }
   if (typeof value === 'object') {
     const target = (to[head] as Record<string, unknown> | undefined) ?? {};

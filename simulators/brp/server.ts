@@ -119,7 +119,7 @@ class BrpRegister {
 
   get(bsn: string, today: Date): BrpPersoon | undefined {
     const p = this.population.byBsn(bsn);
-    if (p) return toBrpPersoon(p, this.population.regions, today);
+    if (p) return toBrpPersoon(p, this.population.regions, today, this.population.peildatum);
     const t = this.testset.get(bsn);
     return t ? testpersoonOp(t, today) : undefined;
   }
@@ -139,7 +139,7 @@ class BrpRegister {
     };
     for (const p of this.population.persons()) {
       if (p.adres.postcode.replace(' ', '') !== postcode) continue;
-      const b = toBrpPersoon(p, this.population.regions, today);
+      const b = toBrpPersoon(p, this.population.regions, today, this.population.peildatum);
       if (past(b)) found.push(b);
     }
     for (const t of this.testset.values()) {
@@ -163,7 +163,7 @@ class BrpRegister {
       }
     }
     const found: BrpPersoon[] = (this.naamIndex.get(sleutel(naam, String(q.geboortedatum))) ?? [])
-      .map((i) => toBrpPersoon(this.population.person(i), this.population.regions, today));
+      .map((i) => toBrpPersoon(this.population.person(i), this.population.regions, today, this.population.peildatum));
     for (const t of this.testset.values()) {
       if (this.population.indexOf(t.burgerservicenummer) !== undefined) continue;
       if (t.geboorte?.datum?.datum === q.geboortedatum && String(t.naam?.geslachtsnaam ?? '').toLowerCase() === naam) found.push(testpersoonOp(t, today));
