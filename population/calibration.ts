@@ -1,6 +1,7 @@
 import { addDays, addMonths, addYears, ageOn, parseIsoDate } from '../lib/dates';
 import { isStartkwalificatie } from './careers';
 import { JUSTITIELE_CATEGORIEEN } from './catalog';
+import { gezinVan, herkomstVan } from './verblijf';
 import type { SynthPersoon } from './types';
 
 /**
@@ -64,6 +65,10 @@ export const DOELEN: Doel[] = [
     bron: 'CBS: ca. 7% van de inwoners heeft geen Nederlandse nationaliteit (2024); bij jongeren vergelijkbaar, in de grote steden meer' },
   { id: 'niet-nederlands-den-haag', omschrijving: 'zonder Nederlandse nationaliteit, 16–27 jaar, in Den Haag', doel: 15, marge: 6,
     bron: 'AANNAME op basis van CBS (aandeel inwoners zonder Nederlandse nationaliteit in de grote steden ca. 12–18%)' },
+  { id: 'in-buitenland-geboren-16-27', omschrijving: 'in het buitenland geboren (met immigratie in de BRP), 16–27 jaar', doel: 10, marge: 4,
+    bron: 'AANNAME op basis van CBS StatLine (bevolking naar geboorteland): ca. 10% van de 15–25-jarigen is in het buitenland geboren' },
+  { id: 'partner-25-27', omschrijving: 'gehuwd of geregistreerd partner, 25–27 jaar', doel: 8, marge: 5,
+    bron: 'AANNAME op basis van CBS (burgerlijke staat naar leeftijd): onder 25–30-jarigen is een klein deel gehuwd' },
   { id: 'toestemming-kwetsbaar', omschrijving: 'toestemmingskans van kwetsbare jongeren (geen startkwalificatie en niet ingeschreven, uitkering of jeugdhulp met verblijf)', doel: 35, marge: 6,
     bron: 'AANNAME: de uitvoeringstoets noemt als risico dat juist de kwetsbaarste jongeren geen toestemming geven; geen cijfer gevonden' },
   { id: 'toestemming-overig', omschrijving: 'toestemmingskans van de overige jongeren', doel: 65, marge: 6,
@@ -132,6 +137,8 @@ export function meet(personen: Iterable<SynthPersoon>, peildatum: string): Map<s
     const werkt = werktOp(p, peildatum);
     tel('niet-nederlands-16-27', true, p.nationaliteit.code !== '0001');
     tel('niet-nederlands-den-haag', p.gemeenteCode === 'GM0518', p.nationaliteit.code !== '0001');
+    tel('in-buitenland-geboren-16-27', true, p.brp ? p.brp.immigratie !== undefined : herkomstVan(p, peildatum).immigratie !== undefined);
+    tel('partner-25-27', leeftijd >= 25 && leeftijd <= 27, p.brp ? (p.brp.partners ?? []).some((x: any) => !x.ontbindingHuwelijkPartnerschap) : gezinVan(p, peildatum).partner !== undefined);
     tel('neet-16-27', leeftijd >= 16 && leeftijd < 27, !ingeschreven && !werkt);
     tel('werkend-25-27', leeftijd >= 25 && leeftijd <= 27, werkt);
     const lopend = p.onderwijs.inschrijvingen.filter((i) => i.begindatum <= peildatum && (i.einddatum === null || i.einddatum >= peildatum));
