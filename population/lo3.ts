@@ -20,6 +20,8 @@ export interface Persoonslijst {
   id: string;
   /** Current occurrences per category ('01'..'13'), each as element number -> value. */
   categorieen: Map<string, Elementen[]>;
+  /** Historical entries per category, newest first (the rows after a `5x` marker), element numbers as for the current ones. */
+  historie: Map<string, Elementen[]>;
 }
 
 export interface CodeTabellen {
@@ -43,21 +45,23 @@ export function parsePersoonslijsten(csvText: string): Persoonslijst[] {
   const flush = () => { if (current) lists.push(toList(current.id, current.rows)); };
   const toList = (id: string, listRows: string[][]): Persoonslijst => {
     const categorieen = new Map<string, Elementen[]>();
+    const historie = new Map<string, Elementen[]>();
     for (const cc of categories) {
       let next: 'start' | 'history' | 'end' = 'start';
       for (const row of listRows) {
         const cols = columns.get(cc)!;
         if (!cols.some((i) => row[i])) continue;
-        if (next === 'start') {
+        if (next !== 'end') {
           const e: Elementen = {};
           for (const i of cols) if (row[i]) e[header[i]] ??= row[i];
-          categorieen.set(cc, [...(categorieen.get(cc) ?? []), e]);
+          const target = next === 'start' ? categorieen : historie;
+          target.set(cc, [...(target.get(cc) ?? []), e]);
         }
         const m = row[marker.get(cc)!] ?? '';
         next = m === cc ? 'start' : m.startsWith('5') || m.startsWith('6') ? 'history' : 'end';
       }
     }
-    return { id, categorieen };
+    return { id, categorieen, historie };
   };
   for (const row of rows.slice(1)) {
     if (row[0]) { flush(); current = { id: row[0], rows: [] }; }
@@ -216,6 +220,8 @@ export function toHaalCentraalPersoon(pl: Persoonslijst, t: CodeTabellen): Recor
   }
   const adressering = adresseringVan(persoon);
   if (adressering) persoon.adressering = adressering;
+  const historie = verblijfplaatsVoorkomens([...(verblijf ? [verblijf] : []), ...(pl.historie.get('08') ?? [])], t);
+  if (historie.length) persoon[LO3_VERBLIJFPLAATSHISTORIE] = historie;
   return persoon;
 }
 
@@ -245,6 +251,36 @@ function verblijfstitel(e: Elementen | undefined, t: CodeTabellen): Record<strin
   const code = e?.['10.39.10'];
   if (!e || !code || code === '98') return undefined;
   return compact({ aanduiding: tabel(t.verblijfstitels, 'Tabel 56', code), datumEinde: lo3Datum(e['10.39.20']), datumIngang: lo3Datum(e['10.39.30']) });
+}
+
+/** The key under which a converted test person keeps its address history (categories 08 and 58), newest first; removed before serving. */
+export const LO3_VERBLIJFPLAATSHISTORIE = 'lo3Verblijfplaatshistorie';
+
+/**
+ * Address history as the BRP historie API v2 delivers it (verblijfplaatshistorie): one voorkomen
+ * per verblijfplaats, newest first, with its gemeente and datumVan (datum aanvang adreshouding,
+ * or of the foreign address); datumTot is the newer one's datumVan. Entries marked onjuist (84.10)
+ * and corrections (the same start as the newer entry) are left out (overlap-datum-aanvang-gba.feature).
+ */
+function verblijfplaatsVoorkomens(entries: Elementen[], t: CodeTabellen): Record<string, unknown>[] {
+  const voorkomens: Record<string, unknown>[] = [];
+  let vorigeAanvang: string | undefined;
+  for (const e of entries) {
+    if (e['08.84.10']) continue;
+    const aanvang = e['08.13.10'] ? e['08.13.20'] : e['08.10.30'];
+    if (!aanvang || aanvang === vorigeAanvang) continue;
+    const v = (verblijfplaats(e, t) as { verblijfplaats?: Record<string, unknown> }).verblijfplaats;
+    if (!v) continue;
+    const nieuwer = voorkomens[voorkomens.length - 1];
+    voorkomens.push(compact({
+      ...v,
+      gemeenteVanInschrijving: e['08.09.10'] && !e['08.13.10'] ? tabel(t.gemeenten, 'Tabel 33', e['08.09.10']) : undefined,
+      datumVan: lo3Datum(aanvang),
+      datumTot: nieuwer?.datumVan,
+    }));
+    vorigeAanvang = aanvang;
+  }
+  return voorkomens;
 }
 
 function verblijfplaats(v: Elementen, t: CodeTabellen): Record<string, unknown> {

@@ -93,3 +93,10 @@ export function unauthorizedParameter(instance: string, parameters: string[]): R
     detail: `U bent niet geautoriseerd voor het gebruik van parameter(s): ${parameters.join(', ')}.`, instance, code: 'unauthorizedParameter',
   } };
 }
+
+/** A question the afnemer may not ask at all (the address history without its rubrieken). */
+export function unauthorizedQuery(instance: string): Reply {
+  return { status: 403, contentType: 'application/problem+json', body: {
+    type: TYPE_403, title: 'U bent niet geautoriseerd voor deze vraag.', status: 403, instance, code: 'unauthorized',
+  } };
+}

@@ -36,6 +36,8 @@ describe('with every rubriek granted', () => {
   it.each(FEATURE_CASES.map((c) => [`${c.feature}: ${c.scenario}`, c] as const))('%s', async (_naam, c) => {
     const [result] = await runFeatureCases(url, { oin: ALLES, cases: [c] });
     expect(result.melding).toBeUndefined();
+    // The personen answers against the real spec (the historie API's spec is not in this repository).
+    if (c.endpoint === 'verblijfplaatshistorie') return;
     const res = await fetch(`${url}/haalcentraal/api/brp/personen`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-origin-oin': ALLES }, body: JSON.stringify(c.request) });
     const type = res.status === 200 ? 'application/json; charset=utf-8' : 'application/problem+json';
     expect(withoutKnownSpecConflicts(validator.errors('/personen', 'post', res.status, type, await res.json()))).toEqual([]);
@@ -45,9 +47,9 @@ describe('with every rubriek granted', () => {
 it('fails the data cases for an afnemer authorised for the BSN only (403), so a case can fail', async () => {
   const results = await runFeatureCases(url, { oin: ALLEEN_BSN });
   const gefaald = results.filter((r) => !r.ok);
-  // Every case that asks a field beyond burgerservicenummer or searches on gemeenteVanInschrijving (80910); the fault cases still pass.
-  const verwacht = FEATURE_CASES.filter((c) => c.expected.status === 200
-    && ((c.request.fields as string[]).some((f) => f !== 'burgerservicenummer') || c.request.gemeenteVanInschrijving !== undefined));
+  // Every case that asks a field beyond burgerservicenummer, searches on gemeenteVanInschrijving (80910) or asks the address history; the fault cases still pass.
+  const verwacht = FEATURE_CASES.filter((c) => c.expected.status === 200 && (c.endpoint === 'verblijfplaatshistorie'
+    || (c.request.fields as string[]).some((f) => f !== 'burgerservicenummer') || c.request.gemeenteVanInschrijving !== undefined));
   expect(gefaald.map((r) => r.naam).sort()).toEqual(verwacht.map((c) => `${c.feature}: ${c.scenario}`).sort());
-  for (const r of gefaald) expect(r.melding).toMatch(/^status 403, expected 200: .*unauthorized(Field|Parameter)/);
+  for (const r of gefaald) expect(r.melding).toMatch(/^status 403, expected 200: .*"code":"unauthorized(Field|Parameter)?"/);
 });

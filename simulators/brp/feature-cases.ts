@@ -9,8 +9,10 @@
  * The data cases are chosen to hold for years: minors are born in 2010 or later.
  */
 export interface FeatureCase {
-  /** Path of the feature file under `features/`. */
+  /** Path of the feature file under `features/` (of the historie repository for the address history). */
   feature: string;
+  /** The personen endpoint (default) or the historie API's verblijfplaatshistorie. */
+  endpoint?: 'personen' | 'verblijfplaatshistorie';
   scenario: string;
   /** The body POSTed to the personen endpoint. */
   request: Record<string, unknown>;
@@ -19,10 +21,11 @@ export interface FeatureCase {
    * person need only be contained in the answer (objects may have more keys; arrays have the same
    * length), as the feature files' "met de volgende gegevens" tables name only some fields.
    */
-  expected: { status: number; body?: unknown; personen?: unknown[]; deel?: boolean };
+  expected: { status: number; body?: unknown; personen?: unknown[]; verblijfplaatsen?: unknown[]; deel?: boolean };
 }
 
 const PERSONEN = '/haalcentraal/api/brp/personen';
+const HISTORIE = '/haalcentraal/api/brphistorie/verblijfplaatshistorie';
 const raadpleeg = (bsn: string | string[], fields: string[], extra: Record<string, unknown> = {}) =>
   ({ type: 'RaadpleegMetBurgerservicenummer', burgerservicenummer: Array.isArray(bsn) ? bsn : [bsn], fields, ...extra });
 const ok = (personen: unknown[]) => ({ status: 200, personen });
@@ -183,7 +186,26 @@ const familie: FeatureCase[] = [
     request: raadpleeg('999990147', ['leeftijd', 'overlijden.datum']), expected: ok([{ overlijden: { datum: datum('2018-05-26', '26 mei 2018') } }]) },
 ];
 
-export const FEATURE_CASES: readonly FeatureCase[] = [...fieldsFout, ...raadpleegFout, ...overzicht, ...verblijfstitel, ...immigratie, ...gezag, ...familie];
+// BRP-API/Haal-Centraal-BRP-historie-bevragen: 999992089 lived at Smitsweg 1, Hellevoetsluis (0530) from 2010-01-01 and at
+// De Villeneuvestraat 24, Rotterdam (0599) from 2018-02-08.
+const PEILDATUM = 'raadpleeg-verblijfplaats-met-peildatum/gba/peildatum-filtering-gba.feature';
+const historie = (body: Record<string, unknown>) => ({ burgerservicenummer: '999992089', ...body });
+const smitsweg = { type: 'Adres', verblijfadres: { officieleStraatnaam: 'Smitsweg', huisnummer: 1 }, gemeenteVanInschrijving: { code: '0530', omschrijving: 'Hellevoetsluis' },
+  datumVan: datum('2010-01-01', '1 januari 2010'), datumTot: datum('2018-02-08', '8 februari 2018') };
+const villeneuve = { type: 'Adres', verblijfadres: { officieleStraatnaam: 'De Villeneuvestraat', huisnummer: 24 }, gemeenteVanInschrijving: { code: '0599', omschrijving: 'Rotterdam' },
+  datumVan: datum('2018-02-08', '8 februari 2018') };
+const adreshistorie: FeatureCase[] = [
+  { feature: PEILDATUM, endpoint: 'verblijfplaatshistorie', scenario: 'verblijf wordt niet geleverd, omdat peildatum ligt voor datum aanvang adreshouding',
+    request: historie({ type: 'RaadpleegMetPeildatum', peildatum: '2009-06-01' }), expected: { status: 200, verblijfplaatsen: [] } },
+  { feature: PEILDATUM, endpoint: 'verblijfplaatshistorie', scenario: 'verblijf wordt geleverd, omdat peildatum ligt tussen datum aanvang en datum aanvang volgende',
+    request: historie({ type: 'RaadpleegMetPeildatum', peildatum: '2014-01-01' }), expected: { status: 200, verblijfplaatsen: [smitsweg], deel: true } },
+  { feature: PEILDATUM, endpoint: 'verblijfplaatshistorie', scenario: 'verblijf wordt niet geleverd, omdat peildatum is datum aanvang volgende',
+    request: historie({ type: 'RaadpleegMetPeildatum', peildatum: '2018-02-08' }), expected: { status: 200, verblijfplaatsen: [villeneuve], deel: true } },
+  { feature: 'raadpleeg-verblijfplaats-met-periode/datum-van-en-tot.feature', endpoint: 'verblijfplaatshistorie', scenario: 'actuele en historische verblijfplaatsen',
+    request: historie({ type: 'RaadpleegMetPeriode', datumVan: '2017-01-01', datumTot: '2019-01-01' }), expected: { status: 200, verblijfplaatsen: [villeneuve, smitsweg], deel: true } },
+];
+
+export const FEATURE_CASES: readonly FeatureCase[] = [...fieldsFout, ...raadpleegFout, ...overzicht, ...verblijfstitel, ...immigratie, ...gezag, ...familie, ...adreshistorie];
 
 export interface CaseResult { naam: string; ok: boolean; melding?: string }
 
@@ -212,7 +234,7 @@ export async function runFeatureCases(baseUrl: string, options: { oin?: string; 
   for (const c of options.cases ?? FEATURE_CASES) {
     const naam = `${c.feature}: ${c.scenario}`;
     try {
-      const res = await fetch(`${baseUrl.replace(/\/$/, '')}${PERSONEN}`, {
+      const res = await fetch(`${baseUrl.replace(/\/$/, '')}${c.endpoint === 'verblijfplaatshistorie' ? HISTORIE : PERSONEN}`, {
         method: 'POST', body: JSON.stringify(c.request), signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
         headers: { 'content-type': 'application/json', accept: 'application/json', ...(options.oin ? { 'x-origin-oin': options.oin } : {}) },
       });
@@ -224,6 +246,11 @@ export async function runFeatureCases(baseUrl: string, options: { oin?: string; 
         const personen = Array.isArray(body?.personen) ? body!.personen as unknown[] : undefined;
         const gelijk = c.expected.deel ? bevatDeel : isDeepStrictEqual;
         if (!personen || personen.length !== c.expected.personen.length || !gelijk(sorted(personen), sorted(c.expected.personen))) melding = `personen ${kort(personen)}, expected ${kort(c.expected.personen)}`;
+      }
+      else if (c.expected.verblijfplaatsen !== undefined) {
+        const lijst = Array.isArray(body?.verblijfplaatsen) ? body!.verblijfplaatsen as unknown[] : undefined;
+        const gelijk = c.expected.deel ? bevatDeel : isDeepStrictEqual;
+        if (!lijst || !gelijk(lijst, c.expected.verblijfplaatsen)) melding = `verblijfplaatsen ${kort(lijst)}, expected ${kort(c.expected.verblijfplaatsen)}`;
       }
       results.push({ naam, ok: melding === undefined, ...(melding ? { melding } : {}) });
     } catch (e) {

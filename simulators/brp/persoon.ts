@@ -1,8 +1,8 @@
-import { addDays, addYears, ageOn, isoDate, langFormaat } from '../../lib/dates';
+import { addDays, addYears, ageOn, isoDate, langFormaat, parseIsoDate } from '../../lib/dates';
 import { GESLACHTSNAMEN, MET_VOORVOEGSEL, VOORNAMEN_M, VOORNAMEN_V } from '../../population/catalog';
 import { Draw } from '../../population/random';
 import type { RegionRegistry } from '../../lib/regions';
-import { adresseringVan, LO3_GEZAG, voorletters } from '../../population/lo3';
+import { adresseringVan, LO3_GEZAG, LO3_VERBLIJFPLAATSHISTORIE, voorletters } from '../../population/lo3';
 import { loadTestset } from '../../population/testset';
 import { gezinVan, herkomstVan, type Herkomst } from '../../population/verblijf';
 import { gezagVan, type GezagBron } from './gezag';
@@ -48,7 +48,7 @@ function nogNiet(datum: Record<string, any> | undefined, today: Date): boolean {
  * (verblijfstitel.feature), with `gezag` derived for the day (gezag.ts).
  */
 export function testpersoonOp(record: Record<string, any>, today: Date): BrpPersoon {
-  const { [LO3_GEZAG]: _indicatie, ...persoon } = record;
+  const { [LO3_GEZAG]: _indicatie, [LO3_VERBLIJFPLAATSHISTORIE]: _historie, ...persoon } = record;
   const geboren = geboortedatumVan(record);
   if (!record.overlijden && geboren) persoon.leeftijd = ageOn(geboren, today);
   if (persoon.verblijfstitel?.datumEinde && !nogNiet(persoon.verblijfstitel.datumEinde, today)) delete persoon.verblijfstitel;
@@ -127,6 +127,18 @@ export function toBrpPersoon(p: SynthPersoon, regions: RegionRegistry, today: Da
   const adressering = adresseringVan(persoon);
   if (adressering) persoon.adressering = adressering;
   return persoon;
+}
+
+/**
+ * The address history (verblijfplaatshistorie, historie.ts) of a person: RvIG's test persons from
+ * categories 08 and 58; a synthetic person has lived at one address since birth or, born abroad,
+ * since settling in the Netherlands (the population does not move yet).
+ */
+export function verblijfplaatshistorie(p: SynthPersoon, regions: RegionRegistry, peildatum: string): Record<string, unknown>[] {
+  if (p.brp) return (p.brp[LO3_VERBLIJFPLAATSHISTORIE] as Record<string, unknown>[] | undefined) ?? [];
+  const huidig = toBrpPersoon(p, regions, parseIsoDate(peildatum), peildatum);
+  const sinds = herkomstVan(p, peildatum).immigratie?.datumVestigingInNederland ?? p.geboortedatum;
+  return [{ ...(huidig.verblijfplaats as Record<string, unknown>), gemeenteVanInschrijving: huidig.gemeenteVanInschrijving, datumVan: datum(sinds) }];
 }
 
 /** Immigration and a residence title still valid on `today`, in the API's shapes. */

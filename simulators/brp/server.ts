@@ -5,11 +5,13 @@ import { parse } from 'yaml';
 import { systemClock, type Clock } from '../../lib/dates';
 import { createSimulatorServer, type Route, type RouteRequest, type SimulatorServer } from '../../lib/http';
 import type { Population } from '../../population/generator';
-import { LAAG_AFNEMER, LAAG_RUBRIEKEN, RUBRIEK_PER_PARAMETER, rubriekenVoor, unauthorizedField, unauthorizedParameter, type Autorisaties } from './autorisatie';
+import { LAAG_AFNEMER, LAAG_RUBRIEKEN, RUBRIEK_PER_PARAMETER, rubriekenVoor, unauthorizedField, unauthorizedParameter, unauthorizedQuery, type Autorisaties } from './autorisatie';
 import { fieldsProblems } from './fields';
 import { fieldPaths } from './paths';
 import { loadTestset } from '../../population/testset';
-import { selectFields, testpersoonOp, toBrpPersoon, type BrpPersoon } from './persoon';
+import { selectFields, testpersoonOp, toBrpPersoon, verblijfplaatshistorie, type BrpPersoon } from './persoon';
+import { HISTORIE_RUBRIEKEN, historieAntwoord, type Voorkomen } from './historie';
+import { LO3_VERBLIJFPLAATSHISTORIE } from '../../population/lo3';
 import { badRequest, notAcceptable, unsupportedMediaType, type InvalidParam } from './problems';
 
 export const BRP_SPEC = join(__dirname, '..', '..', 'adapters', 'brp', 'haal-centraal', 'spec', 'openapi.yaml');
@@ -105,7 +107,20 @@ export function createBrpSimulator(population: Population, clock: Clock = system
       .map((p) => selectFields(p, fields));
     return { contentType: json, body: { type, personen } };
   };
-  const routes: Route[] = ['/personen', '/haalcentraal/api/brp/personen'].map((path) => ({ method: 'POST', path, handle: handle(path) }));
+  // The address history (BRP historie API v2): the same checks of media types and afnemer, then historie.ts.
+  const historie = (path: string) => ({ body, headers }: RouteRequest) => {
+    const afnemer = String(headers['x-origin-oin'] ?? LAAG_AFNEMER);
+    if (!/(^|,)\s*(\*\/\*|application\/\*|application\/json)/.test(String(headers.accept ?? '*/*'))) return notAcceptable(path);
+    if (!/^application\/json/i.test(String(headers['content-type'] ?? ''))) return unsupportedMediaType(path);
+    const q = (body ?? {}) as Record<string, unknown>;
+    const rubrieken = new Set(rubriekenVan(afnemer));
+    if (!rubrieken.has(ALLE_RUBRIEKEN) && HISTORIE_RUBRIEKEN.some((r) => !rubrieken.has(r))) return unauthorizedQuery(path);
+    return historieAntwoord(path, q, typeof q.burgerservicenummer === 'string' ? register.historie(q.burgerservicenummer) : undefined);
+  };
+  const routes: Route[] = [
+    ...['/personen', '/haalcentraal/api/brp/personen'].map((path): Route => ({ method: 'POST', path, handle: handle(path) })),
+    ...['/verblijfplaatshistorie', '/haalcentraal/api/brphistorie/verblijfplaatshistorie'].map((path): Route => ({ method: 'POST', path, handle: historie(path) })),
+  ];
   return createSimulatorServer('brp', routes);
 }
 
@@ -116,6 +131,13 @@ export function createBrpSimulator(population: Population, clock: Clock = system
 class BrpRegister {
   private readonly testset = new Map(loadTestset().map((p) => [p.burgerservicenummer as string, p]));
   constructor(private readonly population: Population) {}
+
+  /** The address history of a person the register holds (newest first), or undefined. */
+  historie(bsn: string): Voorkomen[] | undefined {
+    const p = this.population.byBsn(bsn);
+    if (p) return verblijfplaatshistorie(p, this.population.regions, this.population.peildatum);
+    return this.testset.get(bsn)?.[LO3_VERBLIJFPLAATSHISTORIE] as Voorkomen[] | undefined;
+  }
 
   get(bsn: string, today: Date): BrpPersoon | undefined {
     const p = this.population.byBsn(bsn);
