@@ -41,7 +41,7 @@ export function generateCareer(draw: Draw, bsn: string, geboortedatum: string, p
   let step: Step | null = draw.weighted<Step>([
     [{ soort: 'VO', niveau: 'praktijkonderwijs', jaren: 6, kansDiploma: 0 }, 3],
     [{ soort: 'VO', niveau: 'vso', jaren: 6, kansDiploma: 0.3 }, 2.5],
-    [{ soort: 'VO', niveau: draw.pick(['vmbo-b', 'vmbo-k', 'vmbo-gt', 'vmbo-gt']), jaren: 4, kansDiploma: 0.92 }, 48.5],
+    [{ soort: 'VO', niveau: draw.pick(['vmbo-b', 'vmbo-k', 'vmbo-gt', 'vmbo-gt']), jaren: 4, kansDiploma: 0.9 }, 48.5],
     [{ soort: 'VO', niveau: 'havo', jaren: 5, kansDiploma: 0.9 }, 25],
     [{ soort: 'VO', niveau: 'vwo', jaren: 6, kansDiploma: 0.92 }, 21],
   ]);
@@ -82,7 +82,7 @@ export function generateCareer(draw: Draw, bsn: string, geboortedatum: string, p
       : minderjarig ? (langWeg ? draw.int(60, 330) : draw.int(14, 60)) : draw.int(30, 400);
     // Some who left return to education a year or more later (an mbo programme, or hbo after an mbo 4 or havo diploma).
     const terug = !next && einde < addYears(geboortedatum, 24) && step.niveau !== 'praktijkonderwijs' && step.niveau !== 'vso'
-      && draw.chance(hasSk ? 0.22 : 0.5);
+      && draw.chance(hasSk ? 0.22 : 0.55);
     // Leaving without a startkwalificatie before 23 and not back within weeks is early school leaving
     // (vsv); praktijkonderwijs and vso leavers are not counted as vsv.
     if (!hasSk && (!next || langWeg || (!minderjarig && gap > 120)) && einde < addYears(geboortedatum, 23)
@@ -91,7 +91,7 @@ export function generateCareer(draw: Draw, bsn: string, geboortedatum: string, p
     }
     if (terug) {
       next = hasSk ? (c.diplomas.some((d) => d.niveau === '4' || d.niveau === 'havo' || d.niveau === 'vwo') && draw.chance(0.6)
-        ? { soort: 'HBO', niveau: 'hbo-bachelor', jaren: 4, kansDiploma: 0.75 } : mbo(draw, 3)) : mbo(draw, 2);
+        ? { soort: 'HBO', niveau: 'hbo-bachelor', jaren: 4, kansDiploma: 0.75 } : mbo(draw, 3)) : { ...mbo(draw, 2), kansDiploma: 0.55 };
       gap = draw.int(300, 1000);
     }
     step = next;
@@ -106,7 +106,7 @@ function prevNiveau(c: Career): string | undefined {
 
 function mbo(draw: Draw, niveau: number): Step {
   const jaren = niveau === 1 ? 1 : niveau === 2 ? 2 : niveau === 3 ? 3 : draw.pick([3, 4]);
-  return { soort: 'MBO', niveau: String(niveau), jaren, kansDiploma: [0, 0.7, 0.8, 0.8, 0.82][niveau] };
+  return { soort: 'MBO', niveau: String(niveau), jaren, kansDiploma: [0, 0.6, 0.74, 0.76, 0.78][niveau] };
 }
 
 function registerVsv(draw: Draw, c: Career, bsn: string, inschrijvingId: string, instelling: Instelling,
@@ -136,7 +136,7 @@ function addVerzuim(draw: Draw, c: Career, bsn: string, instelling: Instelling, 
 }
 
 function nextStep(draw: Draw, prev: Step, geslaagd: boolean, leerweg: 'BOL' | 'BBL' | null): Step | null {
-  const hbo: Step = { soort: 'HBO', niveau: 'hbo-bachelor', jaren: 4, kansDiploma: 0.86 };
+  const hbo: Step = { soort: 'HBO', niveau: 'hbo-bachelor', jaren: 4, kansDiploma: 0.9 };
   const wo: Step = { soort: 'WO', niveau: 'wo-bachelor', jaren: 3, kansDiploma: 0.85 };
   const master: Step = { soort: 'WO', niveau: 'wo-master', jaren: draw.pick([1, 2]), kansDiploma: 0.85 };
   if (prev.soort === 'VO') {
@@ -147,18 +147,18 @@ function nextStep(draw: Draw, prev: Step, geslaagd: boolean, leerweg: 'BOL' | 'B
       return mbo(draw, prev.niveau === 'vmbo-b' ? draw.pick([2, 2, 3]) : draw.pick([2, 3, 4, 4]));
     }
     if (!geslaagd) return draw.chance(0.7) ? mbo(draw, draw.pick([3, 4, 4])) : null;
-    if (prev.niveau === 'havo') return draw.weighted<Step | null>([[hbo, 85], [mbo(draw, 4), 10], [null, 5]]);
+    if (prev.niveau === 'havo') return draw.weighted<Step | null>([[hbo, 88], [mbo(draw, 4), 9], [null, 3]]);
     return draw.weighted<Step | null>([[wo, 78], [hbo, 20], [null, 2]]);
   }
   if (prev.soort === 'MBO') {
     const niveau = Number(prev.niveau);
     if (!geslaagd) return draw.chance(0.72) ? mbo(draw, Math.max(1, niveau - 1)) : null;
     if (niveau === 1) return draw.chance(0.55) ? mbo(draw, 2) : null;
-    if (niveau === 4) return draw.chance(leerweg === 'BBL' ? 0.15 : 0.6) ? hbo : null;
+    if (niveau === 4) return draw.chance(leerweg === 'BBL' ? 0.2 : 0.68) ? hbo : null;
     return draw.chance(0.45) ? mbo(draw, niveau + 1) : null;
   }
   if (prev.niveau === 'wo-bachelor') return geslaagd ? (draw.chance(0.8) ? master : null) : (draw.chance(0.6) ? hbo : null);
-  if (prev.soort === 'HBO') return geslaagd ? (draw.chance(0.15) ? master : null) : draw.weighted<Step | null>([[hbo, 35], [mbo(draw, 4), 20], [null, 45]]);
+  if (prev.soort === 'HBO') return geslaagd ? (draw.chance(0.15) ? master : null) : draw.weighted<Step | null>([[hbo, 45], [mbo(draw, 4), 20], [null, 35]]);
   return null;
 }
 
