@@ -32,6 +32,10 @@ describe('scope rules of entry points', () => {
     expect(oudStudentBereik(school, '1', [{ brin: '91AA', ingeschreven: false, diplomadatum: '2025-07-01' }], wie, TODAY, regions).uitkomst).toBe('BUITEN_BEREIK');
     expect(oudStudentBereik(school, '1', [{ brin: '91AB', ingeschreven: false, diplomadatum: '2026-07-01' }], wie, TODAY, regions).uitkomst).toBe('BUITEN_BEREIK');
     expect(oudStudentBereik(coach, '1', [{ brin: '91AA', ingeschreven: false, diplomadatum: '2026-07-01' }], wie, TODAY, regions).uitkomst).toBe('BUITEN_BEREIK');
+    // pro/vso: leaving the school opens the window, and the per-person root keeps that condition.
+    const vo = { ...school, voorwaarden: { ...school.voorwaarden, nazorgMaanden: 24, nazorgVanaf: 'uitschrijving' as const } };
+    expect(oudStudentBereik(vo, '1', [{ brin: '91AA', ingeschreven: false, diplomadatum: null, uitschrijfdatum: '2025-07-01' }], wie, TODAY, regions).uitkomst).toBe('TOEGESTAAN');
+    expect(oudStudentBereik(vo, '1', [{ brin: '91AA', ingeschreven: false, diplomadatum: '2026-07-01', uitschrijfdatum: '2024-01-01' }], wie, TODAY, regions).uitkomst).toBe('BUITEN_BEREIK');
   });
 
   it('CASELOAD: only region-scoped activities, narrowed to the employee\'s region and the activity\'s ages', () => {
@@ -43,7 +47,7 @@ describe('scope rules of entry points', () => {
   });
 
   it('OUD_STUDENTEN, ZELF, TOEZICHT: the school and window; the young person\'s own BSN; the organisation unless the person lives there', () => {
-    expect(oudStudentenBereik(school, { organisatie: '91AA', bsn: null }).scope).toEqual({ brin: '91AA', maanden: 12 });
+    expect(oudStudentenBereik(school, { organisatie: '91AA', bsn: null }).scope).toEqual({ brin: '91AA', maanden: 12, vanaf: 'diploma' });
     expect(oudStudentenBereik(coach, denHaag).besluit.uitkomst).toBe('BUITEN_BEREIK');
     expect(zelfBereik(zelf, { organisatie: null, bsn: '999995145' }).scope).toEqual({ bsn: '999995145' });
     expect(zelfBereik(coach, denHaag).besluit.uitkomst).toBe('BUITEN_BEREIK');

@@ -24,15 +24,15 @@ export type BrpFeiten = { gemeente: string | null; geboortedatum: string | null 
 export function persoonBereik(a: Verwerkingsactiviteit, bsn: string, feiten: BrpFeiten, wie: Aanvrager, today: string, regions: RegionRegistry): Besluit {
   if (schoolGebonden(a)) return buiten('school-scoped: former students are reached through their own root');
   if (!feiten) return buiten('not known in the BRP');
-  const { eigenStudenten: _e, nazorgMaanden: _n, ...voorwaarden } = a.voorwaarden;
+  const { eigenStudenten: _e, nazorgMaanden: _n, nazorgVanaf: _v, ...voorwaarden } = a.voorwaarden;
   return beoordeelBereik({ ...a, voorwaarden }, { bsn, gemeente: feiten.gemeente, geboortedatum: feiten.geboortedatum, onderwijs: null }, wie, today, regions);
 }
 
 /** OUD_STUDENT: a current or former student of the employee's school within the nazorg window, on the school facts alone. */
 export function oudStudentBereik(a: Verwerkingsactiviteit, bsn: string, onderwijs: NonNullable<Persoonskenmerken['onderwijs']>, wie: Aanvrager, today: string, regions: RegionRegistry): Besluit {
-  const { eigenStudenten, nazorgMaanden, alleenEigenGegevens } = a.voorwaarden;
+  const { eigenStudenten, nazorgMaanden, nazorgVanaf, alleenEigenGegevens } = a.voorwaarden;
   if (!eigenStudenten && !nazorgMaanden) return buiten('not a school-scoped activity');
-  return beoordeelBereik({ ...a, voorwaarden: { eigenStudenten, nazorgMaanden, alleenEigenGegevens } }, { bsn, gemeente: null, geboortedatum: null, onderwijs }, wie, today, regions);
+  return beoordeelBereik({ ...a, voorwaarden: { eigenStudenten, nazorgMaanden, nazorgVanaf, alleenEigenGegevens } }, { bsn, gemeente: null, geboortedatum: null, onderwijs }, wie, today, regions);
 }
 
 /** What a caseload (a search over people) may cover: the municipalities and ages of the activity's region condition. */
@@ -45,14 +45,14 @@ export function caseloadBereik(a: Verwerkingsactiviteit, wie: Aanvrager, regions
   return { besluit: TOEGESTAAN, scope: { gemeenten: scopeGemeenten(v.regio, wie.organisatie, regions), leeftijd: v.leeftijd } };
 }
 
-/** What a list of former students may cover: the school and its nazorg window. */
-export interface OudStudentenScope { brin: string; maanden: number }
+/** What a list of former students may cover: the school, its nazorg window and what opens it. */
+export interface OudStudentenScope { brin: string; maanden: number; vanaf: 'diploma' | 'uitschrijving' }
 
 /** OUD_STUDENTEN: a school's list of graduates needs a school-scoped activity with a nazorg window. */
 export function oudStudentenBereik(a: Verwerkingsactiviteit, wie: Aanvrager): { besluit: Besluit; scope?: OudStudentenScope } {
   const v = a.voorwaarden;
   if (!v.eigenStudenten || !v.nazorgMaanden || !wie.organisatie) return { besluit: buiten('a list of former students is only available under a school-scoped nazorg activity') };
-  return { besluit: TOEGESTAAN, scope: { brin: wie.organisatie, maanden: v.nazorgMaanden } };
+  return { besluit: TOEGESTAAN, scope: { brin: wie.organisatie, maanden: v.nazorgMaanden, vanaf: v.nazorgVanaf ?? 'diploma' } };
 }
 
 /** ZELF: the young person's own records only. */

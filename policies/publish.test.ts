@@ -26,7 +26,7 @@ describe('the published register', () => {
     const version = ajv.compile({ ...api.components.schemas.ProcessingActivityVersion, additionalProperties: true });
     const activity = ajv.compile(api.components.schemas.ProcessingActivity);
     const doc = JSON.parse(json);
-    expect(doc.processingActivities).toHaveLength(9);
+    expect(doc.processingActivities).toHaveLength(10);
     for (const a of doc.processingActivities) {
       expect([a['x-id'], activity(a), activity.errors]).toEqual([a['x-id'], true, null]);
       for (const v of a.versions) expect([a['x-id'], version(v), version.errors]).toEqual([a['x-id'], true, null]);

@@ -71,7 +71,7 @@ export function registerAsMarkdown(register: Register, categories: CategoryMap):
     const v = a.voorwaarden;
     const voorwaarden = [
       v.leeftijd && `leeftijd van ${v.leeftijd.van} tot ${v.leeftijd.tot} jaar (${v.leeftijd.tot} niet inbegrepen)`, v.regio && `alleen eigen ${v.regio}`, v.eigenStudenten && 'alleen eigen studenten',
-      v.nazorgMaanden && `tot ${v.nazorgMaanden} maanden na het diploma`, v.alleenEigenGegevens && 'alleen eigen gegevens', v.eigenRegios && "alleen de regio's van de eigen gemeente",
+      v.nazorgMaanden && `tot ${v.nazorgMaanden} maanden na ${v.nazorgVanaf === 'uitschrijving' ? 'het verlaten van de school' : 'het diploma'}`, v.alleenEigenGegevens && 'alleen eigen gegevens', v.eigenRegios && "alleen de regio's van de eigen gemeente",
       v.uitsluiting && `uitgesloten (${v.uitsluiting.grondslag}) onder ${v.uitsluiting.totLeeftijd} jaar zolang ingeschreven in bekostigd onderwijs, behalve ${v.uitsluiting.behalve.join(', ')}`,
     ].filter(Boolean).join('; ') || 'geen';
     lines.push(`## ${a.naam} (\`${a.id}@${a.versie}\`)`, '', `- Verwerkingsverantwoordelijke: ${a.verwerkingsverantwoordelijke}`, `- Doel: ${a.doel}`,

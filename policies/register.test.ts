@@ -33,6 +33,17 @@ describe('the bases a privacy officer would sign (versions in force on 2026-11-0
     }
   });
 
+  it('gives pro and vso schools their own nazorg from 2026-12-01: the school is the controller, 24 months after leaving, municipal data only with consent', () => {
+    expect(inForce('pro-vso-nazorg')).toBeUndefined(); // not before the law's register version
+    const a = huidigeVersie(r, 'pro-vso-nazorg', '2026-12-01')!;
+    expect(a.verwerkingsverantwoordelijke).toMatch(/praktijkonderwijs of voortgezet speciaal onderwijs/);
+    expect(a.verwerkingsverantwoordelijke).not.toMatch(/college/);
+    expect(a.rollen).toEqual(['nazorgbegeleider']);
+    expect(a.voorwaarden).toEqual({ eigenStudenten: true, nazorgMaanden: 24, nazorgVanaf: 'uitschrijving' });
+    expect(a.metToestemming.sort()).toEqual(['doorstroom.dossier', 'participatie.inkomen', 'participatie.traject']);
+    expect(a.grondslag.wet).toMatch(/Wet voortgezet onderwijs 2020.*Wet op de expertisecentra/);
+  });
+
   it('models mbo nazorg as the school\'s own processing: the school is the controller; municipal data only with consent', () => {
     const a = inForce('mbo-nazorg');
     expect(a.verwerkingsverantwoordelijke).toMatch(/mbo-instelling/);
@@ -44,7 +55,7 @@ describe('the bases a privacy officer would sign (versions in force on 2026-11-0
 
   it('treats youth protection and juvenile probation as criminal-law data: granted only with an AVG art. 10 basis', () => {
     expect(r.categorieen.get('zorg.justitieel')).toMatchObject({ strafrechtelijk: true });
-    const granting = [...new Set(r.activiteiten.map((a) => a.id))].map(inForce).filter((a) => [...a.categorieen, ...a.metToestemming].includes('zorg.justitieel'));
+    const granting = [...new Set(r.activiteiten.map((a) => a.id))].map(inForce).filter((a) => a && [...a.categorieen, ...a.metToestemming].includes('zorg.justitieel'));
     expect(granting.map((a) => a.id).sort()).toEqual(['inzage-betrokkene', 'wmo-jeugd-toegang']);
     for (const a of granting) expect(a.grondslag.avg10).toEqual(expect.any(String));
     const without = text.replace(/\n      avg10: [^\n]+/, '');
@@ -60,6 +71,7 @@ describe('the bases a privacy officer would sign (versions in force on 2026-11-0
   it('keeps every personal category of every activity in force either granted or consent-based, never both', () => {
     for (const id of new Set(r.activiteiten.map((a) => a.id))) {
       const a = inForce(id);
+      if (!a) continue; // an activity that starts later (pro-vso-nazorg, 2026-12-01)
       expect(a.categorieen.filter((c) => a.metToestemming.includes(c))).toEqual([]);
       expect([...a.categorieen, ...a.metToestemming].every((c) => r.categorieen.has(c))).toBe(true);
     }
@@ -72,7 +84,7 @@ describe('the bases a privacy officer would sign (versions in force on 2026-11-0
  * as the register adopted for 2026-12-01 must reflect it. The laws and articles below are this
  * test's own list, written from the statute book, not from the register.
  */
-const WETTEN_IN_WERKING = ['Wet educatie en beroepsonderwijs', 'Leerplichtwet 1969', 'Participatiewet', 'Jeugdwet', 'Wet maatschappelijke ondersteuning 2015',
+const WETTEN_IN_WERKING = ['Wet educatie en beroepsonderwijs', 'Wet voortgezet onderwijs 2020', 'Wet op de expertisecentra', 'Leerplichtwet 1969', 'Participatiewet', 'Jeugdwet', 'Wet maatschappelijke ondersteuning 2015',
   'Wet basisregistratie personen', 'Algemene verordening gegevensbescherming', 'Uitvoeringswet Algemene verordening gegevensbescherming'];
 
 describe('the register re-based on the law in force (versions in force on 2026-12-01)', () => {
@@ -145,7 +157,7 @@ describe('register of processing activities', () => {
   it('loads the shipped example register with the activities the demo needs', () => {
     const r = loadRegister();
     expect([...new Set(r.activiteiten.map((a) => a.id))].sort()).toEqual(['doorstroompunt-begeleiding', 'inzage-betrokkene', 'jongerenloket-intake',
-      'leerplicht-handhaving', 'mbo-nazorg', 'regionale-monitoring', 'reintegratie-participatiewet', 'toezicht-fg', 'wmo-jeugd-toegang']);
+      'leerplicht-handhaving', 'mbo-nazorg', 'pro-vso-nazorg', 'regionale-monitoring', 'reintegratie-participatiewet', 'toezicht-fg', 'wmo-jeugd-toegang']);
     expect(r.activiteiten[0].uri).toBe('https://register.jongeren-federatie.example/verwerkingsactiviteiten/doorstroompunt-begeleiding/versies/1');
   });
 

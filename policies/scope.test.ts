@@ -61,6 +61,19 @@ describe('scope decisions', () => {
     expect(beoordeelBereik(a, { ...persoon, onderwijs: null }, wie, today, regions).uitkomst).toBe('BUITEN_BEREIK');
   });
 
+  it('gives the nazorgbegeleider of a pro or vso school the pupils who left it in the last two years, with or without a diploma', () => {
+    const a = { ...act('mbo-nazorg'), voorwaarden: { eigenStudenten: true, nazorgMaanden: 24, nazorgVanaf: 'uitschrijving' as const } };
+    const wie = { organisatie: '90BA', bsn: null };
+    const met = (brin: string, uitschrijfdatum: string | null, diplomadatum: string | null = null) =>
+      ({ ...persoon, onderwijs: [{ brin, ingeschreven: uitschrijfdatum === null, diplomadatum, uitschrijfdatum }] });
+    expect(beoordeelBereik(a, met('90BA', '2025-07-15'), wie, today, regions).uitkomst).toBe('TOEGESTAAN');
+    expect(beoordeelBereik(a, met('90BA', '2024-01-15'), wie, today, regions).uitkomst).toBe('BUITEN_BEREIK');
+    expect(beoordeelBereik(a, met('90BA', null), wie, today, regions).uitkomst).toBe('BUITEN_BEREIK'); // still a pupil: not nazorg
+    expect(beoordeelBereik(a, met('90BB', '2025-07-15'), wie, today, regions).uitkomst).toBe('BUITEN_BEREIK');
+    // A diploma alone does not open this window; leaving does.
+    expect(beoordeelBereik(a, met('90BA', '2023-07-15', '2026-07-01'), wie, today, regions).uitkomst).toBe('BUITEN_BEREIK');
+  });
+
   it('shows the young person only their own data', () => {
     const a = act('inzage-betrokkene');
     expect(beoordeelBereik(a, persoon, { organisatie: null, bsn: '999995145' }, today, regions).uitkomst).toBe('TOEGESTAAN');

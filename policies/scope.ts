@@ -8,7 +8,7 @@ export interface Persoonskenmerken {
   gemeente: string | null;
   geboortedatum: string | null;
   /** Schools the person is or was enrolled at, with the diploma date there; null when not known in this request. */
-  onderwijs: { brin: string; ingeschreven: boolean; diplomadatum: string | null }[] | null;
+  onderwijs: { brin: string; ingeschreven: boolean; diplomadatum: string | null; uitschrijfdatum?: string | null }[] | null;
   /**
    * Facts that could not be verified, with the source to blame: `beleid` (residence, birth date)
    * and `onderwijs` (schools). A condition that needs them cannot be decided.
@@ -47,8 +47,11 @@ export function beoordeelBereik(a: Verwerkingsactiviteit, p: Persoonskenmerken, 
     if (eigen.length === 0) return buiten('not a student of the employee\'s school');
     if (v.nazorgMaanden) {
       const vanaf = addMonths(today, -v.nazorgMaanden);
-      if (!eigen.some((o) => o.diplomadatum && o.diplomadatum >= vanaf && o.diplomadatum <= today)) {
-        return buiten(`no diploma from the employee's school in the last ${v.nazorgMaanden} months`);
+      // The window opens with the diploma (mbo) or, for pro and vso, with leaving the school, diploma or not.
+      const opent = (o: { diplomadatum: string | null; uitschrijfdatum?: string | null }) => (v.nazorgVanaf === 'uitschrijving' ? o.uitschrijfdatum ?? null : o.diplomadatum);
+      if (!eigen.some((o) => { const d = opent(o); return d !== null && d >= vanaf && d <= today; })) {
+        return buiten(v.nazorgVanaf === 'uitschrijving' ? `not a pupil who left the employee's school in the last ${v.nazorgMaanden} months`
+          : `no diploma from the employee's school in the last ${v.nazorgMaanden} months`);
       }
     }
   }

@@ -14,8 +14,10 @@ export interface Voorwaarden {
   regio?: RegioScope;
   /** Only students (current or former) of the employee's own school. */
   eigenStudenten?: boolean;
-  /** Only within this many months after the person's diploma at the employee's school. */
+  /** Only within this many months after the person's diploma at the employee's school (or after leaving it: `nazorgVanaf`). */
   nazorgMaanden?: number;
+  /** What opens the nazorg window: the diploma (mbo, the default) or leaving the school with or without one (pro and vso). */
+  nazorgVanaf?: 'diploma' | 'uitschrijving';
   /** Only the young person's own data (self-service). */
   alleenEigenGegevens?: boolean;
   /** Figures only for the regions the employee's municipality belongs to (itself, its arbeidsmarktregio, its Doorstroompunt region). */

@@ -1,6 +1,6 @@
 import { addDays, addYears } from '../lib/dates';
 import {
-  HBO_INSTELLINGEN, HBO_OPLEIDINGEN, MBO_INSTELLINGEN, MBO_OPLEIDINGEN, VO_SCHOLEN, VSV_REDENEN, WO_INSTELLINGEN,
+  HBO_INSTELLINGEN, HBO_OPLEIDINGEN, MBO_INSTELLINGEN, MBO_OPLEIDINGEN, PRO_SCHOLEN, VO_SCHOLEN, VSO_SCHOLEN, VSV_REDENEN, WO_INSTELLINGEN,
   WO_MASTERS, WO_OPLEIDINGEN,
 } from './catalog';
 import { Draw, minDate } from './random';
@@ -48,7 +48,7 @@ export function generateCareer(draw: Draw, bsn: string, geboortedatum: string, p
   let hasSk = false;
   for (let n = 0; step && n < 7 && start <= peildatum; n++) {
     const id = `INS-${bsn}-${n + 1}`;
-    const instelling = instellingFor(draw, step.soort);
+    const instelling = instellingFor(draw, step);
     const [opleidingscode, opleiding] = opleidingFor(draw, step);
     const leerweg = step.soort === 'MBO' ? (step.leerweg ?? (draw.chance(0.18) ? 'BBL' : 'BOL')) : null;
     const geslaagd = draw.chance(step.kansDiploma);
@@ -162,7 +162,11 @@ function nextStep(draw: Draw, prev: Step, geslaagd: boolean, leerweg: 'BOL' | 'B
   return null;
 }
 
-function instellingFor(draw: Draw, soort: Onderwijssoort): Instelling {
+/** Praktijkonderwijs and vso have schools of their own (lists of two, like one draw from the four vo schools). */
+function instellingFor(draw: Draw, step: Step): Instelling {
+  if (step.niveau === 'praktijkonderwijs') return draw.pick(PRO_SCHOLEN);
+  if (step.niveau === 'vso') return draw.pick(VSO_SCHOLEN);
+  const soort = step.soort;
   return draw.pick(soort === 'VO' ? VO_SCHOLEN : soort === 'MBO' ? MBO_INSTELLINGEN : soort === 'HBO' ? HBO_INSTELLINGEN : WO_INSTELLINGEN);
 }
 

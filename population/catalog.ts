@@ -21,6 +21,9 @@ export const VO_SCHOLEN: Instelling[] = [
   { brin: '90AA', naam: 'Scholengemeenschap De Esch' }, { brin: '90AB', naam: 'Lyceum Het Veld' },
   { brin: '90AC', naam: 'College Polderrand' }, { brin: '90AD', naam: 'Scholengroep Merwedal' },
 ];
+/** Schools for praktijkonderwijs and voortgezet speciaal onderwijs: their own BRINs, as in reality. */
+export const PRO_SCHOLEN: Instelling[] = [{ brin: '90BA', naam: 'Praktijkschool De Brug' }, { brin: '90BB', naam: 'Praktijkcollege Het Ambacht' }];
+export const VSO_SCHOLEN: Instelling[] = [{ brin: '90CA', naam: 'VSO De Sprong' }, { brin: '90CB', naam: 'Mytylschool De Horizon' }];
 export const MBO_INSTELLINGEN: Instelling[] = [
   { brin: '91AA', naam: 'ROC Drentse Zanden' }, { brin: '91AB', naam: 'ROC Nieuw Land' },
   { brin: '91AC', naam: 'Vakcollege Rivierenland' },

@@ -24,12 +24,13 @@ import { addMonths } from '../../lib/dates';
 interface Context extends PolicyContext { historie: DataLoader<string, Onderwijshistorie>; deadline?: number }
 type Jongere = Vertegenwoordiging;
 
-/** The person's schools: enrolled now, or with the diploma date there. */
+/** The person's schools: enrolled now, or with the dates of the diploma and of leaving there. */
 export function onderwijsrelaties(h: Onderwijshistorie) {
   return h.inschrijvingen.map((i) => ({
     brin: i.instelling.brin,
     ingeschreven: i.einddatum === null,
     diplomadatum: h.diplomas.find((d) => d.inschrijvingId === i.id)?.datum ?? null,
+    uitschrijfdatum: i.einddatum,
   }));
 }
 
@@ -122,9 +123,10 @@ export function onderwijsSubgraph({ feed, store, nazorg, regions, ingestInterval
           return { totaal: lijst.length, volgendeCursor, bronnen: [...scope.bronnen].sort(), items: items.map((b) => ({ jongere: { bsn: b.bsn }, sinds: b.sinds, dagenBuitenBeeld: dagenTussen(b.sinds, today) })) };
         },
         oudStudenten: async (_: unknown, args: { eerste: number; na?: string | null }) => {
-          const { brin, maanden } = bereikVan<OudStudentenScope>(args);
-          const r = oudStudenten(store, brin, maanden, clock(), args.eerste, args.na);
-          return { totaal: r.totaal, volgendeCursor: r.volgendeCursor, oudStudenten: r.page.map((o) => ({ jongere: { bsn: o.bsn }, diploma: o.diploma, voorrang: o.voorrang })) };
+          const { brin, maanden, vanaf } = bereikVan<OudStudentenScope>(args);
+          const r = oudStudenten(store, brin, maanden, clock(), args.eerste, args.na, vanaf);
+          return { totaal: r.totaal, volgendeCursor: r.volgendeCursor,
+            oudStudenten: r.page.map((o) => ({ jongere: { bsn: o.bsn }, diploma: o.diploma, uitgeschrevenOp: o.uitgeschrevenOp, voorrang: o.voorrang })) };
         },
         // Whether this is the school's graduate within the window is decided by the guard, an unknown BSN alike.
         oudStudent: (_: unknown, { bsn }: { bsn: string }) => ({ bsn: assertBsn(bsn) }),

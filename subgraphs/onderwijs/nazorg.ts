@@ -16,20 +16,33 @@ export function voorrang(d: Diploma, h: Onderwijshistorie): boolean {
 
 const CURSOR = 'os:';
 
+export interface OudStudentItem { bsn: string; diploma: Diploma | null; uitgeschrevenOp: string | null; voorrang: boolean; sinds: string }
+
 /**
- * The school's graduates within the nazorg window (`maanden` back from today), priority first,
- * then by diploma date and BSN; paged by offset in that fixed order (the list is the school's own).
+ * The school's former students within the nazorg window (`maanden` back from today), priority
+ * first, then by the date that opened the window and BSN; paged by offset in that fixed order
+ * (the list is the school's own). The window opens with an mbo diploma (`vanaf: 'diploma'`:
+ * priority for entree and bol 2) or, at a school for pro or vso, with leaving it, diploma or not
+ * (`'uitschrijving'`: priority for those who left for no programme at all).
  */
-export function oudStudenten(store: OnderwijsStore, brin: string, maanden: number, today: Date, eerste: number, na?: string | null) {
+export function oudStudenten(store: OnderwijsStore, brin: string, maanden: number, today: Date, eerste: number, na?: string | null, vanaf: 'diploma' | 'uitschrijving' = 'diploma') {
   if (!Number.isInteger(eerste) || eerste < 1 || eerste > 500) throw new AppError('BAD_USER_INPUT', `eerste must be 1-500; received ${eerste}`, { argument: 'eerste' });
   const dag = isoDate(today);
-  const bsns = store.gediplomeerden(brin, addMonths(dag, -maanden), dag);
+  const begin = addMonths(dag, -maanden);
+  const bsns = vanaf === 'uitschrijving' ? store.uitgeschrevenen(brin, begin, dag) : store.gediplomeerden(brin, begin, dag);
   const historie = store.historieVan(bsns);
-  const lijst = bsns.map((bsn) => {
+  const lijst: OudStudentItem[] = bsns.map((bsn) => {
     const h = historie.get(bsn)!;
+    if (vanaf === 'uitschrijving') {
+      const inschrijving = h.inschrijvingen.filter((i) => i.instelling.brin === brin && i.einddatum !== null && i.einddatum >= begin && i.einddatum <= dag).at(-1)!;
+      const diploma = h.diplomas.find((d) => d.inschrijvingId === inschrijving.id) ?? null;
+      const nuIngeschreven = h.inschrijvingen.some((i) => i.einddatum === null || i.einddatum > dag);
+      return { bsn, diploma, uitgeschrevenOp: inschrijving.einddatum, voorrang: !nuIngeschreven, sinds: inschrijving.einddatum! };
+    }
     const diploma = h.diplomas.filter((d) => d.instelling.brin === brin && d.onderwijssoort === 'MBO' && d.datum <= dag).at(-1)!;
-    return { bsn, diploma, voorrang: voorrang(diploma, h) };
-  }).sort((a, b) => Number(b.voorrang) - Number(a.voorrang) || a.diploma.datum.localeCompare(b.diploma.datum) || a.bsn.localeCompare(b.bsn));
+    const inschrijving = h.inschrijvingen.find((i) => i.id === diploma.inschrijvingId);
+    return { bsn, diploma, uitgeschrevenOp: inschrijving?.einddatum ?? null, voorrang: voorrang(diploma, h), sinds: diploma.datum };
+  }).sort((a, b) => Number(b.voorrang) - Number(a.voorrang) || a.sinds.localeCompare(b.sinds) || a.bsn.localeCompare(b.bsn));
   let start = 0;
   if (na) {
     const text = Buffer.from(na, 'base64url').toString('utf8');

@@ -104,6 +104,12 @@ export class OnderwijsStore {
     return { personen, regels };
   }
 
+  /** People whose enrolment at this school ended in [vanaf, tot] (pro and vso nazorg: with or without a diploma). */
+  uitgeschrevenen(brin: string, vanaf: string, tot: string): string[] {
+    return (this.db.prepare(`SELECT DISTINCT bsn FROM regel WHERE brin = ? AND soort = 'UITSCHRIJVING' AND datum >= ? AND datum <= ? ORDER BY bsn`)
+      .all(brin, vanaf, tot) as { bsn: string }[]).map((r) => r.bsn);
+  }
+
   /** People with an mbo diploma of this school dated in [vanaf, tot]. */
   gediplomeerden(brin: string, vanaf: string, tot: string): string[] {
     return (this.db.prepare(`SELECT DISTINCT bsn FROM regel WHERE brin = ? AND soort = 'DIPLOMA' AND onderwijssoort = 'MBO' AND datum >= ? AND datum <= ? ORDER BY bsn`)

@@ -31,11 +31,11 @@ type Beleidskenmerken @inaccessible @shareable { gemeente: String geboortedatum:
     inhoud: (v) => [v?.gemeente ?? null, v?.geboortedatum ?? null, v?.status ?? null, v?.bron ?? null],
   },
   {
-    veld: 'onderwijskenmerken', type: 'Onderwijskenmerken', eigenaar: 'onderwijs', selectie: 'relaties { brin ingeschreven diplomadatum }',
+    veld: 'onderwijskenmerken', type: 'Onderwijskenmerken', eigenaar: 'onderwijs', selectie: 'relaties { brin ingeschreven diplomadatum uitschrijfdatum }',
     sdl: `"The person's schools, signed by onderwijs, for rules on own students and the nazorg window. Internal: not for clients."
 type Onderwijskenmerken @inaccessible @shareable { relaties: [Onderwijsrelatie!]! status: String! bron: String! zegel: String! }
-type Onderwijsrelatie @inaccessible @shareable { brin: String! ingeschreven: Boolean! diplomadatum: String }`,
-    inhoud: (v) => [(v?.relaties ?? []).map((r: any) => [r.brin, r.ingeschreven, r.diplomadatum ?? null]), v?.status ?? null, v?.bron ?? null],
+type Onderwijsrelatie @inaccessible @shareable { brin: String! ingeschreven: Boolean! diplomadatum: String uitschrijfdatum: String }`,
+    inhoud: (v) => [(v?.relaties ?? []).map((r: any) => [r.brin, r.ingeschreven, r.diplomadatum ?? null, r.uitschrijfdatum ?? null]), v?.status ?? null, v?.bron ?? null],
   },
 ];
 

@@ -34,7 +34,7 @@ query Alles($bsn: String!, $geslachtsnaam: String!, $geboortedatum: String!) {
   loket: jongere(bsn: $bsn) { ...Loket }
   loketOud: oudStudent(bsn: $bsn) { ...Loket }
   buitenBeeld(eerste: 2) { totaal bronnen volgendeCursor items { sinds dagenBuitenBeeld jongere { bsn } } }
-  oudStudenten(eerste: 2) { totaal volgendeCursor oudStudenten { voorrang diploma { id } jongere { bsn } } }
+  oudStudenten(eerste: 2) { totaal volgendeCursor oudStudenten { voorrang uitgeschrevenOp diploma { id } jongere { bsn } } }
 }
 fragment Loket on Jongere {
   betrokkenen { rol domein organisatie naam sinds contact }
@@ -54,6 +54,8 @@ const MUTATIES = `mutation ($bsn: String!, $activiteit: String!, $categorie: Str
 }`;
 
 const SCHOOL = '91AA';
+/** A school for praktijkonderwijs (population/catalog.ts PRO_SCHOLEN): the employer under a nazorg window opened by leaving. */
+const PRO_SCHOOL = '90BA';
 /** The categories of the sources of who-is-involved lines and attributes (test/support/betrokkenen.ts). */
 const LIJNCATEGORIEEN = new Set(Object.values(REGELBRON).flatMap((b) => [b.regel, ...Object.values(b.attributen)]).map((v) => categoryMap(checkedInSupergraph()).of('Jongere', v!.split('.')[1])));
 const sdl = checkedInSupergraph();
@@ -78,7 +80,7 @@ export function legalBasisMatrix(dag: string): void {
     return {
       bsn: p.bsn, gemeente: p.gemeenteCode, geboortedatum: p.geboortedatum,
       onderwijs: p.onderwijs.inschrijvingen.map((i) => ({ brin: i.instelling.brin, ingeschreven: i.einddatum === null,
-        diplomadatum: p.onderwijs.diplomas.find((d) => d.inschrijvingId === i.id)?.datum ?? null })),
+        diplomadatum: p.onderwijs.diplomas.find((d) => d.inschrijvingId === i.id)?.datum ?? null, uitschrijfdatum: i.einddatum })),
     };
   }
 
@@ -114,7 +116,7 @@ export function legalBasisMatrix(dag: string): void {
       for (const rol of roles) {
         const allowed = a.rollen.includes(rol.id);
         it(`${rol.id} under ${a.id}@${a.versie}: ${allowed ? 'per field, per person' : '403 ACTIVITY_NOT_ALLOWED'}`, async () => {
-          const org = rol.organisatie === 'gemeente' ? 'GM0114' : rol.organisatie === 'school' ? SCHOOL : undefined;
+          const org = rol.organisatie === 'gemeente' ? 'GM0114' : rol.organisatie === 'school' ? (a.voorwaarden.nazorgVanaf === 'uitschrijving' ? PRO_SCHOOL : SCHOOL) : undefined;
           const zelfBsn = rol.organisatie === 'geen' ? system.population.bsnAt(17) : undefined;
           const who: Identity = { role: rol.id, org, bsn: zelfBsn, activity: a.id };
           if (!allowed) {

@@ -50,7 +50,11 @@ export function inBereik(a: Verwerkingsactiviteit, p: SynthPersoon, wie: Wie, to
     if (!eigen.length) return false;
     if (v.nazorgMaanden) {
       const vanaf = maandenTerug(today, v.nazorgMaanden);
-      if (!onderwijs.diplomas.some((d) => d.instelling.brin === wie.organisatie && d.datum >= vanaf && d.datum <= today)) return false;
+      // The window opens with a diploma (mbo) or with leaving the school (pro and vso).
+      const opent = v.nazorgVanaf === 'uitschrijving'
+        ? eigen.map((i) => i.einddatum).filter((d): d is string => d !== null)
+        : onderwijs.diplomas.filter((d) => d.instelling.brin === wie.organisatie).map((d) => d.datum);
+      if (!opent.some((d) => d >= vanaf && d <= today)) return false;
     }
   }
   return true;
