@@ -9,7 +9,7 @@ import { DEFAULT_POPULATION, Population } from './generator';
  * generator's ground truth; the targets come from their sources, not from the generator.
  */
 const population = new Population();
-const metingen = meet(population.persons(), population.peildatum);
+const metingen = meet(population.persons(), population.peildatum, population.regions);
 
 describe('population calibration (npm run population:report)', () => {
   it('runs on the default population', () => {

@@ -1,7 +1,8 @@
 import { addDays, addMonths, addYears, ageOn, parseIsoDate } from '../lib/dates';
 import { isStartkwalificatie } from './careers';
 import { JUSTITIELE_CATEGORIEEN } from './catalog';
-import { gezinVan, herkomstVan } from './verblijf';
+import { gezinVan, herkomstVan, woonhistorie } from './verblijf';
+import type { RegionRegistry } from '../lib/regions';
 import type { SynthPersoon } from './types';
 
 /**
@@ -68,6 +69,8 @@ export const DOELEN: Doel[] = [
     bron: 'AANNAME op basis van CBS (aandeel inwoners zonder Nederlandse nationaliteit in de grote steden ca. 12–18%)' },
   { id: 'in-buitenland-geboren-16-27', omschrijving: 'in het buitenland geboren (met immigratie in de BRP), 16–27 jaar', doel: 10, marge: 4,
     bron: 'AANNAME op basis van CBS StatLine (bevolking naar geboorteland): ca. 10% van de 15–25-jarigen is in het buitenland geboren' },
+  { id: 'verhuisd-andere-gemeente-18-27', omschrijving: 'in de afgelopen 12 maanden naar een andere gemeente verhuisd, 18–27 jaar', doel: 9, marge: 4,
+    bron: 'AANNAME op basis van CBS (verhuisbewegingen naar leeftijd): jongvolwassenen verhuizen het meest, ca. een op vijf per jaar, van wie ongeveer de helft naar een andere gemeente' },
   { id: 'partner-25-27', omschrijving: 'gehuwd of geregistreerd partner, 25–27 jaar', doel: 8, marge: 5,
     bron: 'AANNAME op basis van CBS (burgerlijke staat naar leeftijd): onder 25–30-jarigen is een klein deel gehuwd' },
   { id: 'toestemming-kwetsbaar', omschrijving: 'toestemmingskans van kwetsbare jongeren (geen startkwalificatie en niet ingeschreven, uitkering of jeugdhulp met verblijf)', doel: 35, marge: 6,
@@ -75,6 +78,15 @@ export const DOELEN: Doel[] = [
   { id: 'toestemming-overig', omschrijving: 'toestemmingskans van de overige jongeren', doel: 65, marge: 6,
     bron: 'AANNAME: geen openbaar cijfer gevonden' },
 ];
+
+/** Whether the person moved into their municipality from another one in the 12 months before `peildatum` (BRP address history). */
+function verhuisdNaarAndereGemeente(p: SynthPersoon, peildatum: string, regions?: RegionRegistry): boolean {
+  const jaarGeleden = addYears(peildatum, -1);
+  const reeks: { gemeente: string; vanaf: string }[] = p.brp
+    ? ((p.brp.lo3Verblijfplaatshistorie ?? []) as any[]).map((v) => ({ gemeente: v.gemeenteVanInschrijving?.code ?? '', vanaf: v.datumVan?.datum ?? '' }))
+    : regions ? woonhistorie(p, regions.gemeenten(), peildatum).map((w) => ({ gemeente: w.gemeenteCode, vanaf: w.vanaf })) : [];
+  return reeks.some((w, i) => i + 1 < reeks.length && reeks[i + 1].gemeente !== w.gemeente && w.vanaf > jaarGeleden && w.vanaf <= peildatum);
+}
 
 /** Enrolled on `day`: an enrolment that started and has not ended. */
 export function ingeschrevenOp(p: SynthPersoon, day: string): boolean {
@@ -98,7 +110,7 @@ export function kwetsbaar(p: SynthPersoon, peildatum: string): boolean {
 type Meting = { teller: number; noemer: number };
 
 /** Measured shares (percent) of every target on a population, from the ground truth alone. */
-export function meet(personen: Iterable<SynthPersoon>, peildatum: string): Map<string, Meting> {
+export function meet(personen: Iterable<SynthPersoon>, peildatum: string, regions?: RegionRegistry): Map<string, Meting> {
   const peil = parseIsoDate(peildatum);
   const m = new Map<string, Meting>(DOELEN.map((d) => [d.id, { teller: 0, noemer: 0 }]));
   const tel = (id: string, inNoemer: boolean, inTeller: boolean) => {
@@ -139,6 +151,7 @@ export function meet(personen: Iterable<SynthPersoon>, peildatum: string): Map<s
     tel('niet-nederlands-16-27', true, p.nationaliteit.code !== '0001');
     tel('niet-nederlands-den-haag', p.gemeenteCode === 'GM0518', p.nationaliteit.code !== '0001');
     tel('in-buitenland-geboren-16-27', true, p.brp ? p.brp.immigratie !== undefined : herkomstVan(p, peildatum).immigratie !== undefined);
+    tel('verhuisd-andere-gemeente-18-27', leeftijd >= 18, verhuisdNaarAndereGemeente(p, peildatum, regions));
     tel('partner-25-27', leeftijd >= 25 && leeftijd <= 27, p.brp ? (p.brp.partners ?? []).some((x: any) => !x.ontbindingHuwelijkPartnerschap) : gezinVan(p, peildatum).partner !== undefined);
     tel('neet-16-27', leeftijd >= 16 && leeftijd < 27, !ingeschreven && !werkt);
     tel('werkend-25-27', leeftijd >= 25 && leeftijd <= 27, werkt);

@@ -1,5 +1,5 @@
 import { addDays, addYears, ageOn, parseIsoDate } from '../lib/dates';
-import { GESLACHTSNAMEN, VOORNAMEN_M, VOORNAMEN_V } from './catalog';
+import { GESLACHTSNAMEN, STRATEN, VOORNAMEN_M, VOORNAMEN_V } from './catalog';
 import { Draw } from './random';
 import type { SynthPersoon } from './types';
 
@@ -116,4 +116,67 @@ export function gezinVan(p: SynthPersoon, peildatum: string): Gezin {
     }
   }
   return gezin;
+}
+
+/** One residence: a Dutch address in a municipality of the area, from `vanaf` until the next one. */
+export interface Woonplaats { gemeenteCode: string; adres: SynthPersoon['adres']; vanaf: string }
+
+/**
+ * A year's chance of moving house by age, and the share of moves to another municipality
+ * (AANNAME op basis van CBS verhuisstatistiek: children move with their parents now and then, young
+ * adults most — leaving home, studying, living together —, and they more often cross a municipal
+ * border). Documented with the calibration target in docs/population.md.
+ */
+function verhuiskans(leeftijd: number): { verhuizen: number; andereGemeente: number } {
+  if (leeftijd < 16) return { verhuizen: 0.07, andereGemeente: 0.3 };
+  if (leeftijd < 18) return { verhuizen: 0.06, andereGemeente: 0.35 };
+  if (leeftijd < 23) return { verhuizen: 0.17, andereGemeente: 0.38 };
+  return { verhuizen: 0.16, andereGemeente: 0.35 };
+}
+
+/**
+ * Where a synthetic person lived since birth or since settling here, newest first; the first
+ * entry is the current address (`p.gemeenteCode`, `p.adres`) from the day of the last move. Earlier
+ * residences are drawn backwards from a stream of their own: each year of age brings a move with
+ * the chance above; a move to another municipality comes from one of the area's (`gemeenten`:
+ * code, name, postcode prefixes), most often of the same labour-market region.
+ */
+export function woonhistorie(p: SynthPersoon, gemeenten: readonly { code: string; naam: string; postcodePrefixes?: string[]; arbeidsmarktregio?: string }[], peildatum: string): Woonplaats[] {
+  const draw = new Draw(0x7e4a, p.index, 0);
+  const begin = herkomstVan(p, peildatum).immigratie?.datumVestigingInNederland ?? p.geboortedatum;
+  const eind = p.overlijdensdatum && p.overlijdensdatum < peildatum ? p.overlijdensdatum : peildatum;
+  // The moves, oldest first: per year of age, a move at a day within that year.
+  const verhuizingen: { datum: string; andereGemeente: boolean }[] = [];
+  for (let jaar = 0; ; jaar++) {
+    const van = addYears(p.geboortedatum, jaar);
+    if (van > eind) break;
+    const tot = addDays(addYears(p.geboortedatum, jaar + 1), -1);
+    const kans = verhuiskans(jaar);
+    const verhuist = draw.chance(kans.verhuizen);
+    const anders = draw.chance(kans.andereGemeente);
+    const datum = draw.dateBetween(van, tot < eind ? tot : eind);
+    if (verhuist && datum > begin && datum <= eind) verhuizingen.push({ datum, andereGemeente: anders });
+  }
+  const huidig = gemeenten.find((g) => g.code === p.gemeenteCode);
+  const historie: Woonplaats[] = [{ gemeenteCode: p.gemeenteCode, adres: p.adres, vanaf: verhuizingen.at(-1)?.datum ?? begin }];
+  let gemeente = huidig;
+  for (let i = verhuizingen.length - 1; i >= 0; i--) {
+    // The residence before move i, from move i-1 (or the beginning).
+    if (verhuizingen[i].andereGemeente && gemeenten.length > 1) {
+      const anderen = gemeenten.filter((g) => g.code !== gemeente?.code && g.postcodePrefixes?.length);
+      const dichtbij = anderen.filter((g) => g.arbeidsmarktregio && g.arbeidsmarktregio === gemeente?.arbeidsmarktregio);
+      gemeente = draw.chance(0.6) && dichtbij.length ? draw.pick(dichtbij) : draw.pick(anderen);
+    }
+    const g = gemeente ?? huidig!;
+    const postcode = `${draw.pick(g.postcodePrefixes ?? ['10'])}${draw.int(10, 99)} ${String.fromCharCode(65 + draw.int(0, 25))}${String.fromCharCode(65 + draw.int(0, 25))}`;
+    historie.push({ gemeenteCode: g.code, adres: { straat: draw.pick(STRATEN), huisnummer: draw.int(1, 250), postcode, woonplaats: g.naam }, vanaf: i > 0 ? verhuizingen[i - 1].datum : begin });
+  }
+  return historie;
+}
+
+/** The day the person registered in their current municipality: the start of the unbroken run of residences there. */
+export function inschrijvingGemeente(historie: readonly Woonplaats[]): string {
+  let i = 0;
+  while (i + 1 < historie.length && historie[i + 1].gemeenteCode === historie[0].gemeenteCode) i++;
+  return historie[i].vanaf;
 }

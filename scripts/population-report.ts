@@ -10,7 +10,7 @@ import { DEFAULT_POPULATION, Population } from '../population/generator';
  */
 const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
 const population = new Population({ size: Number(arg('size') ?? DEFAULT_POPULATION.size), seed: Number(arg('seed') ?? DEFAULT_POPULATION.seed) });
-const metingen = meet(population.persons(), population.peildatum);
+const metingen = meet(population.persons(), population.peildatum, population.regions);
 const fmt = (x: number) => x.toFixed(1).replace('.', ',');
 const rows = DOELEN.map((d) => {
   const m = metingen.get(d.id)!;

@@ -1,7 +1,7 @@
 import { addDays } from '../../lib/dates';
 import { close, listen } from '../../lib/http';
 import { Population } from '../../population/generator';
-import { herkomstVan } from '../../population/verblijf';
+import { herkomstVan, woonhistorie } from '../../population/verblijf';
 import { historieProblemen, selecteer, type Voorkomen } from './historie';
 import { createBrpSimulator } from './server';
 
@@ -56,19 +56,31 @@ describe('verblijfplaatshistorie endpoint', () => {
     return { status: res.status, body: await res.json() as any };
   };
 
-  it('gives a synthetic person one address since birth, or since settling here when born abroad (ground truth: population/verblijf.ts)', async () => {
+  it('gives a synthetic person every residence since birth or settling here, newest first, and the one of a peildatum (ground truth: population/verblijf.ts)', async () => {
     const synthetisch = [...population.persons()].filter((p) => !p.brp).slice(0, 60);
+    let verhuisd = 0;
     for (const p of synthetisch) {
-      const res = await post({ type: 'RaadpleegMetPeildatum', burgerservicenummer: p.bsn, peildatum: '2026-11-01' }, '000011');
-      expect(res.status).toBe(200);
-      expect(res.body.verblijfplaatsen).toHaveLength(1);
-      expect(res.body.verblijfplaatsen[0]).toMatchObject({
-        type: 'Adres', gemeenteVanInschrijving: { code: p.gemeenteCode.slice(2) }, verblijfadres: { postcode: p.adres.postcode.replace(' ', '') },
-        datumVan: { datum: herkomstVan(p, population.peildatum).immigratie?.datumVestigingInNederland ?? p.geboortedatum },
-      });
-      const dagErvoor = addDays(res.body.verblijfplaatsen[0].datumVan.datum, -1);
-      expect((await post({ type: 'RaadpleegMetPeildatum', burgerservicenummer: p.bsn, peildatum: dagErvoor }, '000011')).body.verblijfplaatsen).toEqual([]);
+      const waar = woonhistorie(p, population.regions.gemeenten(), population.peildatum);
+      const alles = await post({ type: 'RaadpleegMetPeriode', burgerservicenummer: p.bsn, datumVan: '1990-01-01', datumTot: '2026-11-02' }, '000011');
+      expect(alles.status).toBe(200);
+      expect(alles.body.verblijfplaatsen.map((v: any) => [v.gemeenteVanInschrijving.code, v.verblijfadres.postcode, v.datumVan.datum, v.datumTot?.datum ?? null]))
+        .toEqual(waar.map((w, i) => [w.gemeenteCode.slice(2), w.adres.postcode.replace(' ', ''), w.vanaf, i > 0 ? waar[i - 1].vanaf : null]));
+      // The first is today's address, since settling here or birth at the earliest.
+      expect(alles.body.verblijfplaatsen[0].verblijfadres.postcode).toBe(p.adres.postcode.replace(' ', ''));
+      expect(waar.at(-1)!.vanaf).toBe(herkomstVan(p, population.peildatum).immigratie?.datumVestigingInNederland ?? p.geboortedatum);
+      // On the day before a move the earlier address; on the day of the move the new one.
+      if (waar.length > 1) {
+        verhuisd++;
+        const dag = waar[0].vanaf;
+        const voor = await post({ type: 'RaadpleegMetPeildatum', burgerservicenummer: p.bsn, peildatum: addDays(dag, -1) }, '000011');
+        const op = await post({ type: 'RaadpleegMetPeildatum', burgerservicenummer: p.bsn, peildatum: dag }, '000011');
+        expect([voor.body.verblijfplaatsen[0].verblijfadres.postcode, op.body.verblijfplaatsen[0].verblijfadres.postcode])
+          .toEqual([waar[1].adres.postcode.replace(' ', ''), waar[0].adres.postcode.replace(' ', '')]);
+      }
+      const voorHetBegin = await post({ type: 'RaadpleegMetPeildatum', burgerservicenummer: p.bsn, peildatum: addDays(waar.at(-1)!.vanaf, -1) }, '000011');
+      expect(voorHetBegin.body.verblijfplaatsen).toEqual([]);
     }
+    expect(verhuisd).toBeGreaterThan(10);
   });
 
   it('refuses an afnemer without the address rubrieken (this layer) with 403, and a bad query with 400', async () => {

@@ -1,10 +1,10 @@
-import { addDays, addYears, ageOn, isoDate, langFormaat, parseIsoDate } from '../../lib/dates';
+import { addDays, addYears, ageOn, isoDate, langFormaat } from '../../lib/dates';
 import { GESLACHTSNAMEN, MET_VOORVOEGSEL, VOORNAMEN_M, VOORNAMEN_V } from '../../population/catalog';
 import { Draw } from '../../population/random';
 import type { RegionRegistry } from '../../lib/regions';
 import { adresseringVan, LO3_GEZAG, LO3_VERBLIJFPLAATSHISTORIE, voorletters } from '../../population/lo3';
 import { loadTestset } from '../../population/testset';
-import { gezinVan, herkomstVan, type Herkomst } from '../../population/verblijf';
+import { gezinVan, herkomstVan, inschrijvingGemeente, woonhistorie, type Herkomst, type Woonplaats } from '../../population/verblijf';
 import { gezagVan, type GezagBron } from './gezag';
 import type { SynthPersoon } from '../../population/types';
 
@@ -85,6 +85,7 @@ export function toBrpPersoon(p: SynthPersoon, regions: RegionRegistry, today: Da
   if (p.brp) return testpersoonOp(p.brp, today);
   const herkomst = herkomstVan(p, peildatum);
   const gezin = gezinVan(p, peildatum);
+  const historie = woonhistorie(p, regions.gemeenten(), peildatum);
   const gemeente = regions.get(p.gemeenteCode)!;
   const gemeentecode = p.gemeenteCode.slice(2);
   const naam = [p.voornamen, p.voorvoegsel, p.geslachtsnaam].filter(Boolean).join(' ');
@@ -103,17 +104,8 @@ export function toBrpPersoon(p: SynthPersoon, regions: RegionRegistry, today: Da
     ouders: syntheticOuders(p),
     ...familie(p, gezin, gemeente.naam),
     gemeenteVanInschrijving: { code: gemeentecode, omschrijving: gemeente.naam },
-    verblijfplaats: {
-      type: 'Adres',
-      verblijfadres: {
-        officieleStraatnaam: p.adres.straat,
-        korteStraatnaam: p.adres.straat.slice(0, 24),
-        huisnummer: p.adres.huisnummer,
-        postcode: p.adres.postcode.replace(' ', ''),
-        woonplaats: p.adres.woonplaats,
-      },
-      functieAdres: { code: 'W', omschrijving: 'woonadres' },
-    },
+    datumInschrijvingInGemeente: datum(inschrijvingGemeente(historie)),
+    verblijfplaats: adresVan(historie[0]),
   };
   Object.assign(persoon, verblijf(herkomst, today));
   if (p.overlijdensdatum) {
@@ -129,16 +121,31 @@ export function toBrpPersoon(p: SynthPersoon, regions: RegionRegistry, today: Da
   return persoon;
 }
 
+/** A residence as the API's Adres, with its datum aanvang adreshouding. */
+function adresVan(w: Woonplaats): Record<string, unknown> {
+  return {
+    type: 'Adres',
+    verblijfadres: {
+      officieleStraatnaam: w.adres.straat, korteStraatnaam: w.adres.straat.slice(0, 24), huisnummer: w.adres.huisnummer,
+      postcode: w.adres.postcode.replace(' ', ''), woonplaats: w.adres.woonplaats,
+    },
+    functieAdres: { code: 'W', omschrijving: 'woonadres' },
+    datumVan: datum(w.vanaf),
+  };
+}
+
 /**
- * The address history (verblijfplaatshistorie, historie.ts) of a person: RvIG's test persons from
- * categories 08 and 58; a synthetic person has lived at one address since birth or, born abroad,
- * since settling in the Netherlands (the population does not move yet).
+ * The address history (verblijfplaatshistorie, historie.ts) of a person, newest first: RvIG's test
+ * persons from categories 08 and 58; a synthetic person's residences since birth or, born abroad,
+ * since settling here (population/verblijf.ts `woonhistorie`).
  */
 export function verblijfplaatshistorie(p: SynthPersoon, regions: RegionRegistry, peildatum: string): Record<string, unknown>[] {
   if (p.brp) return (p.brp[LO3_VERBLIJFPLAATSHISTORIE] as Record<string, unknown>[] | undefined) ?? [];
-  const huidig = toBrpPersoon(p, regions, parseIsoDate(peildatum), peildatum);
-  const sinds = herkomstVan(p, peildatum).immigratie?.datumVestigingInNederland ?? p.geboortedatum;
-  return [{ ...(huidig.verblijfplaats as Record<string, unknown>), gemeenteVanInschrijving: huidig.gemeenteVanInschrijving, datumVan: datum(sinds) }];
+  return woonhistorie(p, regions.gemeenten(), peildatum).map((w, i, alle) => ({
+    ...adresVan(w),
+    gemeenteVanInschrijving: { code: w.gemeenteCode.slice(2), omschrijving: regions.get(w.gemeenteCode)?.naam ?? w.adres.woonplaats },
+    ...(i > 0 ? { datumTot: datum(alle[i - 1].vanaf) } : {}),
+  }));
 }
 
 /** Immigration and a residence title still valid on `today`, in the API's shapes. */
