@@ -67,6 +67,8 @@ export const DOELEN: Doel[] = [
     bron: 'CBS: ca. 7% van de inwoners heeft geen Nederlandse nationaliteit (2024); bij jongeren vergelijkbaar, in de grote steden meer' },
   { id: 'niet-nederlands-den-haag', omschrijving: 'zonder Nederlandse nationaliteit, 16–27 jaar, in Den Haag', doel: 15, marge: 6,
     bron: 'AANNAME op basis van CBS (aandeel inwoners zonder Nederlandse nationaliteit in de grote steden ca. 12–18%)' },
+  { id: 'verblijfstitel-16-27', omschrijving: 'met een geldige verblijfstitel in de BRP (niet-EU-nationaliteit), 16–27 jaar', doel: 4, marge: 2,
+    bron: 'AANNAME op basis van CBS (bevolking naar nationaliteit): ongeveer de helft van de jongeren zonder Nederlandse nationaliteit heeft een nationaliteit van buiten de EU en daarmee een verblijfstitel; EU-burgers hebben er geen nodig' },
   { id: 'in-buitenland-geboren-16-27', omschrijving: 'in het buitenland geboren (met immigratie in de BRP), 16–27 jaar', doel: 10, marge: 4,
     bron: 'AANNAME op basis van CBS StatLine (bevolking naar geboorteland): ca. 10% van de 15–25-jarigen is in het buitenland geboren' },
   { id: 'verhuisd-andere-gemeente-18-27', omschrijving: 'in de afgelopen 12 maanden naar een andere gemeente verhuisd, 18–27 jaar', doel: 9, marge: 4,
@@ -86,6 +88,14 @@ function verhuisdNaarAndereGemeente(p: SynthPersoon, peildatum: string, regions?
     ? ((p.brp.lo3Verblijfplaatshistorie ?? []) as any[]).map((v) => ({ gemeente: v.gemeenteVanInschrijving?.code ?? '', vanaf: v.datumVan?.datum ?? '' }))
     : regions ? woonhistorie(p, regions.gemeenten(), peildatum).map((w) => ({ gemeente: w.gemeenteCode, vanaf: w.vanaf })) : [];
   return reeks.some((w, i) => i + 1 < reeks.length && reeks[i + 1].gemeente !== w.gemeente && w.vanaf > jaarGeleden && w.vanaf <= peildatum);
+}
+
+/** A residence title in force on `peildatum`, as the BRP serves it (RvIG's test persons: categorie 10; synthetic people: population/verblijf.ts). */
+function heeftVerblijfstitel(p: SynthPersoon, peildatum: string): boolean {
+  const geldig = (ingang: string | undefined, einde: string | undefined) => (!ingang || ingang <= peildatum) && (!einde || einde > peildatum);
+  if (p.brp) return p.brp.verblijfstitel !== undefined && geldig(p.brp.verblijfstitel.datumIngang?.datum, p.brp.verblijfstitel.datumEinde?.datum);
+  const t = herkomstVan(p, peildatum).verblijfstitel;
+  return t !== undefined && geldig(t.datumIngang, t.datumEinde);
 }
 
 /** Enrolled on `day`: an enrolment that started and has not ended. */
@@ -150,6 +160,7 @@ export function meet(personen: Iterable<SynthPersoon>, peildatum: string, region
     const werkt = werktOp(p, peildatum);
     tel('niet-nederlands-16-27', true, p.nationaliteit.code !== '0001');
     tel('niet-nederlands-den-haag', p.gemeenteCode === 'GM0518', p.nationaliteit.code !== '0001');
+    tel('verblijfstitel-16-27', true, heeftVerblijfstitel(p, peildatum));
     tel('in-buitenland-geboren-16-27', true, p.brp ? p.brp.immigratie !== undefined : herkomstVan(p, peildatum).immigratie !== undefined);
     tel('verhuisd-andere-gemeente-18-27', leeftijd >= 18, verhuisdNaarAndereGemeente(p, peildatum, regions));
     tel('partner-25-27', leeftijd >= 25 && leeftijd <= 27, p.brp ? (p.brp.partners ?? []).some((x: any) => !x.ontbindingHuwelijkPartnerschap) : gezinVan(p, peildatum).partner !== undefined);
