@@ -95,7 +95,7 @@ export async function benchMonitor(grootten: number[]): Promise<void> {
       global.gc?.();
       const heap0 = process.memoryUsage().heapUsed;
       const t0 = Date.now();
-      const een = bouwTabel(feiten, regions, maand, { drempel: 10, ruis: RUISTABEL }, DAG);
+      bouwTabel(feiten, regions, maand, { drempel: 10, ruis: RUISTABEL }, DAG);
       const eenMs = Date.now() - t0;
       const t1 = Date.now();
       const alle = bouwTabel(feiten, regions, periodes, { drempel: 10, ruis: RUISTABEL }, DAG);

@@ -58,13 +58,13 @@ describe('the bases a privacy officer would sign (versions in force on 2026-11-0
     const granting = [...new Set(r.activiteiten.map((a) => a.id))].map(inForce).filter((a) => a && [...a.categorieen, ...a.metToestemming].includes('zorg.justitieel'));
     expect(granting.map((a) => a.id).sort()).toEqual(['inzage-betrokkene', 'wmo-jeugd-toegang']);
     for (const a of granting) expect(a.grondslag.avg10).toEqual(expect.any(String));
-    const without = text.replace(/\n      avg10: [^\n]+/, '');
+    const without = text.replace(/\n {6}avg10: [^\n]+/, '');
     expect(problemsOf(without)).toEqual([expect.stringMatching(/wmo-jeugd-toegang@2 grants criminal-law data \(zorg\.justitieel\) without an AVG art\. 10 basis/)]);
   });
 
   it('names a controller for every activity, and a register without one does not load', () => {
     expect(r.activiteiten.every((a) => a.verwerkingsverantwoordelijke.length > 0)).toBe(true);
-    const without = text.replace(/\n    verwerkingsverantwoordelijke: [^\n]+/, '');
+    const without = text.replace(/\n {4}verwerkingsverantwoordelijke: [^\n]+/, '');
     expect(problemsOf(without)).toEqual([expect.stringMatching(/must have required property 'verwerkingsverantwoordelijke'/)]);
   });
 
@@ -186,7 +186,7 @@ describe('register of processing activities', () => {
   });
 
   it('refuses special category data without an AVG art. 9 exception', () => {
-    const bad = text.replace(/\n      avg9: "AVG art\. 9 lid 2 onder h[^\n]*/, '');
+    const bad = text.replace(/\n {6}avg9: "AVG art\. 9 lid 2 onder h[^\n]*/, '');
     expect(problemsOf(bad)).toEqual([expect.stringMatching(/wmo-jeugd-toegang@1 grants special category data \(zorg\.indicatie, zorg\.detail\) without an AVG art\. 9 exception/)]);
   });
 

@@ -100,10 +100,6 @@ export function generateCareer(draw: Draw, bsn: string, geboortedatum: string, p
   return c;
 }
 
-function prevNiveau(c: Career): string | undefined {
-  return c.inschrijvingen.at(-1)?.niveau;
-}
-
 function mbo(draw: Draw, niveau: number): Step {
   const jaren = niveau === 1 ? 1 : niveau === 2 ? 2 : niveau === 3 ? 3 : draw.pick([3, 4]);
   return { soort: 'MBO', niveau: String(niveau), jaren, kansDiploma: [0, 0.6, 0.74, 0.76, 0.78][niveau] };

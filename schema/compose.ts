@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
 import { categoryMap } from '../policies/categories';
 import { problemen } from '../policies/declaraties';
 import { subgraphTypeDefs } from '../subgraphs/runtime';

@@ -18,7 +18,6 @@ import { printTable } from '../bench/table';
 import { freePort } from '../system/supervisor';
 import { startMultiProcess } from '../system/multi-process';
 import { configFromEnv } from '../system/config';
-import { gql } from '../test/support/graphql';
 import { cuttableProxy } from '../test/support/cuttable-proxy';
 
 const FIELDS: Record<string, string> = { naam: 'basis', inschrijvingen: 'onderwijs', doorstroomtrajecten: 'doorstroom', uitkering: 'participatie', zorgtoewijzingen: 'zorg' };

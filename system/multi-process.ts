@@ -58,6 +58,7 @@ export async function startMultiProcess(config: SystemOptions, options: { log?: 
     env: { ...common, INTERNAL_CONTEXT_SECRET: master, ...Object.fromEntries(subgraphs.map((s) => [`SUBGRAPH_URL_${s.args[1].toUpperCase()}`, `http://127.0.0.1:${s.port}/`])) },
   };
   const supervisor = new Supervisor({ root: ROOT, log });
+  // eslint-disable-next-line prefer-const -- assigned once below; stop() may run before that
   let retention: NodeJS.Timeout | undefined;
   const stop = async () => {
     stopping.abort();

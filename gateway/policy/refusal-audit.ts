@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { isValidBsn } from '../../lib/bsn';
 import type { CategoryMap } from '../../policies/categories';

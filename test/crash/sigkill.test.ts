@@ -9,7 +9,6 @@ import { SqliteAuditStore } from '../../stores/audit';
 import { freePort } from '../../system/supervisor';
 import { killGroup, startProcesses } from '../support/processes';
 
-const ROOT = join(__dirname, '..', '..');
 const FIELDS: Record<string, string> = { naam: 'basis', inschrijvingen: 'onderwijs', doorstroomtrajecten: 'doorstroom', reintegratietrajecten: 'participatie', zorgtoewijzingen: 'zorg' };
 const QUERY = 'query ($bsn: String!) { jongere(bsn: $bsn) { naam { volledigeNaam } inschrijvingen { id } doorstroomtrajecten { id } reintegratietrajecten { id } zorgtoewijzingen { wet } } }';
 

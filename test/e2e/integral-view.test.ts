@@ -3,7 +3,7 @@ import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
 import { expectedIntegraal } from '../support/expected';
 import { INTEGRAL_QUERY } from '../support/graphql';
-import { gqlAs, startTestSystem, testClock, TEST_DAY, zelf, type Identity } from '../support/system';
+import { gqlAs, startTestSystem, testClock, zelf, type Identity } from '../support/system';
 
 // Youth protection measures are the young person's own from the register of 2026-12-01 on
 // (inzage-betrokkene@4; test/e2e/legal-basis-matrix-wet-in-werking.test.ts checks them then); on the

@@ -1,7 +1,6 @@
 import { serverAudits } from 'graphql-http';
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
-import { gql } from '../support/graphql';
 import { gqlAs, headersFor, startTestSystem, TEST_DAY, testClock, zelf, type Identity } from '../support/system';
 
 /**

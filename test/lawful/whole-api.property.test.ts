@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Kind, parse, print, type FieldNode, type FragmentDefinitionNode } from 'graphql';
+import { parse, print, type FieldNode, type FragmentDefinitionNode } from 'graphql';
 import { categoryMap } from '../../policies/categories';
 import { huidigeVersie, loadRegister } from '../../policies/register';
 import type { SynthPersoon } from '../../population/types';
