@@ -1,6 +1,7 @@
 import { LAND, type RegionRegistry } from '../lib/regions';
 import { beoordeelBereik, scopeGemeenten, type Aanvrager, type Persoonskenmerken } from './scope';
 import type { Besluit, Verwerkingsactiviteit } from './types';
+import { activiteitRef } from './register';
 
 /**
  * The scope rules an entry point can declare (`@beleid(bereik: ...)`), as pure decisions on the
@@ -41,7 +42,7 @@ export interface CaseloadScope { gemeenten: Set<string>; leeftijd?: { van: numbe
 /** CASELOAD: a search over everyone in a region needs an activity scoped to a region (never to a school or to oneself). */
 export function caseloadBereik(a: Verwerkingsactiviteit, wie: Aanvrager, regions: RegionRegistry): { besluit: Besluit; scope?: CaseloadScope } {
   const v = a.voorwaarden;
-  if (schoolGebonden(a) || v.alleenEigenGegevens || !v.regio) return { besluit: buiten(`a search over people needs an activity scoped to a region; ${a.id}@${a.versie} is not`) };
+  if (schoolGebonden(a) || v.alleenEigenGegevens || !v.regio) return { besluit: buiten(`a search over people needs an activity scoped to a region; ${activiteitRef(a)} is not`) };
   return { besluit: TOEGESTAAN, scope: { gemeenten: scopeGemeenten(v.regio, wie.organisatie, regions), leeftijd: v.leeftijd } };
 }
 
@@ -81,7 +82,7 @@ export function eigenRegios(organisatie: string | null, regions: RegionRegistry)
 /** EIGEN_REGIO: figures and programmes only for the regions of the employee's own municipality, where the activity says so. */
 export function eigenRegioBereik(a: Verwerkingsactiviteit, wie: Aanvrager, regio: string, regions: RegionRegistry): Besluit {
   if (!a.voorwaarden.eigenRegios) return TOEGESTAAN;
-  return eigenRegios(wie.organisatie, regions).has(regio) ? TOEGESTAAN : buiten(`${a.id}@${a.versie} gives only the regions of your own municipality`);
+  return eigenRegios(wie.organisatie, regions).has(regio) ? TOEGESTAAN : buiten(`${activiteitRef(a)} gives only the regions of your own municipality`);
 }
 
 /** CONTACTGEMEENTE: only the contactgemeente of a Doorstroompunt region edits that region's programme. */

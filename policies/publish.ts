@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CategoryMap } from './categories';
-import { toegestaneCategorieen } from './register';
+import { activiteitRef, toegestaneCategorieen } from './register';
 import type { Register, Verwerkingsactiviteit } from './types';
 
 const DPV_GRONDSLAG: Record<string, string[]> = {
@@ -74,7 +74,7 @@ export function registerAsMarkdown(register: Register, categories: CategoryMap):
       v.nazorgMaanden && `tot ${v.nazorgMaanden} maanden na ${v.nazorgVanaf === 'uitschrijving' ? 'het verlaten van de school' : 'het diploma'}`, v.alleenEigenGegevens && 'alleen eigen gegevens', v.eigenRegios && "alleen de regio's van de eigen gemeente",
       v.uitsluiting && `uitgesloten (${v.uitsluiting.grondslag}) onder ${v.uitsluiting.totLeeftijd} jaar zolang ingeschreven in bekostigd onderwijs, behalve ${v.uitsluiting.behalve.join(', ')}`,
     ].filter(Boolean).join('; ') || 'geen';
-    lines.push(`## ${a.naam} (\`${a.id}@${a.versie}\`)`, '', `- Verwerkingsverantwoordelijke: ${a.verwerkingsverantwoordelijke}`, `- Doel: ${a.doel}`,
+    lines.push(`## ${a.naam} (\`${activiteitRef(a)}\`)`, '', `- Verwerkingsverantwoordelijke: ${a.verwerkingsverantwoordelijke}`, `- Doel: ${a.doel}`,
       `- Grondslag: ${a.grondslag.wet}, ${a.grondslag.artikel}; AVG art. 6 lid 1 onder ${a.grondslag.avg6} (${AVG6[a.grondslag.avg6]})`,
       ...(a.grondslag.avg9 ? [`- Bijzondere persoonsgegevens: ${a.grondslag.avg9}`] : []),
       ...(a.grondslag.avg10 ? [`- Strafrechtelijke persoonsgegevens: ${a.grondslag.avg10}`] : []),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { huidigeVersie, loadRegister, parseRegister, REGISTER_PATH, RegisterError } from './register';
+import { activiteitRef, huidigeVersie, loadRegister, parseActiviteitRef, parseRegister, REGISTER_PATH, RegisterError } from './register';
 
 const text = readFileSync(REGISTER_PATH, 'utf8');
 const problemsOf = (t: string, fields?: Set<string>) => {
@@ -198,5 +198,15 @@ describe('register of processing activities', () => {
 
   it('refuses YAML it cannot read, naming the line', () => {
     expect(problemsOf('register:\n  naam: [unclosed\n')[0]).toMatch(/^line \d+:/);
+  });
+});
+
+describe('activity references (id@versie)', () => {
+  it('parses "id" and "id@versie", formats a version, and refuses anything else', () => {
+    expect(parseActiviteitRef('mbo-nazorg')).toEqual({ id: 'mbo-nazorg' });
+    expect(parseActiviteitRef(' mbo-nazorg@4 ')).toEqual({ id: 'mbo-nazorg', versie: 4 });
+    for (const fout of ['', 'MBO', 'mbo@0', 'mbo@x', 'mbo@4@5', '-mbo', 'mbo nazorg']) expect([fout, parseActiviteitRef(fout)]).toEqual([fout, null]);
+    expect(activiteitRef({ id: 'mbo-nazorg', versie: 4 })).toBe('mbo-nazorg@4');
+    expect(parseActiviteitRef(activiteitRef({ id: 'pro-vso-nazorg', versie: 1 }))).toEqual({ id: 'pro-vso-nazorg', versie: 1 });
   });
 });

@@ -57,7 +57,7 @@ export function parseRegister(text: string, file = 'register', context: Register
   const seen = new Set<string>();
   const activiteiten: Verwerkingsactiviteit[] = raw.activiteiten.map((a: any, i: number) => {
     const at = (...p: (string | number)[]) => `line ${lineOf(['activiteiten', i, ...p])}`;
-    const key = `${a.id}@${a.versie}`;
+    const key = activiteitRef(a);
     if (seen.has(key)) problems.push(`${at('id')}: duplicate activity ${key}`);
     seen.add(key);
     a.rollen.forEach((r: string, j: number) => { if (!rollen.has(r)) problems.push(`${at('rollen', j)}: unknown role "${r}" in ${key}`); });
@@ -121,9 +121,18 @@ export function huidigeVersie(register: Register, id: string, day: string): Verw
   return register.activiteiten.filter((a) => a.id === id && a.geldigVanaf <= day).sort((a, b) => b.versie - a.versie)[0];
 }
 
+/** A reference to an activity, as headers, contexts and audit records carry it: `id` or `id@versie`. */
+export interface ActiviteitRef { id: string; versie?: number }
+
 /** The `id@versie` reference of an activity version, as contexts and audit records name it. */
 export function activiteitRef(a: Pick<Verwerkingsactiviteit, 'id' | 'versie'>): string {
   return `${a.id}@${a.versie}`;
+}
+
+/** Parses `id` or `id@versie` (lower-case id, version from 1); null when the text is neither. */
+export function parseActiviteitRef(text: string): ActiviteitRef | null {
+  const m = /^([a-z0-9][a-z0-9-]*)(?:@([1-9][0-9]*))?$/.exec(text.trim());
+  return m ? { id: m[1], ...(m[2] ? { versie: Number(m[2]) } : {}) } : null;
 }
 
 /** Categories granted by an activity without consent, including the public ones. */

@@ -1,4 +1,5 @@
 import type { Verwerkingsactiviteit } from '../policies/types';
+import { activiteitRef } from '../policies/register';
 import type { AuditRecord } from './audit';
 
 /** Everything one audit record says, besides what its writer adds in `extra`. */
@@ -48,7 +49,7 @@ export function logregel(r: Logregel): AuditRecord {
       'dpl.core.processing_activity_id': a.uri,
       'dpl.core.data_subject_id': r.subject,
       'dpl.core.data_subject_id_type': 'BSN',
-      'jf.activiteit': `${a.id}@${a.versie}`,
+      'jf.activiteit': activiteitRef(a),
       'jf.grondslag': `${a.grondslag.wet}, ${a.grondslag.artikel}; AVG art. 6 lid 1 onder ${a.grondslag.avg6}`,
       'jf.medewerker': r.wie.medewerker, 'jf.rol': r.wie.rol, 'jf.organisatie': r.wie.organisatie,
       ...(r.aanroeper ? { 'jf.aanroeper.traceparent': r.aanroeper } : {}),

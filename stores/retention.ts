@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Register } from '../policies/types';
+import { activiteitRef } from '../policies/register';
 import type { AuditRecord, AuditStore } from './audit';
 
 /** `now` minus an ISO 8601 period such as P5Y, P18M, P30D (the register's `bewaartermijn`). */
@@ -24,7 +25,7 @@ export async function purgeExpired(store: AuditStore, register: Register, now: D
   for (const a of register.activiteiten) {
     const grens = minusPeriod(now, a.bewaartermijn).toISOString();
     const verwijderd = await store.purge([a.uri], grens);
-    reports.push({ activiteit: `${a.id}@${a.versie}`, bewaartermijn: a.bewaartermijn, grens, verwijderd });
+    reports.push({ activiteit: activiteitRef(a), bewaartermijn: a.bewaartermijn, grens, verwijderd });
   }
   const stamp = now.toISOString();
   const trace = randomBytes(16).toString('hex');
@@ -32,7 +33,7 @@ export async function purgeExpired(store: AuditStore, register: Register, now: D
     trace_id: trace, span_id: randomBytes(8).toString('hex'), parent_span_id: null, name: 'retentie.purge', start_time: stamp, end_time: stamp,
     status_code: 1, resource: { 'service.name': 'retentie' },
     attributes: {
-      'dpl.core.processing_activity_id': register.activiteiten.find((a) => `${a.id}@${a.versie}` === r.activiteit)!.uri,
+      'dpl.core.processing_activity_id': register.activiteiten.find((a) => activiteitRef(a) === r.activiteit)!.uri,
       'dpl.core.data_subject_id': '', 'dpl.core.data_subject_id_type': 'BSN',
       'jf.retentie.verwijderd': r.verwijderd, 'jf.retentie.grens': r.grens, 'jf.retentie.bewaartermijn': r.bewaartermijn,
       'jf.grondslag': 'AVG art. 5 lid 1 onder e (opslagbeperking); bewaartermijn uit het verwerkingsregister',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isValidBsn } from '../../lib/bsn';
 import { requestError } from '../../lib/errors';
-import { huidigeVersie, toegestaneCategorieen } from '../../policies/register';
+import { activiteitRef, huidigeVersie, parseActiviteitRef, toegestaneCategorieen } from '../../policies/register';
 import type { Register, Verwerkingsactiviteit } from '../../policies/types';
 import type { Principal } from '../auth/authenticate';
 
@@ -26,17 +26,16 @@ export const ACTIVITY_HEADER = 'x-verwerkingsactiviteit';
 /** Resolves the `X-Verwerkingsactiviteit` header (`id` or `id@versie`) for a caller on `day`. */
 export function resolveToegang(register: Register, principal: Principal, header: string | undefined, day: string): Toegang {
   if (!header) throw requestError('ACTIVITY_REQUIRED', 'the X-Verwerkingsactiviteit header (id or id@versie) is required');
-  const parsed = /^([a-z0-9][a-z0-9-]*)(?:@([1-9][0-9]*))?$/.exec(header.trim());
-  if (!parsed) throw requestError('UNKNOWN_ACTIVITY', `X-Verwerkingsactiviteit must be "id" or "id@versie"; received "${header.slice(0, 80)}"`, { activity: header.slice(0, 80) });
-  const [, id, versie] = parsed;
-  const current = huidigeVersie(register, id, day);
-  if (!current) throw requestError('UNKNOWN_ACTIVITY', `no processing activity "${id}" is in force`, { activity: header });
-  if (versie !== undefined && String(current.versie) !== versie) {
-    throw requestError('UNKNOWN_ACTIVITY', `${id}@${versie} is not the version in force (${id}@${current.versie})`, { activity: header });
+  const ref = parseActiviteitRef(header);
+  if (!ref) throw requestError('UNKNOWN_ACTIVITY', `X-Verwerkingsactiviteit must be "id" or "id@versie"; received "${header.slice(0, 80)}"`, { activity: header.slice(0, 80) });
+  const current = huidigeVersie(register, ref.id, day);
+  if (!current) throw requestError('UNKNOWN_ACTIVITY', `no processing activity "${ref.id}" is in force`, { activity: header });
+  if (ref.versie !== undefined && current.versie !== ref.versie) {
+    throw requestError('UNKNOWN_ACTIVITY', `${activiteitRef({ id: ref.id, versie: ref.versie })} is not the version in force (${activiteitRef(current)})`, { activity: header });
   }
   const rol = principal.rollen.find((r) => current.rollen.includes(r));
   if (!rol) {
-    throw requestError('ACTIVITY_NOT_ALLOWED', `role(s) ${principal.rollen.join(', ')} may not use ${id}@${current.versie}`, { activity: `${id}@${current.versie}` });
+    throw requestError('ACTIVITY_NOT_ALLOWED', `role(s) ${principal.rollen.join(', ')} may not use ${activiteitRef(current)}`, { activity: activiteitRef(current) });
   }
   checkOrganisation(register, principal, rol, current);
   const toegestaan = toegestaneCategorieen(register, current);
@@ -48,7 +47,7 @@ export function resolveToegang(register: Register, principal: Principal, header:
 
 function checkOrganisation(register: Register, p: Principal, rol: string, a: Verwerkingsactiviteit): void {
   const soort = register.rollen.get(rol)!.organisatie;
-  const refuse = (why: string) => { throw requestError('ACTIVITY_NOT_ALLOWED', `${why} for role ${rol} under ${a.id}@${a.versie}`, { activity: `${a.id}@${a.versie}` }); };
+  const refuse = (why: string) => { throw requestError('ACTIVITY_NOT_ALLOWED', `${why} for role ${rol} under ${activiteitRef(a)}`, { activity: activiteitRef(a) }); };
   if (soort === 'gemeente' && !/^GM\d{4}$/.test(p.organisatie ?? '')) refuse('the token must name a municipality (org: GMxxxx)');
   if (soort === 'school' && !/^[0-9A-Z]{4}$/.test(p.organisatie ?? '')) refuse('the token must name a school (org: BRIN)');
   if (a.voorwaarden.alleenEigenGegevens && !(p.bsn && isValidBsn(p.bsn))) refuse('the token must carry the young person\'s own BSN');

@@ -7,6 +7,7 @@ import type { Verklaringen } from '../../policies/declaraties';
 import { weigering, type Toegang } from './activity';
 import { filterUses, type FilterUse } from './argument-filter';
 import { filterOperation, restoreWithheld, type Withheld } from './field-filter';
+import { activiteitRef } from '../../policies/register';
 
 /**
  * `filter` (default): withheld fields come back null with NO_LEGAL_BASIS, the rest is served.
@@ -66,7 +67,7 @@ export function legalBasisStep(categories: CategoryMap, verklaringen: Verklaring
   if (mode === 'dry-run') log('WARNING: legal-basis enforcement is in DRY-RUN mode: fields without a legal basis ARE SERVED. Use only during rollout.');
   return async (ctx) => {
     const { toegang } = ctx.context as GatewayRequestContext;
-    const activity = `${toegang.activiteit.id}@${toegang.activiteit.versie}`;
+    const activity = activiteitRef(toegang.activiteit);
     const operation = ctx.operation!;
     const { document, operation: filtered, withheld } = filterOperation(ctx.document!, operation, ctx.schema, categories, (field, category) => {
       const v = verklaringen.velden.get(field);

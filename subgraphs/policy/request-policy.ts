@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors';
 import type { InternalContext } from '../../lib/internal-context';
 import type { RegionRegistry } from '../../lib/regions';
 import { continueTrace, type TraceContext } from '../../lib/trace';
-import { toegestaneCategorieen } from '../../policies/register';
+import { parseActiviteitRef, toegestaneCategorieen } from '../../policies/register';
 import { beoordeelBereik, beoordeelUitsluiting, type Aanvrager, type Persoonskenmerken } from '../../policies/scope';
 import {
   caseloadBereik, contactgemeenteBereik, eigenRegioBereik, oudStudentBereik, oudStudentenBereik, persoonBereik, toezichtBereik, zelfBereik,
@@ -53,8 +53,8 @@ export class RequestPolicy implements Beleid {
   private readonly filterCategorieen = new Set<string>();
 
   constructor(private readonly deps: PolicyDeps, readonly interne: InternalContext) {
-    const [id, versie] = interne.activiteit.split('@');
-    const activiteit = deps.register.activiteiten.find((a) => a.id === id && String(a.versie) === versie);
+    const ref = parseActiviteitRef(interne.activiteit);
+    const activiteit = ref?.versie === undefined ? undefined : deps.register.activiteiten.find((a) => a.id === ref.id && a.versie === ref.versie);
     if (!activiteit) throw new AppError('INTERNAL_SERVER_ERROR', `the gateway named activity ${interne.activiteit}, which this subgraph's register does not hold`);
     this.activiteit = activiteit;
     this.today = isoDate(deps.clock());

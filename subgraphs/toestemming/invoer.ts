@@ -1,6 +1,6 @@
 import { addDays, addMonths, addYears, isKalenderdatum, isoDate } from '../../lib/dates';
 import { AppError } from '../../lib/errors';
-import { huidigeVersie } from '../../policies/register';
+import { activiteitRef, huidigeVersie } from '../../policies/register';
 import type { Register } from '../../policies/types';
 import type { Bewijs, Intrekkingsverzoek, Ontvanger } from '../../stores/consent';
 
@@ -46,7 +46,7 @@ export function controleerInvoer(invoer: ToestemmingInvoer, register: Register, 
   if (!categorieen.length) throw bad('categorieen must name at least one category', 'invoer.categorieen');
   const vraagt = new Set(inForce.metToestemming);
   const onbekend = categorieen.filter((c) => !vraagt.has(c));
-  if (onbekend.length) throw bad(`${inForce.id}@${inForce.versie} asks no consent for ${onbekend.join(', ')}; it asks consent for ${[...vraagt].join(', ') || 'nothing'}`, 'invoer.categorieen');
+  if (onbekend.length) throw bad(`${activiteitRef(inForce)} asks no consent for ${onbekend.join(', ')}; it asks consent for ${[...vraagt].join(', ') || 'nothing'}`, 'invoer.categorieen');
   const waarde = invoer.ontvanger.waarde.trim();
   if (invoer.ontvanger.soort === 'ROL' && !inForce.rollen.includes(waarde)) throw bad(`role "${waarde}" does not work under ${inForce.id}; its roles: ${inForce.rollen.join(', ')}`, 'invoer.ontvanger');
   if (invoer.ontvanger.soort === 'ORGANISATIE' && !ORGANISATIE.test(waarde)) throw bad(`organisation must be a municipality code (GMxxxx) or a BRIN; received "${waarde}"`, 'invoer.ontvanger');

@@ -1,7 +1,7 @@
 import { buildASTSchema, getNamedType, isObjectType, parse, TypeInfo, visit, visitWithTypeInfo, type GraphQLSchema } from 'graphql';
 import { buildSupergraphApiSdl } from './supergraph-api';
 import { categoryMap } from '../../policies/categories';
-import { huidigeVersie, loadRegister, toegestaneCategorieen } from '../../policies/register';
+import { activiteitRef, huidigeVersie, loadRegister, toegestaneCategorieen } from '../../policies/register';
 import { beoordeelBereik, type Persoonskenmerken } from '../../policies/scope';
 import type { Verwerkingsactiviteit } from '../../policies/types';
 import { heeftToestemming } from '../../population/consent';
@@ -115,7 +115,7 @@ export function legalBasisMatrix(dag: string): void {
     for (const a of register.activiteiten.filter((x) => huidigeVersie(register, x.id, dag) === x)) {
       for (const rol of roles) {
         const allowed = a.rollen.includes(rol.id);
-        it(`${rol.id} under ${a.id}@${a.versie}: ${allowed ? 'per field, per person' : '403 ACTIVITY_NOT_ALLOWED'}`, async () => {
+        it(`${rol.id} under ${activiteitRef(a)}: ${allowed ? 'per field, per person' : '403 ACTIVITY_NOT_ALLOWED'}`, async () => {
           const org = rol.organisatie === 'gemeente' ? 'GM0114' : rol.organisatie === 'school' ? (a.voorwaarden.nazorgVanaf === 'uitschrijving' ? PRO_SCHOOL : SCHOOL) : undefined;
           const zelfBsn = rol.organisatie === 'geen' ? system.population.bsnAt(17) : undefined;
           const who: Identity = { role: rol.id, org, bsn: zelfBsn, activity: a.id };
