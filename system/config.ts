@@ -79,6 +79,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
     ports: { gateway: int('PORT', 0, 65535) ?? 4000 },
     dataDir: env.DATA_DIR || 'data',
     sourceTimeoutMs: int('SOURCE_TIMEOUT_MS', 1, 600_000),
+    startTimeoutMs: int('START_TIMEOUT_MS', 1_000, 3_600_000),
   };
 }
 

@@ -48,6 +48,8 @@ export interface SystemOptions {
   corsOrigins?: string[];
   /** How long a stop waits for in-flight requests (ms). Default 10000. */
   shutdownGraceMs?: number;
+  /** How long `npm start` waits for each service process to answer its readiness check (START_TIMEOUT_MS). Default 120000. */
+  startTimeoutMs?: number;
   /** Redis for the replay cache of gateway contexts and the rate limits, shared by replicas. Absent: memory. */
   redisUrl?: string;
   /** How the monitor protects its figures (MONITOR_DREMPEL, MONITOR_CELSLEUTEL); defaults in subgraphs/monitor/cijferbron.ts. */

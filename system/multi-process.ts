@@ -57,7 +57,7 @@ export async function startMultiProcess(config: SystemOptions, options: { log?: 
     id: 'gateway', args: ['gateway'], port: config.ports?.gateway ?? 4000,
     env: { ...common, INTERNAL_CONTEXT_SECRET: master, ...Object.fromEntries(subgraphs.map((s) => [`SUBGRAPH_URL_${s.args[1].toUpperCase()}`, `http://127.0.0.1:${s.port}/`])) },
   };
-  const supervisor = new Supervisor({ root: ROOT, log });
+  const supervisor = new Supervisor({ root: ROOT, log, readyTimeoutMs: config.startTimeoutMs });
   // eslint-disable-next-line prefer-const -- assigned once below; stop() may run before that
   let retention: NodeJS.Timeout | undefined;
   const stop = async () => {
