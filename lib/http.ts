@@ -8,9 +8,10 @@ export interface Route { method: 'GET' | 'POST'; path: string; handle(req: Route
 
 /**
  * Faults a simulator can be told to inject, at run time, for tests of timeouts and outages.
- * `mode`: `ok` answers normally; `error` answers 500; `hang` never answers (until closed).
+ * `mode`: `ok` answers normally; `error` answers 500; `hang` never answers (until closed);
+ * `invalid` answers 200 with JSON of another shape; `garbage` answers 200 with a body that is not JSON.
  */
-export interface Faults { latencyMs: number; mode: 'ok' | 'error' | 'hang' }
+export interface Faults { latencyMs: number; mode: 'ok' | 'error' | 'hang' | 'invalid' | 'garbage' }
 
 /** An HTTP server for a simulated source system, with per-route call counts and fault injection. */
 export interface SimulatorServer {
@@ -75,6 +76,8 @@ export function createSimulatorServer(name: string, routes: Route[], warmers: ((
     if (sim.faults.latencyMs > 0) await new Promise((r) => setTimeout(r, sim.faults.latencyMs));
     if (sim.faults.mode === 'hang') { hanging.add(res); res.on('close', () => hanging.delete(res)); return; }
     if (sim.faults.mode === 'error') return send(res, problem(500, 'Injected fault'));
+    if (sim.faults.mode === 'invalid') return send(res, { body: { onverwacht: 'antwoord', items: 'geen lijst' } });
+    if (sim.faults.mode === 'garbage') return send(res, { contentType: 'application/json', body: '<html><body>Gepland onderhoud</body></html>' });
     const params = route.regex.exec(url.pathname)!.groups ?? {};
     send(res, await route.handle({ body, query: url.searchParams, params, headers: req.headers }));
   }

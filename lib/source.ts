@@ -54,6 +54,10 @@ export async function callSource<T>(
     result = await call(AbortSignal.timeout(remaining));
   } catch (error) {
     const name = (error as Error)?.name;
+    if (name === 'SyntaxError') {
+      done('SOURCE_INVALID_RESPONSE');
+      throw new SourceError('SOURCE_INVALID_RESPONSE', system, `${system} answered with a body that is not JSON`);
+    }
     if (name === 'TimeoutError' || name === 'AbortError') {
       done('SOURCE_TIMEOUT');
       throw new SourceError('SOURCE_TIMEOUT', system, `${system} did not answer within ${remaining} ms`);
@@ -67,6 +71,32 @@ export async function callSource<T>(
   }
   done('ok');
   return result.data;
+}
+
+/**
+ * Reads a source's answer: `lees` maps the body the adapter received; any failure to read it (a
+ * list that is missing, a field of another type) becomes SOURCE_INVALID_RESPONSE, once, here at
+ * the adapter boundary, instead of an empty answer or a stray TypeError.
+ */
+export function leesAntwoord<T>(system: string, lees: () => T): T {
+  try {
+    return lees();
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    throw new SourceError('SOURCE_INVALID_RESPONSE', system, `${system} answered in a shape the adapter cannot read (${(error as Error).message})`);
+  }
+}
+
+/** A count the answer must hold; throws (for leesAntwoord) when it is not a whole number. */
+export function aantal(waarde: unknown): number {
+  if (!Number.isInteger(waarde) || (waarde as number) < 0) throw new TypeError(`${JSON.stringify(waarde)} is not a count`);
+  return waarde as number;
+}
+
+/** A list the answer must hold; throws (for leesAntwoord) when it is absent or not a list. */
+export function lijst<T>(waarde: unknown, naam: string): T[] {
+  if (!Array.isArray(waarde)) throw new TypeError(`\`${naam}\` is not a list`);
+  return waarde as T[];
 }
 
 /**

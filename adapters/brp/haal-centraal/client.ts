@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import { callSource, inChunks, validateSourceOptions, type SourceOptions } from '../../../lib/source';
+import { callSource, inChunks, leesAntwoord, lijst, validateSourceOptions, type SourceOptions } from '../../../lib/source';
 import type { BrpBron } from '../port';
 import { BRP_AFNEMER_OIN, BRP_FIELDS, mapPersoon } from './mapping';
 import type { components, paths } from './types';
@@ -21,9 +21,9 @@ export function createHaalCentraalBrp(options: SourceOptions): BrpBron {
           headers: { 'x-origin-oin': BRP_AFNEMER_OIN },
           signal,
         }), { deadline: aanroep?.deadline, observe });
-        return (data as { personen?: Persoon[] }).personen ?? [];
+        return leesAntwoord('brp', () => lijst<Persoon>((data as { personen?: unknown }).personen, 'personen'));
       });
-      return new Map(personen.filter((p) => p.burgerservicenummer).map((p) => [p.burgerservicenummer!, mapPersoon(p)]));
+      return leesAntwoord('brp', () => new Map(personen.filter((p) => p.burgerservicenummer).map((p) => [p.burgerservicenummer!, mapPersoon(p)])));
     },
     async zoek(geslachtsnaam, geboortedatum, aanroep) {
       // Search for BSNs only; the persons are then read with the fields the layer is authorised for.
@@ -32,7 +32,7 @@ export function createHaalCentraalBrp(options: SourceOptions): BrpBron {
         headers: { 'x-origin-oin': BRP_AFNEMER_OIN },
         signal,
       }), { deadline: aanroep?.deadline, observe });
-      return ((data as { personen?: { burgerservicenummer?: string }[] }).personen ?? []).flatMap((p) => (p.burgerservicenummer ? [p.burgerservicenummer] : []));
+      return leesAntwoord('brp', () => lijst<{ burgerservicenummer?: string }>((data as { personen?: unknown }).personen, 'personen').flatMap((p) => (p.burgerservicenummer ? [p.burgerservicenummer] : [])));
     },
   };
 }

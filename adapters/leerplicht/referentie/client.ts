@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import { callSource, inChunks, validateSourceOptions, type SourceOptions } from '../../../lib/source';
+import { aantal, callSource, inChunks, leesAntwoord, lijst, validateSourceOptions, type SourceOptions } from '../../../lib/source';
 import type { DoorstroomBron } from '../port';
 import { mapDossier } from './mapping';
 import type { paths } from './types';
@@ -15,11 +15,11 @@ export function createReferentieLeerplicht(options: SourceOptions): DoorstroomBr
     async dossiers(bsns, aanroep) {
       const dossiers = await inChunks(bsns, LEERPLICHT_BATCH_SIZE, async (chunk) =>
         (await callSource('leerplicht', timeoutMs, (signal) => client.POST('/dossiers/opvragen', { body: { bsns: chunk }, signal }), { deadline: aanroep?.deadline, observe })).dossiers);
-      return new Map(dossiers.map((d) => [d.bsn, mapDossier(d)]));
+      return leesAntwoord('leerplicht', () => new Map(lijst<typeof dossiers[number]>(dossiers, 'dossiers').map((d) => [d.bsn, mapDossier(d)])));
     },
     async zoek(q, aanroep) {
       const data = await callSource('leerplicht', timeoutMs, (signal) => client.POST('/jongeren/zoeken', { body: q, signal }), { deadline: aanroep?.deadline, observe });
-      return { totaal: data.totaal, meer: data.meer, bsns: data.jongeren.map((j) => j.bsn) };
+      return leesAntwoord('leerplicht', () => ({ totaal: aantal(data.totaal), meer: Boolean(data.meer), bsns: lijst<{ bsn: string }>(data.jongeren, 'jongeren').map((j) => j.bsn) }));
     },
   };
 }

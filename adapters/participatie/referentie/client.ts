@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import { callSource, inChunks, validateSourceOptions, type SourceOptions } from '../../../lib/source';
+import { aantal, callSource, inChunks, leesAntwoord, lijst, validateSourceOptions, type SourceOptions } from '../../../lib/source';
 import type { ParticipatieBron } from '../port';
 import { mapKlant } from './mapping';
 import type { paths } from './types';
@@ -12,14 +12,16 @@ export function createReferentieParticipatie(options: SourceOptions): Participat
   return {
     batchSize: PARTICIPATIE_BATCH_SIZE,
     async dossiers(bsns, aanroep) {
-      const klanten = await inChunks(bsns, PARTICIPATIE_BATCH_SIZE, async (chunk) =>
-        (await callSource('participatie', timeoutMs, (signal) => client.POST('/klanten/opvragen', { body: { bsns: chunk }, signal }), { deadline: aanroep?.deadline, observe })).klanten);
-      return new Map(klanten.map((k) => [k.bsn, mapKlant(k)]));
+      const klanten = await inChunks(bsns, PARTICIPATIE_BATCH_SIZE, async (chunk) => {
+        const data = await callSource('participatie', timeoutMs, (signal) => client.POST('/klanten/opvragen', { body: { bsns: chunk }, signal }), { deadline: aanroep?.deadline, observe });
+        return leesAntwoord('participatie', () => lijst<typeof data.klanten[number]>(data.klanten, 'klanten').map((k) => [k.bsn, mapKlant(k)] as const));
+      });
+      return new Map(klanten);
     },
     async aantallen(gemeente, aanroep) {
-      const { metUitkering, metTraject, jongerenInBeeld } = await callSource('participatie', timeoutMs,
+      const data = await callSource('participatie', timeoutMs,
         (signal) => client.GET('/aantallen', { params: { query: { gemeente } }, signal }), { deadline: aanroep?.deadline, observe });
-      return { metUitkering, metTraject, jongerenInBeeld };
+      return leesAntwoord('participatie', () => ({ metUitkering: aantal(data.metUitkering), metTraject: aantal(data.metTraject), jongerenInBeeld: aantal(data.jongerenInBeeld) }));
     },
   };
 }

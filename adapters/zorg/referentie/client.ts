@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import { callSource, inChunks, validateSourceOptions, type SourceOptions } from '../../../lib/source';
+import { aantal, callSource, inChunks, leesAntwoord, lijst, validateSourceOptions, type SourceOptions } from '../../../lib/source';
 import type { ZorgBron } from '../port';
 import { mapToewijzing } from './mapping';
 import type { paths } from './types';
@@ -14,10 +14,12 @@ export function createReferentieZorg(options: SourceOptions): ZorgBron {
     async toewijzingen(bsns, aanroep) {
       const clienten = await inChunks(bsns, ZORG_BATCH_SIZE, async (chunk) =>
         (await callSource('zorg', timeoutMs, (signal) => client.POST('/toewijzingen/opvragen', { body: { bsns: chunk }, signal }), { deadline: aanroep?.deadline, observe })).clienten);
-      return new Map(clienten.map((c) => [c.bsn, c.toewijzingen.map(mapToewijzing).sort((a, b) => a.begindatum.localeCompare(b.begindatum))]));
+      return leesAntwoord('zorg', () => new Map(lijst<typeof clienten[number]>(clienten, 'clienten')
+        .map((c) => [c.bsn, lijst<typeof c.toewijzingen[number]>(c.toewijzingen, 'toewijzingen').map(mapToewijzing).sort((a, b) => a.begindatum.localeCompare(b.begindatum))])));
     },
     async aantallen(gemeente, aanroep) {
-      const { jeugdwet, wmo } = await callSource('zorg', timeoutMs, (signal) => client.GET('/aantallen', { params: { query: { gemeente } }, signal }), { deadline: aanroep?.deadline, observe });
+      const data = await callSource('zorg', timeoutMs, (signal) => client.GET('/aantallen', { params: { query: { gemeente } }, signal }), { deadline: aanroep?.deadline, observe });
+      const { jeugdwet, wmo } = leesAntwoord('zorg', () => ({ jeugdwet: aantal(data.jeugdwet), wmo: aantal(data.wmo) }));
       return { jeugdwet, wmo };
     },
   };
