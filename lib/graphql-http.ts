@@ -6,8 +6,13 @@ import { keepAliveLonger, listen } from './http';
 import { createOps, type OpsOptions } from './http-ops';
 import { logFout } from './veilig-log';
 
-/** Largest request body accepted (a GraphQL operation with its variables). */
-const MAX_BODY = 1_000_000;
+/** Largest request body accepted by default (a client's GraphQL operation with its variables). */
+export const MAX_BODY = 1_000_000;
+/**
+ * Largest body a subgraph accepts from the gateway: an `_entities` fetch for a page of 1,000
+ * people carries each person's representation with its signed policy facts (about 1 kB each).
+ */
+export const MAX_BODY_SUBGRAPH = 8_000_000;
 
 function errorBody(code: string, message: string): string {
   return JSON.stringify({ errors: [{ message, extensions: { code } }] });
@@ -18,12 +23,12 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   res.end(errorBody(code, message));
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+async function readBody(req: IncomingMessage, max: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += chunk.length;
-    if (size > MAX_BODY) return null;
+    if (size > max) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -42,6 +47,8 @@ export async function serveGraphQL<C extends BaseContext>(
     tls?: MutualTls;
     /** `/healthz`, `/readyz`, `/metrics` and CORS. */
     ops?: OpsOptions;
+    /** Largest request body in bytes; default MAX_BODY (a client's operation). */
+    maxBodyBytes?: number;
   },
 ): Promise<RunningHttp> {
   await server.start();
@@ -77,12 +84,12 @@ export async function serveGraphQL<C extends BaseContext>(
     let body: unknown;
     let raw = '';
     if (req.method === 'POST') {
-      const text = await readBody(req);
+      const text = await readBody(req, options.maxBodyBytes ?? MAX_BODY);
       if (text === null) {
         // The rest of the body is not read: close this connection rather than leave it half-read for reuse.
         res.setHeader('connection', 'close');
         res.on('finish', () => req.destroy());
-        return sendError(res, 413, 'BAD_REQUEST', `the request body may be at most ${MAX_BODY} bytes`);
+        return sendError(res, 413, 'BAD_REQUEST', `the request body may be at most ${options.maxBodyBytes ?? MAX_BODY} bytes`);
       }
       raw = text;
       const type = headers.get('content-type') ?? '';

@@ -10,7 +10,7 @@ import type { MutualTls } from '../lib/mtls';
 import { readiness } from '../lib/readiness';
 import { metricsPlugin } from '../lib/metrics-plugin';
 import type { Metrics } from '../lib/metrics';
-import { serveGraphQL } from '../lib/graphql-http';
+import { MAX_BODY_SUBGRAPH, serveGraphQL } from '../lib/graphql-http';
 import { INTERNAL_CONTEXT_HEADER } from '../lib/internal-context';
 import type { KenmerkenLezer, PolicyContext } from './policy/shield';
 import type { BereikFeiten } from './policy/guards';
@@ -88,7 +88,7 @@ export async function startSubgraph<C extends PolicyContext>(
   if (options.awaitStart ?? true) await starting;
   else starting?.catch((error) => handhaving.log(`${def.name}: start-up failed: ${(error as Error).message}`));
   const http = await serveGraphQL(server, {
-    port: options.port ?? 0, host: options.host ?? '127.0.0.1', tls: options.tls,
+    port: options.port ?? 0, host: options.host ?? '127.0.0.1', tls: options.tls, maxBodyBytes: MAX_BODY_SUBGRAPH,
     ops: { metrics: options.metrics, readiness: () => readiness({ ...options.checks, ...(def.readiness ? { [def.name]: async () => {
       const r = def.readiness!();
       if (!r.ready) throw new Error(r.reason ?? 'not ready');
