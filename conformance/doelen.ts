@@ -7,6 +7,7 @@ import type { ParticipatieDossier } from '../adapters/participatie/port';
 import { createReferentieZorg } from '../adapters/zorg/referentie/client';
 import type { Zorgtoewijzing } from '../adapters/zorg/port';
 import type { SourceOptions } from '../lib/source';
+import { DUO, type FeedDoel } from './feed';
 import type { Doel } from './suite';
 
 /** `expected` against `actual` as a readable line, or nothing when equal. */
@@ -72,5 +73,5 @@ export const LEERPLICHT: Doel<DoorstroomDossier> = {
   },
 };
 
-/** Every adapter this project ships, by name. */
-export const GELEVERDE_ADAPTERS: readonly Doel<any>[] = [BRP, PARTICIPATIE, ZORG, LEERPLICHT];
+/** Every adapter this project ships, by name: the look-ups and the education feed. */
+export const GELEVERDE_ADAPTERS: readonly (Doel<any> | FeedDoel)[] = [BRP, PARTICIPATIE, ZORG, LEERPLICHT, DUO];

@@ -4,6 +4,7 @@ import type { SimulatorServer } from '../lib/http';
 import type { SourceOptions } from '../lib/source';
 import type { Population } from '../population/generator';
 import type { SynthPersoon } from '../population/types';
+import { controleerFeed, type FeedDoel } from './feed';
 
 /**
  * The conformance suite for source adapters: what every adapter of a batch look-up contract
@@ -85,7 +86,13 @@ async function binnen<T>(p: Promise<T>, ms: number): Promise<{ klaar: true; waar
   } finally { clearTimeout(timer); }
 }
 
-/** Runs every check for one adapter. */
+/** Runs every check for one adapter: a look-up, or an education feed (feed.ts). */
+export async function controleerAdapter(doel: Doel<any> | FeedDoel, omgeving: Omgeving): Promise<Uitslag[]> {
+  if ('soort' in doel && doel.soort === 'feed') return controleerFeed(doel, omgeving);
+  return controleer(doel as Doel<any>, omgeving);
+}
+
+/** Runs every check for one look-up adapter. */
 export async function controleer<T>(doel: Doel<T>, omgeving: Omgeving): Promise<Uitslag[]> {
   const uit: Uitslag[] = [];
   const maak = (extra: Partial<SourceOptions> = {}) => doel.maak({ baseUrl: omgeving.baseUrl, timeoutMs: 5_000, ...extra });

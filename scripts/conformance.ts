@@ -4,7 +4,8 @@ import { Population } from '../population/generator';
 import { createSimulator } from '../simulators';
 import { GELEVERDE_ADAPTERS } from '../conformance/doelen';
 import { KAPOTTE_ADAPTERS } from '../conformance/kapot';
-import { controleer, rapport, type Doel } from '../conformance/suite';
+import type { FeedDoel } from '../conformance/feed';
+import { controleerAdapter, rapport, type Doel } from '../conformance/suite';
 
 /**
  * `npm run conformance`: every shipped adapter against its own simulator.
@@ -17,7 +18,7 @@ const { values } = parseArgs({ options: { adapter: { type: 'string' }, 'base-url
 const alle = [...GELEVERDE_ADAPTERS, ...KAPOTTE_ADAPTERS];
 
 async function main(): Promise<number> {
-  const gekozen: Doel<any>[] = values.adapter ? alle.filter((d) => d.naam === values.adapter) : [...GELEVERDE_ADAPTERS];
+  const gekozen: (Doel<any> | FeedDoel)[] = values.adapter ? alle.filter((d) => d.naam === values.adapter) : [...GELEVERDE_ADAPTERS];
   if (!gekozen.length) {
     console.error(`unknown adapter "${values.adapter}"; known: ${alle.map((d) => d.naam).join(', ')}`);
     return 2;
@@ -32,11 +33,11 @@ async function main(): Promise<number> {
   for (const doel of gekozen) {
     let uitslagen;
     if (values['base-url']) {
-      uitslagen = await controleer(doel, { baseUrl: values['base-url'] });
+      uitslagen = await controleerAdapter(doel, { baseUrl: values['base-url'] });
     } else {
       const sim = createSimulator(doel.simulator, population, () => new Date('2026-11-01T12:00:00Z'));
       const baseUrl = await listen(sim.server);
-      try { uitslagen = await controleer(doel, { baseUrl, sim, population }); } finally { await close(sim.server); }
+      try { uitslagen = await controleerAdapter(doel, { baseUrl, sim, population }); } finally { await close(sim.server); }
     }
     const r = rapport(doel.naam, uitslagen);
     console.log(r.regels.join('\n'));

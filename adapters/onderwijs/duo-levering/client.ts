@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
-import { callSource, validateSourceOptions, type SourceOptions } from '../../../lib/source';
+import { callSource, leesAntwoord, lijst, validateSourceOptions, type SourceOptions } from '../../../lib/source';
+import type { Levering } from '../port';
 import type { OnderwijsFeed } from '../port';
 import type { paths } from './types';
 
@@ -20,14 +21,24 @@ export function createDuoLevering(options: DuoLeveringOptions): OnderwijsFeed {
   const client = createClient<paths>({ baseUrl, fetch });
   return {
     async leveringen(afnemer) {
-      return (await callSource('duo', timeoutMs, (signal) => client.GET('/leveringen', { params: { query: { afnemer } }, signal }), { observe })).leveringen;
+      const data = await callSource('duo', timeoutMs, (signal) => client.GET('/leveringen', { params: { query: { afnemer } }, signal }), { observe });
+      return leesAntwoord('duo', () => lijst<Levering>(data.leveringen, 'leveringen').map(levering));
     },
     async volledig(afnemer) {
-      return (await callSource('duo', timeoutMs, (signal) => client.POST('/leveringen/volledig', { body: { afnemer }, signal }), { observe })).levering;
+      const data = await callSource('duo', timeoutMs, (signal) => client.POST('/leveringen/volledig', { body: { afnemer }, signal }), { observe });
+      return leesAntwoord('duo', () => levering(data.levering));
     },
     async bestand(id) {
-      return callSource('duo', Math.max(timeoutMs, downloadTimeoutMs), (signal) =>
+      const tekst = await callSource('duo', Math.max(timeoutMs, downloadTimeoutMs), (signal) =>
         client.GET('/leveringen/{id}', { params: { path: { id } }, parseAs: 'text', signal }), { observe });
+      return leesAntwoord('duo', () => { if (typeof tekst !== 'string') throw new TypeError('the file is not text'); return tekst; });
     },
   };
+}
+
+/** One entry of the index, checked: an id, its kind, and a row count. */
+function levering(l: unknown): Levering {
+  const v = l as Partial<Levering> | null;
+  if (!v || typeof v.id !== 'string' || (v.soort !== 'C' && v.soort !== 'P') || !Number.isInteger(v.aantalRegels)) throw new TypeError('a delivery without id, soort or aantalRegels');
+  return v as Levering;
 }
