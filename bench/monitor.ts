@@ -5,7 +5,7 @@ import { createReferentieLeerplicht } from '../adapters/leerplicht/referentie/cl
 import { createDuoLevering } from '../adapters/onderwijs/duo-levering/client';
 import { createReferentieParticipatie } from '../adapters/participatie/referentie/client';
 import { createReferentieZorg } from '../adapters/zorg/referentie/client';
-import { close, listen } from '../lib/http';
+import { close, listen } from '../lib/http/http';
 import { loadRegister } from '../policies/register';
 import { Population } from '../population/generator';
 import { createSimulator, type SimulatorName } from '../simulators';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { close, listen } from '../lib/http';
+import { close, listen } from '../lib/http/http';
 import { Population } from '../population/generator';
 import { createSimulator } from '../simulators';
 import { BRP, GELEVERDE_ADAPTERS } from './doelen';

@@ -6,7 +6,7 @@ import { createReferentieParticipatie } from '../adapters/participatie/referenti
 import type { ParticipatieDossier } from '../adapters/participatie/port';
 import { createReferentieZorg } from '../adapters/zorg/referentie/client';
 import type { Zorgtoewijzing } from '../adapters/zorg/port';
-import type { SourceOptions } from '../lib/source';
+import type { SourceOptions } from '../lib/sources/source';
 import { DUO, type FeedDoel } from './feed';
 import type { Doel } from './suite';
 

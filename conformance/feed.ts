@@ -2,7 +2,7 @@ import { parseLevering } from '../adapters/onderwijs/duo-levering/mapping';
 import { createDuoLevering } from '../adapters/onderwijs/duo-levering/client';
 import type { OnderwijsFeed } from '../adapters/onderwijs/port';
 import { isAppError } from '../lib/errors';
-import type { SourceOptions } from '../lib/source';
+import type { SourceOptions } from '../lib/sources/source';
 import type { Omgeving, Uitslag } from './suite';
 
 /**

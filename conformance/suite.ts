@@ -1,7 +1,7 @@
-import { checkDigit } from '../lib/bsn';
+import { checkDigit } from '../lib/domain/bsn';
 import { isAppError } from '../lib/errors';
-import type { SimulatorServer } from '../lib/http';
-import type { SourceOptions } from '../lib/source';
+import type { SimulatorServer } from '../lib/http/http';
+import type { SourceOptions } from '../lib/sources/source';
 import type { Population } from '../population/generator';
 import type { SynthPersoon } from '../population/types';
 import { controleerFeed, type FeedDoel } from './feed';

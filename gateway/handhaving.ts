@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RedisClientType } from 'redis';
-import { isoDate, type Clock } from '../lib/dates';
-import type { ContextSigner, InternalContext } from '../lib/internal-context';
-import { startTrace, toTraceparent, type TraceContext } from '../lib/trace';
+import { isoDate, type Clock } from '../lib/domain/dates';
+import type { ContextSigner, InternalContext } from '../lib/security/internal-context';
+import { startTrace, toTraceparent, type TraceContext } from '../lib/observability/trace';
 import type { CategoryMap } from '../policies/categories';
 import type { Verklaringen } from '../policies/declaraties';
 import { activiteitRef } from '../policies/register';

@@ -1,4 +1,4 @@
-import { demoRegions } from '../lib/regions';
+import { demoRegions } from '../lib/domain/regions';
 import { beslisRegels } from './afleiding';
 import { caseloadBereik, contactgemeenteBereik, eigenRegioBereik, oudStudentBereik, oudStudentenBereik, persoonBereik, toezichtBereik, zelfBereik } from './bereik';
 import type { Afleiding } from './declaraties';

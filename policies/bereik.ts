@@ -1,4 +1,4 @@
-import { LAND, type RegionRegistry } from '../lib/regions';
+import { LAND, type RegionRegistry } from '../lib/domain/regions';
 import { beoordeelBereik, scopeGemeenten, type Aanvrager, type Persoonskenmerken } from './scope';
 import type { Besluit, Verwerkingsactiviteit } from './types';
 import { activiteitRef } from './register';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { demoRegions } from '../lib/regions';
+import { demoRegions } from '../lib/domain/regions';
 import { huidigeVersie, loadRegister } from './register';
 import { beoordeelBereik, beoordeelUitsluiting, scopeGemeenten } from './scope';
 

@@ -1,5 +1,5 @@
-import { addMonths, ageOn, parseIsoDate } from '../lib/dates';
-import type { RegionRegistry } from '../lib/regions';
+import { addMonths, ageOn, parseIsoDate } from '../lib/domain/dates';
+import type { RegionRegistry } from '../lib/domain/regions';
 import type { Besluit, Verwerkingsactiviteit } from './types';
 
 /** What the rules must know about a person to decide scope; null where the source did not say. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isValidBsn } from '../lib/bsn';
+import { isValidBsn } from '../lib/domain/bsn';
 import { bsnForIndex, indexForBsn, MAX_SYNTHETIC } from './bsn-allocation';
 
 describe('synthetic BSN allocation', () => {

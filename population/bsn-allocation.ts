@@ -1,4 +1,4 @@
-import { checkDigit } from '../lib/bsn';
+import { checkDigit } from '../lib/domain/bsn';
 
 /**
  * Synthetic BSNs that are derivable from a person's index and back, so a population of a

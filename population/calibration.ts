@@ -1,8 +1,8 @@
-import { addDays, addMonths, addYears, ageOn, parseIsoDate } from '../lib/dates';
+import { addDays, addMonths, addYears, ageOn, parseIsoDate } from '../lib/domain/dates';
 import { isStartkwalificatie } from './careers';
 import { JUSTITIELE_CATEGORIEEN } from './catalog';
 import { gezinVan, herkomstVan, woonhistorie } from './verblijf';
-import type { RegionRegistry } from '../lib/regions';
+import type { RegionRegistry } from '../lib/domain/regions';
 import type { SynthPersoon } from './types';
 
 /**

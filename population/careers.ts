@@ -1,4 +1,4 @@
-import { addDays, addYears } from '../lib/dates';
+import { addDays, addYears } from '../lib/domain/dates';
 import {
   HBO_INSTELLINGEN, HBO_OPLEIDINGEN, MBO_INSTELLINGEN, MBO_OPLEIDINGEN, PRO_SCHOLEN, VO_SCHOLEN, VSO_SCHOLEN, VSV_REDENEN, WO_INSTELLINGEN,
   WO_MASTERS, WO_OPLEIDINGEN,

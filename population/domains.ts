@@ -1,5 +1,5 @@
-import { addDays, addYears } from '../lib/dates';
-import type { Regio } from '../lib/regions';
+import { addDays, addYears } from '../lib/domain/dates';
+import type { Regio } from '../lib/domain/regions';
 import { AANBIEDERS, COACHNAMEN, JEUGD_CODES, JUSTITIELE_CATEGORIEEN, WMO_CODES, medewerkers, type Productcategorie } from './catalog';
 import type { Career } from './careers';
 import { Draw, maxDate, minDate } from './random';

@@ -1,5 +1,5 @@
-import { isValidBsn } from '../lib/bsn';
-import { ageOn, parseIsoDate } from '../lib/dates';
+import { isValidBsn } from '../lib/domain/bsn';
+import { ageOn, parseIsoDate } from '../lib/domain/dates';
 import { loadProductcategorieen } from './catalog';
 import { heeftStartkwalificatie, Population, SHOWCASE_BSN } from './generator';
 

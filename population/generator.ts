@@ -1,5 +1,5 @@
-import { addDays, addYears, ageOn, parseIsoDate } from '../lib/dates';
-import { demoRegions, type Regio, type RegionRegistry } from '../lib/regions';
+import { addDays, addYears, ageOn, parseIsoDate } from '../lib/domain/dates';
+import { demoRegions, type Regio, type RegionRegistry } from '../lib/domain/regions';
 import { bsnForIndex, indexForBsn, MAX_SYNTHETIC } from './bsn-allocation';
 import { naOverlijden } from './overlijden';
 import { kwetsbaar } from './calibration';

@@ -2,7 +2,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import { addDays, parseIsoDate } from '../lib/dates';
+import { addDays, parseIsoDate } from '../lib/domain/dates';
 
 /** A seeded draw source for one person; every person gets its own from (seed, index, attempt). */
 export class Draw {

@@ -1,4 +1,4 @@
-import { addDays, addYears, ageOn, parseIsoDate } from '../lib/dates';
+import { addDays, addYears, ageOn, parseIsoDate } from '../lib/domain/dates';
 import { GESLACHTSNAMEN, STRATEN, VOORNAMEN_M, VOORNAMEN_V } from './catalog';
 import { Draw } from './random';
 import type { SynthPersoon } from './types';

@@ -44,7 +44,7 @@ describe('data categories', () => {
 describe('policy declarations in the composed schema', () => {
   const { problemen, leesVerklaringen } = jest.requireActual('../policies/declaraties') as typeof import('../policies/declaraties');
   const { loadRegister } = jest.requireActual('../policies/register') as typeof import('../policies/register');
-  const { demoRegions } = jest.requireActual('../lib/regions') as typeof import('../lib/regions');
+  const { demoRegions } = jest.requireActual('../lib/domain/regions') as typeof import('../lib/domain/regions');
   const openbaar = new Set([...loadRegister().categorieen.values()].filter((c) => c.openbaar).map((c) => c.id));
 
   it('leave no entry point, mutation, field with arguments or non-public entity field without its policy', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { close, listen } from '../lib/http';
+import { close, listen } from '../lib/http/http';
 import { Population } from '../population/generator';
 import { autorisatiesUitBestand } from '../simulators/brp/autorisatie-bestand';
 import { FEATURE_CASES, runFeatureCases } from '../simulators/brp/feature-cases';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { close, listen } from '../lib/http';
+import { close, listen } from '../lib/http/http';
 import { Population } from '../population/generator';
 import { createSimulator } from '../simulators';
 import { GELEVERDE_ADAPTERS } from '../conformance/doelen';

@@ -10,7 +10,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateMasterSecret, subgraphKey } from '../lib/internal-context';
+import { generateMasterSecret, subgraphKey } from '../lib/security/internal-context';
 import { SUBGRAPHS } from '../schema/compose';
 import { DEFAULT_ROLES } from '../stores/postgres/ddl';
 import { FEITEN, feitsleutelsVan } from '../subgraphs/policy/feiten';

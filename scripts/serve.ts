@@ -6,16 +6,16 @@
  * Configuration comes from environment variables (README, "Configuration"); the keys that tie
  * gateway and subgraphs together come from `npm run keys`.
  */
-import { close, listen } from '../lib/http';
-import { logFout } from '../lib/veilig-log';
-import { createMetrics } from '../lib/metrics';
-import { connectRedis } from '../lib/redis';
+import { close, listen } from '../lib/http/http';
+import { logFout } from '../lib/observability/veilig-log';
+import { createMetrics } from '../lib/observability/metrics';
+import { connectRedis } from '../lib/storage/redis';
 import { redisConsentBus } from '../stores/consent-bus';
-import { mutualTlsFromEnv } from '../lib/mtls';
-import { redisReplayCache } from '../lib/replay-cache';
-import { demoRegions } from '../lib/regions';
-import { systemClock } from '../lib/dates';
-import { createContextSigner } from '../lib/internal-context';
+import { mutualTlsFromEnv } from '../lib/http/mtls';
+import { redisReplayCache } from '../lib/security/replay-cache';
+import { demoRegions } from '../lib/domain/regions';
+import { systemClock } from '../lib/domain/dates';
+import { createContextSigner } from '../lib/security/internal-context';
 import { startGateway } from '../gateway/server';
 import { DEMO_IDENTITEITEN } from '../gateway/pages/demo';
 import { checkedInSupergraph, SUBGRAPHS, type SubgraphName } from '../schema/compose';

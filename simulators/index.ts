@@ -1,5 +1,5 @@
-import type { Clock } from '../lib/dates';
-import type { SimulatorServer } from '../lib/http';
+import type { Clock } from '../lib/domain/dates';
+import type { SimulatorServer } from '../lib/http/http';
 import type { Population } from '../population/generator';
 import { autorisatiesUitBestand } from './brp/autorisatie-bestand';
 import { createBrpSimulator } from './brp/server';

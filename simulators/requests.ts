@@ -1,4 +1,4 @@
-import { problem, type Reply } from '../lib/http';
+import { problem, type Reply } from '../lib/http/http';
 
 /** The 1-100 distinct BSNs of a `{bsns: [...]}` body, or null when the body breaks the spec. */
 export function bsnList(body: unknown): string[] | null {

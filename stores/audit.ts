@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Pool } from 'pg';
 import { lazySchema } from './postgres-schema';
 import { auditDdl } from './postgres/ddl';
-import { groupCommit } from '../lib/group-commit';
+import { groupCommit } from '../lib/storage/group-commit';
 
 /**
  * One processing of one data subject's personal data, in the Logboek Dataverwerkingen format

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { openDurableSqlite } from '../lib/sqlite';
+import { openDurableSqlite } from '../lib/storage/sqlite';
 import type { Pool } from 'pg';
 import { lazySchema } from './postgres-schema';
 import { consentDdl } from './postgres/ddl';

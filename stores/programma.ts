@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
-import { openDurableSqlite } from '../lib/sqlite';
+import { openDurableSqlite } from '../lib/storage/sqlite';
 import { lazySchema } from './postgres-schema';
 import { programmaDdl } from './postgres/ddl';
 

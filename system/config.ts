@@ -1,6 +1,6 @@
 import { ENFORCEMENT_MODES, type EnforcementMode } from '../gateway/policy/enforce';
 import { readFileSync } from 'node:fs';
-import { isoDate } from '../lib/dates';
+import { isoDate } from '../lib/domain/dates';
 import type { SystemOptions } from './index';
 
 /**

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { veiligeLog } from '../lib/veilig-log';
-import { close, listen, type SimulatorServer } from '../lib/http';
-import { systemClock, type Clock } from '../lib/dates';
-import { createContextSigner } from '../lib/internal-context';
+import { veiligeLog } from '../lib/observability/veilig-log';
+import { close, listen, type SimulatorServer } from '../lib/http/http';
+import { systemClock, type Clock } from '../lib/domain/dates';
+import { createContextSigner } from '../lib/security/internal-context';
 import { startGateway } from '../gateway/server';
 import { benchmarkGatewayZonderHandhaving } from '../gateway/handhaving';
 import { Population, type PopulationOptions } from '../population/generator';
@@ -14,10 +14,10 @@ import { buildSecurity, seedConsentWhenReachable, type SecurityKit, type Securit
 import { EXTRA_SOURCES, SOURCE_OF, startNamedSubgraph } from './services';
 import type { MonitorInstellingen } from '../subgraphs/monitor/cijferbron';
 import type { QueryLimits } from '../gateway/limits/query-limits';
-import { connectRedis } from '../lib/redis';
+import { connectRedis } from '../lib/storage/redis';
 import { DEMO_IDENTITEITEN } from '../gateway/pages/demo';
-import { createMetrics, type Metrics } from '../lib/metrics';
-import { redisReplayCache } from '../lib/replay-cache';
+import { createMetrics, type Metrics } from '../lib/observability/metrics';
+import { redisReplayCache } from '../lib/security/replay-cache';
 import { localConsentBus, redisConsentBus } from '../stores/consent-bus';
 import type { RateLimits } from '../gateway/limits/rate-limit';
 

@@ -1,7 +1,7 @@
-import type { Clock } from '../lib/dates';
-import { createContextVerifier } from '../lib/internal-context';
-import type { RegionRegistry } from '../lib/regions';
-import type { ReplayCache } from '../lib/replay-cache';
+import type { Clock } from '../lib/domain/dates';
+import { createContextVerifier } from '../lib/security/internal-context';
+import type { RegionRegistry } from '../lib/domain/regions';
+import type { ReplayCache } from '../lib/security/replay-cache';
 import { loadRegister } from '../policies/register';
 import type { SubgraphName } from '../schema/compose';
 import { SqliteAuditStore } from '../stores/audit';

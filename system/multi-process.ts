@@ -5,8 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isoDate } from '../lib/dates';
-import { generateMasterSecret, subgraphKey } from '../lib/internal-context';
+import { isoDate } from '../lib/domain/dates';
+import { generateMasterSecret, subgraphKey } from '../lib/security/internal-context';
 import { Population } from '../population/generator';
 import { checkedInSupergraph, SUBGRAPHS } from '../schema/compose';
 import { SIMULATOR_NAMES } from '../simulators';

@@ -5,12 +5,12 @@ import { createReferentieLeerplicht } from '../adapters/leerplicht/referentie/cl
 import { createDuoLevering } from '../adapters/onderwijs/duo-levering/client';
 import { createReferentieParticipatie } from '../adapters/participatie/referentie/client';
 import { createReferentieZorg } from '../adapters/zorg/referentie/client';
-import type { Clock } from '../lib/dates';
-import type { ReplayCache } from '../lib/replay-cache';
-import type { MutualTls } from '../lib/mtls';
-import type { Metrics } from '../lib/metrics';
-import { reachable } from '../lib/readiness';
-import type { RegionRegistry } from '../lib/regions';
+import type { Clock } from '../lib/domain/dates';
+import type { ReplayCache } from '../lib/security/replay-cache';
+import type { MutualTls } from '../lib/http/mtls';
+import type { Metrics } from '../lib/observability/metrics';
+import { reachable } from '../lib/http/readiness';
+import type { RegionRegistry } from '../lib/domain/regions';
 import type { SubgraphName } from '../schema/compose';
 import type { SimulatorName } from '../simulators';
 import { basisSubgraph } from '../subgraphs/basis';

@@ -1,4 +1,4 @@
-import type { Aanroep } from '../../lib/source';
+import type { Aanroep } from '../../lib/sources/source';
 /** What the basis subgraph needs from a BRP, whatever product serves it. */
 export interface Persoonsgegevens {
   bsn: string;

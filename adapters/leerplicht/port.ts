@@ -1,4 +1,4 @@
-import type { Aanroep } from '../../lib/source';
+import type { Aanroep } from '../../lib/sources/source';
 /** What the doorstroom subgraph needs from a leerplicht/Doorstroompunt case system. */
 export interface Instelling { brin: string; naam: string }
 export interface Medewerker { id: string; naam: string }

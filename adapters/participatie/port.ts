@@ -1,4 +1,4 @@
-import type { Aanroep } from '../../lib/source';
+import type { Aanroep } from '../../lib/sources/source';
 /** What the participatie subgraph needs from a Participatiewet suite. */
 export interface Medewerker { id: string; naam: string }
 export interface Uitkering { soort: 'ALGEMENE_BIJSTAND' | 'BBZ'; sinds: string }

@@ -1,4 +1,4 @@
-import type { Aanroep } from '../../lib/source';
+import type { Aanroep } from '../../lib/sources/source';
 /** What the zorg subgraph needs from a Wmo/Jeugdwet registry. */
 export type Wet = 'JEUGDWET' | 'WMO';
 

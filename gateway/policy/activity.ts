@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isValidBsn } from '../../lib/bsn';
+import { isValidBsn } from '../../lib/domain/bsn';
 import { requestError } from '../../lib/errors';
 import { activiteitRef, huidigeVersie, parseActiviteitRef, toegestaneCategorieen } from '../../policies/register';
 import type { Register, Verwerkingsactiviteit } from '../../policies/types';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { isValidBsn } from '../../lib/bsn';
+import { isValidBsn } from '../../lib/domain/bsn';
 import type { CategoryMap } from '../../policies/categories';
-import type { TraceContext } from '../../lib/trace';
+import type { TraceContext } from '../../lib/observability/trace';
 import type { AuditRecord, AuditStore } from '../../stores/audit';
 import { logregel } from '../../stores/logregel';
 import type { Toegang } from './activity';

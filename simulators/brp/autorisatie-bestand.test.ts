@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { close, listen } from '../../lib/http';
+import { close, listen } from '../../lib/http/http';
 import { Population, SHOWCASE_BSN } from '../../population/generator';
 import { configFromEnv } from '../../system/config';
 import { createSimulator } from '..';

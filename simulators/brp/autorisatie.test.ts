@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { close, listen } from '../../lib/http';
+import { close, listen } from '../../lib/http/http';
 import { BRP_AFNEMER_OIN, BRP_FIELDS } from '../../adapters/brp/haal-centraal/mapping';
 import { Population, SHOWCASE_BSN } from '../../population/generator';
 import { OpenApiValidator } from '../../test/support/openapi';

@@ -1,4 +1,4 @@
-import type { Reply } from '../../lib/http';
+import type { Reply } from '../../lib/http/http';
 
 /**
  * Per-field authorisation as RvIG applies it per afnemer: a field may be asked only when the

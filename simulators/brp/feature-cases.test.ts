@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { close, listen } from '../../lib/http';
+import { close, listen } from '../../lib/http/http';
 import { Population } from '../../population/generator';
 import { OpenApiValidator } from '../../test/support/openapi';
 import { autorisatiesUitBestand } from './autorisatie-bestand';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { close, listen } from '../../lib/http';
+import { close, listen } from '../../lib/http/http';
 import { Population, SHOWCASE_BSN } from '../../population/generator';
 import { OpenApiValidator } from '../../test/support/openapi';
 import { gezinVan, herkomstVan } from '../../population/verblijf';

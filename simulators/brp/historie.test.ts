@@ -1,5 +1,5 @@
-import { addDays } from '../../lib/dates';
-import { close, listen } from '../../lib/http';
+import { addDays } from '../../lib/domain/dates';
+import { close, listen } from '../../lib/http/http';
 import { Population } from '../../population/generator';
 import { herkomstVan, woonhistorie } from '../../population/verblijf';
 import { historieProblemen, selecteer, type Voorkomen } from './historie';

@@ -1,5 +1,5 @@
-import { isoDate } from '../../lib/dates';
-import type { Reply } from '../../lib/http';
+import { isoDate } from '../../lib/domain/dates';
+import type { Reply } from '../../lib/http/http';
 import { badRequest, type InvalidParam } from './problems';
 
 /**

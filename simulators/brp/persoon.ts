@@ -1,7 +1,7 @@
-import { addDays, addYears, ageOn, isoDate, langFormaat } from '../../lib/dates';
+import { addDays, addYears, ageOn, isoDate, langFormaat } from '../../lib/domain/dates';
 import { GESLACHTSNAMEN, MET_VOORVOEGSEL, VOORNAMEN_M, VOORNAMEN_V } from '../../population/catalog';
 import { Draw } from '../../population/random';
-import type { RegionRegistry } from '../../lib/regions';
+import type { RegionRegistry } from '../../lib/domain/regions';
 import { adresseringVan, LO3_GEZAG, LO3_VERBLIJFPLAATSHISTORIE, voorletters } from '../../population/lo3';
 import { loadTestset } from '../../population/testset';
 import { gezinVan, herkomstVan, inschrijvingGemeente, woonhistorie, type Herkomst, type Woonplaats } from '../../population/verblijf';

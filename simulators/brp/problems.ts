@@ -1,4 +1,4 @@
-import type { Reply } from '../../lib/http';
+import type { Reply } from '../../lib/http/http';
 
 /** One invalid parameter, as the Haal Centraal BRP API reports it. */
 export interface InvalidParam { code: string; name: string; reason: string }

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Population } from '../../population/generator';
 import type { SynthPersoon } from '../../population/types';
-import { addDays, addYears, ageOn, parseIsoDate } from '../../lib/dates';
+import { addDays, addYears, ageOn, parseIsoDate } from '../../lib/domain/dates';
 
 export const KOLOMMEN = ['regelsoort', 'regelId', 'bsn', 'woongemeente', 'brin', 'instelling', 'onderwijssoort', 'niveau', 'leerweg',
   'opleidingscode', 'opleiding', 'datum', 'inschrijvingId'] as const;

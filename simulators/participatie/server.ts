@@ -1,4 +1,4 @@
-import { createSimulatorServer, problem, type SimulatorServer } from '../../lib/http';
+import { createSimulatorServer, problem, type SimulatorServer } from '../../lib/http/http';
 import type { Population } from '../../population/generator';
 import { badBsnList, bsnList } from '../requests';
 import { countPerGemeente } from '../counts';

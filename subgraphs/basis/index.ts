@@ -1,11 +1,11 @@
 import type DataLoader from 'dataloader';
 import type { BrpBron, Persoonsgegevens } from '../../adapters/brp/port';
-import { assertBsn } from '../../lib/bsn';
-import { ageOn, systemClock, type Clock } from '../../lib/dates';
-import type { Regio, RegionRegistry, RegioSoort } from '../../lib/regions';
-import { perTrace } from '../../lib/per-trace';
-import { batchLoader } from '../../lib/source';
-import { isKalenderdatum } from '../../lib/dates';
+import { assertBsn } from '../../lib/domain/bsn';
+import { ageOn, systemClock, type Clock } from '../../lib/domain/dates';
+import type { Regio, RegionRegistry, RegioSoort } from '../../lib/domain/regions';
+import { perTrace } from '../../lib/observability/per-trace';
+import { batchLoader } from '../../lib/sources/source';
+import { isKalenderdatum } from '../../lib/domain/dates';
 import type { Vertegenwoordiging } from '../policy/beleid';
 import { AppError, SourceError } from '../../lib/errors';
 import type { PolicyContext } from '../policy/shield';

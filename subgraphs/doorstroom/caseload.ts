@@ -1,7 +1,7 @@
 import type { Caseloadzoekopdracht, DoorstroomStatus } from '../../adapters/leerplicht/port';
-import { birthDateRange } from '../../lib/dates';
+import { birthDateRange } from '../../lib/domain/dates';
 import { AppError } from '../../lib/errors';
-import type { RegionRegistry } from '../../lib/regions';
+import type { RegionRegistry } from '../../lib/domain/regions';
 
 export interface JongerenFilter {
   regio?: string | null;

@@ -1,5 +1,5 @@
 import type { BrpBron } from '../../adapters/brp/port';
-import { assertBsn } from '../../lib/bsn';
+import { assertBsn } from '../../lib/domain/bsn';
 import { AppError } from '../../lib/errors';
 import type { Register } from '../../policies/types';
 import { bereikVan } from '../policy/guards';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SqliteCijferStore } from '../../stores/cijfers';
-import { demoRegions } from '../../lib/regions';
+import { demoRegions } from '../../lib/domain/regions';
 import { loadRegister } from '../../policies/register';
 import type { MonitorBronnen } from './extractie';
 import { cijferbron } from './cijferbron';

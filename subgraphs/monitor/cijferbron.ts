@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { isoDate, type Clock } from '../../lib/dates';
-import type { RegionRegistry } from '../../lib/regions';
+import { isoDate, type Clock } from '../../lib/domain/dates';
+import type { RegionRegistry } from '../../lib/domain/regions';
 import type { Register } from '../../policies/types';
 import type { CijferStore } from '../../stores/cijfers';
 import { beschermingsniveau, recordSleutels, RUISTABEL, verstoor, zichtbaar, type Ruistabel } from './celsleutel';

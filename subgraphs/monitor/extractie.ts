@@ -4,8 +4,8 @@ import type { DoorstroomBron, Doorstroomtraject } from '../../adapters/leerplich
 import type { OnderwijsFeed } from '../../adapters/onderwijs/port';
 import type { ParticipatieBron, ParticipatieDossier } from '../../adapters/participatie/port';
 import type { ZorgBron, Zorgtoewijzing } from '../../adapters/zorg/port';
-import { createPseudonymiser } from '../../lib/pseudonym';
-import { BATCHES_IN_FLIGHT, inChunks } from '../../lib/source';
+import { createPseudonymiser } from '../../lib/security/pseudonym';
+import { BATCHES_IN_FLIGHT, inChunks } from '../../lib/sources/source';
 import type { Onderwijshistorie } from '../onderwijs/history';
 import { ingestFeed } from '../onderwijs/ingest';
 import { OnderwijsStore } from '../onderwijs/store';

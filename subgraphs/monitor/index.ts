@@ -1,6 +1,6 @@
-import { isoDate, systemClock, type Clock } from '../../lib/dates';
+import { isoDate, systemClock, type Clock } from '../../lib/domain/dates';
 import { AppError } from '../../lib/errors';
-import type { RegionRegistry } from '../../lib/regions';
+import type { RegionRegistry } from '../../lib/domain/regions';
 import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 import { INDICATOREN } from './indicatoren';

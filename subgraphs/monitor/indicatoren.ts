@@ -1,5 +1,5 @@
 import { isJustitieel, lopendOp } from '../../adapters/zorg/port';
-import { addMonths, ageOn, parseIsoDate } from '../../lib/dates';
+import { addMonths, ageOn, parseIsoDate } from '../../lib/domain/dates';
 import { isStartkwalificatie } from '../onderwijs/history';
 import type { Persoonsfeiten } from './feiten';
 import type { Periode } from './periode';

@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { BrpBron } from '../../adapters/brp/port';
 import type { DoorstroomBron } from '../../adapters/leerplicht/port';
-import { isoDate, type Clock } from '../../lib/dates';
-import { BATCHES_IN_FLIGHT, inChunks } from '../../lib/source';
+import { isoDate, type Clock } from '../../lib/domain/dates';
+import { BATCHES_IN_FLIGHT, inChunks } from '../../lib/sources/source';
 
 /** Lower case, without diacritics, split into words: how both names and texts are compared. */
 export function woordenVan(tekst: string): string[] {

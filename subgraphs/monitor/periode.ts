@@ -1,4 +1,4 @@
-import { addDays, addMonths } from '../../lib/dates';
+import { addDays, addMonths } from '../../lib/domain/dates';
 import { AppError } from '../../lib/errors';
 
 /**

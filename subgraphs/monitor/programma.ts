@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isValidBsn } from '../../lib/bsn';
+import { isValidBsn } from '../../lib/domain/bsn';
 import { AppError } from '../../lib/errors';
 import type { Maatregel, ProgrammaStore } from '../../stores/programma';
 import { parsePeriode } from './periode';

@@ -1,4 +1,4 @@
-import type { RegionRegistry } from '../../lib/regions';
+import type { RegionRegistry } from '../../lib/domain/regions';
 import type { Cijferrij } from '../../stores/cijfers';
 import { plusSleutel, verstoor, zichtbaar, type Ruistabel } from './celsleutel';
 import type { Persoonsfeiten } from './feiten';

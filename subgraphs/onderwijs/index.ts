@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type { OnderwijsFeed } from '../../adapters/onderwijs/port';
 import { AppError } from '../../lib/errors';
-import { assertBsn } from '../../lib/bsn';
-import type { RegionRegistry } from '../../lib/regions';
+import { assertBsn } from '../../lib/domain/bsn';
+import type { RegionRegistry } from '../../lib/domain/regions';
 import type { Vertegenwoordiging } from '../policy/beleid';
 import type { PolicyContext } from '../policy/shield';
 import { bereikVan } from '../policy/guards';
@@ -10,7 +10,7 @@ import type { CaseloadScope, OudStudentenScope } from '../../policies/bereik';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';
 import { isStartkwalificatie, type Diploma, type Onderwijshistorie } from './history';
 import { ingestFeed } from './ingest';
-import { retryWithBackoff } from '../../lib/retry';
+import { retryWithBackoff } from '../../lib/sources/retry';
 import type { OnderwijsStore } from './store';
 import type { Nazorgcontact, NazorgStore } from '../../stores/nazorg';
 import { oudStudenten, registreerNazorgcontact, type NazorgcontactInvoer } from './nazorg';
@@ -19,7 +19,7 @@ import type { Register } from '../../policies/types';
 import type { AuditStore } from '../../stores/audit';
 import type { Betrokkene } from '../betrokkenen';
 import { dagenTussen, pagina, zoekBuitenBeeld, type BuitenBeeldBronnen } from './buiten-beeld';
-import { addMonths } from '../../lib/dates';
+import { addMonths } from '../../lib/domain/dates';
 
 interface Context extends PolicyContext { historie: DataLoader<string, Onderwijshistorie>; deadline?: number }
 type Jongere = Vertegenwoordiging;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ageOn, parseIsoDate } from '../../lib/dates';
+import { ageOn, parseIsoDate } from '../../lib/domain/dates';
 import { loadRegister } from '../../policies/register';
 import { Population } from '../../population/generator';
 import { Leveringen } from '../../simulators/duo/levering';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addMonths, isKalenderdatum, isoDate } from '../../lib/dates';
+import { addMonths, isKalenderdatum, isoDate } from '../../lib/domain/dates';
 import { AppError } from '../../lib/errors';
 import type { Beleid } from '../policy/beleid';
 import type { Diploma, Onderwijshistorie } from './history';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { openDurableSqlite } from '../../lib/sqlite';
+import { openDurableSqlite } from '../../lib/storage/sqlite';
 import type { Onderwijsregel } from '../../adapters/onderwijs/port';
 import { foldHistorie, type Onderwijshistorie } from './history';
 

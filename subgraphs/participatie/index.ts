@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
 import { LEEG_PARTICIPATIEDOSSIER, type ParticipatieBron, type ParticipatieDossier } from '../../adapters/participatie/port';
-import { isoDate, systemClock, type Clock } from '../../lib/dates';
-import type { RegionRegistry } from '../../lib/regions';
-import { batchLoader } from '../../lib/source';
+import { isoDate, systemClock, type Clock } from '../../lib/domain/dates';
+import type { RegionRegistry } from '../../lib/domain/regions';
+import { batchLoader } from '../../lib/sources/source';
 import type { Vertegenwoordiging } from '../policy/beleid';
 import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';

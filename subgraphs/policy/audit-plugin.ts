@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { perTrace } from '../../lib/per-trace';
-import type { Metrics } from '../../lib/metrics';
+import { perTrace } from '../../lib/observability/per-trace';
+import type { Metrics } from '../../lib/observability/metrics';
 import type { AuditRecord, AuditStore } from '../../stores/audit';
 import type { PolicyContext } from './shield';
 

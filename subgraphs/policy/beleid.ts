@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import type { AppError } from '../../lib/errors';
-import type { InternalContext } from '../../lib/internal-context';
-import type { TraceContext } from '../../lib/trace';
+import type { InternalContext } from '../../lib/security/internal-context';
+import type { TraceContext } from '../../lib/observability/trace';
 import type { BereikSoort, RegelNaam, Rijregel } from '../../policies/declaraties';
 import type { ToestemmingFeit } from '../../policies/toestemming';
 import type { BrpFeiten } from '../../policies/bereik';

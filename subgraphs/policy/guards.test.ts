@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { execute, parse, type GraphQLSchema } from 'graphql';
-import { demoRegions } from '../../lib/regions';
+import { demoRegions } from '../../lib/domain/regions';
 import { loadRegister } from '../../policies/register';
 import type { ConsentStore } from '../../stores/consent';
 import { bereikVan } from './guards';

@@ -1,5 +1,5 @@
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
-import { assertBsn } from '../../lib/bsn';
+import { assertBsn } from '../../lib/domain/bsn';
 import { AppError } from '../../lib/errors';
 import type { BrpFeiten } from '../../policies/bereik';
 import { beslisRegels } from '../../policies/afleiding';

@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import type { Clock } from '../../lib/dates';
-import type { InternalContext } from '../../lib/internal-context';
-import type { Metrics } from '../../lib/metrics';
-import { veiligeLog } from '../../lib/veilig-log';
-import type { RegionRegistry } from '../../lib/regions';
+import type { Clock } from '../../lib/domain/dates';
+import type { InternalContext } from '../../lib/security/internal-context';
+import type { Metrics } from '../../lib/observability/metrics';
+import { veiligeLog } from '../../lib/observability/veilig-log';
+import type { RegionRegistry } from '../../lib/domain/regions';
 import type { AuditStore } from '../../stores/audit';
 import { auditPlugin } from './audit-plugin';
 import type { Beleid } from './beleid';

@@ -1,8 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { isoDate, type Clock } from '../../lib/dates';
-import type { InternalContext } from '../../lib/internal-context';
-import type { RegionRegistry } from '../../lib/regions';
-import { startTrace, type TraceContext } from '../../lib/trace';
+import { isoDate, type Clock } from '../../lib/domain/dates';
+import type { InternalContext } from '../../lib/security/internal-context';
+import type { RegionRegistry } from '../../lib/domain/regions';
+import { startTrace, type TraceContext } from '../../lib/observability/trace';
 import type { Persoonskenmerken } from '../../policies/scope';
 import type { Besluit, Verwerkingsactiviteit } from '../../policies/types';
 import type { AuditRecord } from '../../stores/audit';

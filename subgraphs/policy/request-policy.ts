@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { GraphQLFormattedError } from 'graphql';
-import { isoDate, type Clock } from '../../lib/dates';
+import { isoDate, type Clock } from '../../lib/domain/dates';
 import { AppError } from '../../lib/errors';
-import type { InternalContext } from '../../lib/internal-context';
-import type { RegionRegistry } from '../../lib/regions';
-import { continueTrace, type TraceContext } from '../../lib/trace';
+import type { InternalContext } from '../../lib/security/internal-context';
+import type { RegionRegistry } from '../../lib/domain/regions';
+import { continueTrace, type TraceContext } from '../../lib/observability/trace';
 import { parseActiviteitRef, toegestaneCategorieen } from '../../policies/register';
 import { beoordeelBereik, beoordeelUitsluiting, type Aanvrager, type Persoonskenmerken } from '../../policies/scope';
 import {

@@ -1,7 +1,7 @@
 import type { BrpBron } from '../../adapters/brp/port';
-import { isoDate, systemClock, type Clock } from '../../lib/dates';
+import { isoDate, systemClock, type Clock } from '../../lib/domain/dates';
 import { AppError } from '../../lib/errors';
-import type { Metrics } from '../../lib/metrics';
+import type { Metrics } from '../../lib/observability/metrics';
 import { statusOp } from '../../policies/toestemming';
 import type { Register } from '../../policies/types';
 import type { AuditStore } from '../../stores/audit';

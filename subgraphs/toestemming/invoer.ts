@@ -1,4 +1,4 @@
-import { addDays, addMonths, addYears, isKalenderdatum, isoDate } from '../../lib/dates';
+import { addDays, addMonths, addYears, isKalenderdatum, isoDate } from '../../lib/domain/dates';
 import { AppError } from '../../lib/errors';
 import { activiteitRef, huidigeVersie } from '../../policies/register';
 import type { Register } from '../../policies/types';

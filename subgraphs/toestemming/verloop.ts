@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { isoDate, type Clock } from '../../lib/dates';
-import type { Metrics } from '../../lib/metrics';
+import { isoDate, type Clock } from '../../lib/domain/dates';
+import type { Metrics } from '../../lib/observability/metrics';
 import { huidigeVersie } from '../../policies/register';
 import type { Register } from '../../policies/types';
 import type { AuditStore } from '../../stores/audit';

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import { isJeugdbescherming, isJeugdreclassering, isJustitieel as justitieel, isLopend, type ZorgBron, type Zorgtoewijzing } from '../../adapters/zorg/port';
-import { isoDate, systemClock, type Clock } from '../../lib/dates';
-import { batchLoader } from '../../lib/source';
+import { isoDate, systemClock, type Clock } from '../../lib/domain/dates';
+import { batchLoader } from '../../lib/sources/source';
 import type { Vertegenwoordiging } from '../policy/beleid';
 import type { PolicyContext } from '../policy/shield';
 import { subgraphTypeDefs, type SubgraphDefinition } from '../runtime';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DevIssuer } from '../../gateway/auth/dev-issuer';
-import { createPseudonymiser } from '../../lib/pseudonym';
+import { createPseudonymiser } from '../../lib/security/pseudonym';
 import { bsnForIndex } from '../../population/bsn-allocation';
 import { SqliteAuditStore } from '../../stores/audit';
 import { freePort } from '../../system/supervisor';

@@ -1,6 +1,6 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { DEFAULT_AUDIENCE, DEV_ISSUER } from '../../gateway/auth/dev-issuer';
-import { INTERNAL_CONTEXT_HEADER, createContextSigner, generateMasterSecret } from '../../lib/internal-context';
+import { INTERNAL_CONTEXT_HEADER, createContextSigner, generateMasterSecret } from '../../lib/security/internal-context';
 import { FEITEN, feitOndertekenaar } from '../../subgraphs/policy/feiten';
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';

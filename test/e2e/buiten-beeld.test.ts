@@ -2,7 +2,7 @@ import { BRP_BATCH_SIZE } from '../../adapters/brp/haal-centraal/client';
 import { LEERPLICHT_BATCH_SIZE } from '../../adapters/leerplicht/referentie/client';
 import { PARTICIPATIE_BATCH_SIZE } from '../../adapters/participatie/referentie/client';
 import { ZORG_BATCH_SIZE } from '../../adapters/zorg/referentie/client';
-import { ageOn } from '../../lib/dates';
+import { ageOn } from '../../lib/domain/dates';
 import type { SynthPersoon } from '../../population/types';
 import type { RunningSystem } from '../../system';
 import { zoalsGeleverd } from '../support/duo';

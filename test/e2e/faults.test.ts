@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { close, listen } from '../../lib/http';
+import { close, listen } from '../../lib/http/http';
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
 import { gqlAs, startTestSystem, zelf, type Identity } from '../support/system';

@@ -1,4 +1,4 @@
-import { addMonths } from '../../lib/dates';
+import { addMonths } from '../../lib/domain/dates';
 import { PRO_SCHOLEN, VSO_SCHOLEN } from '../../population/catalog';
 import type { SynthPersoon } from '../../population/types';
 import type { RunningSystem } from '../../system';

@@ -1,4 +1,4 @@
-import { ageOn } from '../../lib/dates';
+import { ageOn } from '../../lib/domain/dates';
 import { categoryMap } from '../../policies/categories';
 import { huidigeVersie, loadRegister } from '../../policies/register';
 import { heeftToestemming } from '../../population/consent';

@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { createClient } from 'redis';
-import { close, listen } from '../../lib/http';
-import { createContextSigner, createContextVerifier, generateMasterSecret, INTERNAL_CONTEXT_HEADER, subgraphKey } from '../../lib/internal-context';
-import { memoryReplayCache, redisReplayCache } from '../../lib/replay-cache';
+import { close, listen } from '../../lib/http/http';
+import { createContextSigner, createContextVerifier, generateMasterSecret, INTERNAL_CONTEXT_HEADER, subgraphKey } from '../../lib/security/internal-context';
+import { memoryReplayCache, redisReplayCache } from '../../lib/security/replay-cache';
 import { SHOWCASE_BSN } from '../../population/generator';
 import type { RunningSystem } from '../../system';
 import { gqlAs, startTestSystem, zelf } from '../support/system';

@@ -4,7 +4,7 @@ import { huidigeVersie, loadRegister } from '../../policies/register';
 import type { SynthPersoon } from '../../population/types';
 import { checkedInSupergraph } from '../../schema/compose';
 import type { RunningSystem } from '../../system';
-import { ageOn, parseIsoDate } from '../../lib/dates';
+import { ageOn, parseIsoDate } from '../../lib/domain/dates';
 import { geleverdOnderwijs } from '../support/duo';
 import { regelSleutel, verwachteRegels, wareBetrokkenen } from '../support/betrokkenen';
 import { inBereik, mag, outright, type Wie } from '../support/oracle';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { parse, print, type FieldNode, type FragmentDefinitionNode } from 'graphql';
-import { addMonths, ageOn, parseIsoDate } from '../../lib/dates';
+import { addMonths, ageOn, parseIsoDate } from '../../lib/domain/dates';
 import { categoryMap } from '../../policies/categories';
 import { huidigeVersie, loadRegister } from '../../policies/register';
 import type { Verwerkingsactiviteit } from '../../policies/types';

@@ -1,4 +1,4 @@
-import { ageOn, parseIsoDate } from '../../lib/dates';
+import { ageOn, parseIsoDate } from '../../lib/domain/dates';
 import type { SynthPersoon } from '../../population/types';
 import type { RunningSystem } from '../../system';
 import { geleverdOnderwijs } from '../support/duo';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { ageOn } from '../../lib/dates';
+import { ageOn } from '../../lib/domain/dates';
 import { heeftToestemming } from '../../population/consent';
 import type { RunningSystem } from '../../system';
 import { CachedConsentStore } from '../../stores/consent-cache';

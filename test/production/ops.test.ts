@@ -1,7 +1,7 @@
 import { SHOWCASE_BSN } from '../../population/generator';
 import { SqliteAuditStore, type AuditRecord, type AuditStore } from '../../stores/audit';
 import type { RunningSystem } from '../../system';
-import { close } from '../../lib/http';
+import { close } from '../../lib/http/http';
 import { gqlAs, headersFor, startTestSystem, zelf } from '../support/system';
 
 /** Issue 7: health, readiness, metrics, CORS and graceful shutdown. */

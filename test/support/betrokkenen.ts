@@ -1,5 +1,5 @@
-import { addMonths } from '../../lib/dates';
-import type { RegionRegistry } from '../../lib/regions';
+import { addMonths } from '../../lib/domain/dates';
+import type { RegionRegistry } from '../../lib/domain/regions';
 import type { SynthPersoon } from '../../population/types';
 import { zoalsGeleverd } from './duo';
 

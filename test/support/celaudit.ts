@@ -1,5 +1,5 @@
 import loadHighs from 'highs';
-import type { RegionRegistry } from '../../lib/regions';
+import type { RegionRegistry } from '../../lib/domain/regions';
 import type { Atoom } from './monitor';
 
 /**

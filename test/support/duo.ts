@@ -1,4 +1,4 @@
-import { addYears, ageOn, parseIsoDate } from '../../lib/dates';
+import { addYears, ageOn, parseIsoDate } from '../../lib/domain/dates';
 import { loadRegister } from '../../policies/register';
 import type { SynthPersoon } from '../../population/types';
 

@@ -1,5 +1,5 @@
-import { ageOn, isoDate } from '../../lib/dates';
-import type { RegionRegistry } from '../../lib/regions';
+import { ageOn, isoDate } from '../../lib/domain/dates';
+import type { RegionRegistry } from '../../lib/domain/regions';
 import { isStartkwalificatie } from '../../population/careers';
 import type { SynthPersoon } from '../../population/types';
 import { zoalsGeleverd } from './duo';

@@ -1,5 +1,5 @@
-import { addDays, addMonths, ageOn, parseIsoDate } from '../../lib/dates';
-import type { RegionRegistry } from '../../lib/regions';
+import { addDays, addMonths, ageOn, parseIsoDate } from '../../lib/domain/dates';
+import type { RegionRegistry } from '../../lib/domain/regions';
 import type { Population } from '../../population/generator';
 import type { SynthPersoon } from '../../population/types';
 import type { RunningSystem } from '../../system';

@@ -1,5 +1,5 @@
 import { geleverdOnderwijs } from './duo';
-import type { RegionRegistry } from '../../lib/regions';
+import type { RegionRegistry } from '../../lib/domain/regions';
 import { heeftToestemming } from '../../population/consent';
 import { heeftStartkwalificatie, huidigeDoorstroomStatus } from '../../population/generator';
 import type { SynthPersoon } from '../../population/types';

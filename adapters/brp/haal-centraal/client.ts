@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import { callSource, inChunks, leesAntwoord, lijst, validateSourceOptions, type SourceOptions } from '../../../lib/source';
+import { callSource, inChunks, leesAntwoord, lijst, validateSourceOptions, type SourceOptions } from '../../../lib/sources/source';
 import type { BrpBron } from '../port';
 import { BRP_AFNEMER_OIN, BRP_FIELDS, mapPersoon } from './mapping';
 import type { components, paths } from './types';

@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import { callSource, leesAntwoord, lijst, validateSourceOptions, type SourceOptions } from '../../../lib/source';
+import { callSource, leesAntwoord, lijst, validateSourceOptions, type SourceOptions } from '../../../lib/sources/source';
 import type { Levering } from '../port';
 import type { OnderwijsFeed } from '../port';
 import type { paths } from './types';

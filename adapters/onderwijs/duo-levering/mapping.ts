@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { isValidBsn } from '../../../lib/bsn';
+import { isValidBsn } from '../../../lib/domain/bsn';
 import type { Onderwijsregel, Onderwijssoort, Regelfout, Regelsoort } from '../port';
 
 const SOORTEN: Regelsoort[] = ['INSCHRIJVING', 'UITSCHRIJVING', 'DIPLOMA', 'VSV'];

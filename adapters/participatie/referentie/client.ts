@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import { aantal, callSource, inChunks, leesAntwoord, lijst, validateSourceOptions, type SourceOptions } from '../../../lib/source';
+import { aantal, callSource, inChunks, leesAntwoord, lijst, validateSourceOptions, type SourceOptions } from '../../../lib/sources/source';
 import type { ParticipatieBron } from '../port';
 import { mapKlant } from './mapping';
 import type { paths } from './types';

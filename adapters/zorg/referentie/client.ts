@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import { aantal, callSource, inChunks, leesAntwoord, lijst, validateSourceOptions, type SourceOptions } from '../../../lib/source';
+import { aantal, callSource, inChunks, leesAntwoord, lijst, validateSourceOptions, type SourceOptions } from '../../../lib/sources/source';
 import type { ZorgBron } from '../port';
 import { mapToewijzing } from './mapping';
 import type { paths } from './types';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import corsMiddleware from 'cors';
-import type { Metrics } from './metrics';
+import type { Metrics } from '../observability/metrics';
 
 /** What `/readyz` reports: ready only when every check is. */
 export interface Readiness { ready: boolean; checks: Record<string, { ok: boolean; reason?: string }> }

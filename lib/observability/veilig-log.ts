@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
-import { isValidBsn } from './bsn';
+import { isValidBsn } from '../domain/bsn';
 
 /** A key for this process only: the same BSN reads the same in one process's log, and cannot be looked up anywhere. */
 const SLEUTEL = randomBytes(32);

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { AppError, ErrorCodes } from './errors';
+import { AppError, ErrorCodes } from '../errors';
 import { logFout } from './veilig-log';
 
 /** Codes that graphql-js and Apollo Server give to request errors; safe to show as they are. */

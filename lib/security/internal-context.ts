@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { requestError } from './errors';
+import { requestError } from '../errors';
 import { memoryReplayCache, type ReplayCache } from './replay-cache';
 
 /**

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { logFout } from './veilig-log';
+import { logFout } from '../observability/veilig-log';
 import type { AddressInfo } from 'node:net';
 
 export interface Reply { status?: number; body: unknown; contentType?: string }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { SourceError } from './errors';
+import { SourceError } from '../errors';
 
 /**
  * How an adapter reaches its source system. Every option is validated at construction.

@@ -156,7 +156,7 @@ export class RegionRegistry {
 }
 
 function readDefaultCsv(): string {
-  return readFileSync(join(__dirname, '..', 'population', 'reference', 'gemeenten-arbeidsmarktregio.csv'), 'utf8');
+  return readFileSync(join(__dirname, '..', '..', 'population', 'reference', 'gemeenten-arbeidsmarktregio.csv'), 'utf8');
 }
 
 let demo: RegionRegistry | undefined;

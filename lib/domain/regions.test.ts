@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { DEMO_AREA, RegionRegistry, demoRegions } from './regions';
 
 /** The CBS 2026 municipality file, read here directly: the expectations do not come from the registry. */
-const cbs = (parse(readFileSync(join(__dirname, '..', 'population', 'reference', 'gemeenten-arbeidsmarktregio.csv'), 'utf8'), { columns: true }) as Record<string, string>[])
+const cbs = (parse(readFileSync(join(__dirname, '..', '..', 'population', 'reference', 'gemeenten-arbeidsmarktregio.csv'), 'utf8'), { columns: true }) as Record<string, string>[])
   .filter((r) => r.year === '2026');
 const amVan = (code: string) => cbs.find((r) => r.code === code)!.region_code;
 

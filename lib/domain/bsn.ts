@@ -1,4 +1,4 @@
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 /**
  * The BSN elfproef: for digits A..I, 9A+8B+7C+6D+5E+4F+3G+2H-1I must be divisible by 11.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { assertBsn, checkDigit, elfproefSum, isValidBsn } from './bsn';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 
 const eightDigits = fc.integer({ min: 0, max: 99_999_999 }).map((n) => String(n).padStart(8, '0'));
 

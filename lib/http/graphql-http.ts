@@ -4,7 +4,7 @@ import type { MutualTls } from './mtls';
 import { HeaderMap, type ApolloServer, type BaseContext, type ContextFunction } from '@apollo/server';
 import { keepAliveLonger, listen } from './http';
 import { createOps, type OpsOptions } from './http-ops';
-import { logFout } from './veilig-log';
+import { logFout } from '../observability/veilig-log';
 
 /** Largest request body accepted by default (a client's GraphQL operation with its variables). */
 export const MAX_BODY = 1_000_000;
