@@ -3,7 +3,8 @@ import { createDuoLevering } from '../adapters/onderwijs/duo-levering/client';
 import type { OnderwijsFeed } from '../adapters/onderwijs/port';
 import { isAppError } from '../lib/errors';
 import type { SourceOptions } from '../lib/sources/source';
-import type { Omgeving, Uitslag } from './suite';
+import { checker, code, type Uitslag } from './check';
+import type { Omgeving } from './suite';
 
 /**
  * The conformance checks for an education feed (files per afnemer, the contract `OnderwijsFeed`):
@@ -26,18 +27,9 @@ export const DUO: FeedDoel = {
   afnemer: 'DP-ZUIDOOST-DRENTHE', vreemdeAfnemer: 'DP-BESTAAT-NIET',
 };
 
-const code = (e: unknown) => (isAppError(e) ? e.code : (e as Error)?.name ?? String(e));
-
 export async function controleerFeed(doel: FeedDoel, omgeving: Omgeving): Promise<Uitslag[]> {
   const uit: Uitslag[] = [];
-  const check = async (naam: string, f: () => Promise<string | null>) => {
-    try {
-      const melding = await f();
-      uit.push({ check: naam, ok: melding === null, ...(melding ? { melding } : {}) });
-    } catch (e) {
-      uit.push({ check: naam, ok: false, melding: `threw ${code(e)}: ${(e as Error)?.message ?? e}` });
-    }
-  };
+  const check = checker(uit);
   const maak = (extra: Partial<SourceOptions> = {}) => doel.maak({ baseUrl: omgeving.baseUrl, timeoutMs: 10_000, ...extra });
 
   await check('delivery index: oldest first, every file whole and every row readable', async () => {

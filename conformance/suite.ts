@@ -1,5 +1,4 @@
 import { checkDigit } from '../lib/domain/bsn';
-import { isAppError } from '../lib/errors';
 import type { SimulatorServer } from '../lib/http/http';
 import type { SourceOptions } from '../lib/sources/source';
 import type { Population } from '../population/generator';
@@ -39,7 +38,8 @@ export interface Doel<T = unknown> {
   pagineer?(bron: unknown): Promise<{ totaal: number; gelezen: string[] }>;
 }
 
-export interface Uitslag { check: string; ok: boolean; melding?: string; overgeslagen?: string }
+import { checker, code, type Uitslag } from './check';
+export type { Uitslag } from './check';
 
 export interface Omgeving {
   baseUrl: string;
@@ -74,7 +74,6 @@ export function onbekendeBsns(n: number, population?: Population): string[] {
   return result;
 }
 
-const code = (e: unknown) => (isAppError(e) ? e.code : (e as Error)?.name ?? String(e));
 const GRENS_MS = 10_000;
 
 /** A promise that settles, or a marker after `ms` (the suite never hangs on a broken adapter). */
@@ -96,14 +95,7 @@ export async function controleerAdapter(doel: Doel<any> | FeedDoel, omgeving: Om
 export async function controleer<T>(doel: Doel<T>, omgeving: Omgeving): Promise<Uitslag[]> {
   const uit: Uitslag[] = [];
   const maak = (extra: Partial<SourceOptions> = {}) => doel.maak({ baseUrl: omgeving.baseUrl, timeoutMs: 5_000, ...extra });
-  const check = async (naam: string, f: () => Promise<string | null>) => {
-    try {
-      const melding = await f();
-      uit.push({ check: naam, ok: melding === null, ...(melding ? { melding } : {}) });
-    } catch (e) {
-      uit.push({ check: naam, ok: false, melding: `threw ${code(e)}: ${(e as Error)?.message ?? e}` });
-    }
-  };
+  const check = checker(uit);
   const overslaan = (naam: string, reden: string) => uit.push({ check: naam, ok: true, overgeslagen: reden });
   const bekende = omgeving.population ? [...omgeving.population.persons()].filter((p) => !p.brp).map((p) => p.bsn) : [];
 
