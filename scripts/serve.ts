@@ -65,7 +65,7 @@ async function main(role: string, name = ''): Promise<() => Promise<void>> {
       sourceUrl: required('SOURCE_URL'), regions: demoRegions(), clock: systemClock,
       sourceTimeoutMs: config.sourceTimeoutMs ?? 2000, dataDir: config.dataDir ?? 'data', port, host, modus: registerModus(kit),
       extraSourceUrls: Object.fromEntries((EXTRA_SOURCES[name as SubgraphName] ?? []).map((s) => [s, required(`SOURCE_URL_${s.toUpperCase()}`)])),
-      replays: redis ? redisReplayCache(redis) : undefined, redis, monitor: config.monitor, tls: mutualTlsFromEnv(), metrics, awaitStart: false,
+      replays: redis ? redisReplayCache(redis) : undefined, redis, monitor: config.monitor, tls: mutualTlsFromEnv(), metrics, awaitStart: false, adapters: config.adapters,
     });
     console.log(`subgraph ${name} at ${running.url}`);
     return () => closeAll(running);

@@ -11,3 +11,14 @@ describe('configuration from the environment: parsed and validated once', () => 
     expect(() => configFromEnv({ MONITOR_DREMPEL: '0' })).toThrow(/MONITOR_DREMPEL/);
   });
 });
+
+describe('ADAPTER_<SYSTEM>: configuration picks the implementation', () => {
+  it('takes a shipped adapter per source system and leaves the rest to their defaults', () => {
+    expect(configFromEnv({ ADAPTER_PARTICIPATIE: 'referentie' }).adapters).toEqual({ participatie: 'referentie' });
+    expect(configFromEnv({}).adapters).toBeUndefined();
+  });
+
+  it('refuses an adapter that is not shipped, naming the variable and the known ones', () => {
+    expect(() => configFromEnv({ ADAPTER_ZORG: 'onbekend' })).toThrow('ADAPTER_ZORG must be one of referentie; received "onbekend"');
+  });
+});

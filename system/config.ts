@@ -1,3 +1,4 @@
+import { ADAPTERS, valideerKeuze } from '../adapters/registry';
 import { ENFORCEMENT_MODES, type EnforcementMode } from '../gateway/policy/enforce';
 import { readFileSync } from 'node:fs';
 import { isoDate } from '../lib/domain/dates';
@@ -42,6 +43,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
     if (raw !== 'true' && raw !== 'false') throw new RangeError(`${name} must be true or false; received "${raw}"`);
     return raw === 'true';
   };
+  // Which shipped adapter serves each source system: ADAPTER_BRP, ADAPTER_PARTICIPATIE, ... (adapters/registry.ts).
+  const adapters = valideerKeuze(Object.fromEntries(Object.keys(ADAPTERS).flatMap((s) => (env[`ADAPTER_${s.toUpperCase()}`] ? [[s, env[`ADAPTER_${s.toUpperCase()}`]!]] : []))));
   const productie = env.NODE_ENV === 'production';
   const demoAanmelden = bool('DEMO_AANMELDEN') ?? false;
   if (productie && demoAanmelden) throw new RangeError('DEMO_AANMELDEN=true is refused with NODE_ENV=production: demo identities are for the local demo only');
@@ -80,6 +83,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, today = new 
     dataDir: env.DATA_DIR || 'data',
     sourceTimeoutMs: int('SOURCE_TIMEOUT_MS', 1, 600_000),
     startTimeoutMs: int('START_TIMEOUT_MS', 1_000, 3_600_000),
+    ...(Object.keys(adapters).length ? { adapters } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { AdapterKeuze } from '../adapters/registry';
 import { mkdirSync } from 'node:fs';
 import { veiligeLog } from '../lib/observability/veilig-log';
 import { close, listen, type SimulatorServer } from '../lib/http/http';
@@ -48,6 +49,8 @@ export interface SystemOptions {
   corsOrigins?: string[];
   /** How long a stop waits for in-flight requests (ms). Default 10000. */
   shutdownGraceMs?: number;
+  /** Which shipped adapter serves each source system (ADAPTER_<SYSTEM>, adapters/registry.ts). Default the first listed. */
+  adapters?: AdapterKeuze;
   /** How long `npm start` waits for each service process to answer its readiness check (START_TIMEOUT_MS). Default 120000. */
   startTimeoutMs?: number;
   /** Redis for the replay cache of gateway contexts and the rate limits, shared by replicas. Absent: memory. */
@@ -129,7 +132,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       subgraphs[name] = await startNamedSubgraph(name, {
         sourceUrl: simulators[SOURCE_OF[name]].url, extraSourceUrls: Object.fromEntries((EXTRA_SOURCES[name] ?? []).map((s) => [s, simulators[s].url])), regions: population.regions, clock,
         sourceTimeoutMs: options.sourceTimeoutMs ?? 2000, dataDir, port: ports[name] ?? 0, host: '127.0.0.1', log,
-        modus, replays, redis, monitor: options.monitor, metrics, tls: options.tls ? { ...options.tls.subgraph, ca: options.tls.ca } : undefined,
+        modus, replays, redis, monitor: options.monitor, metrics, tls: options.tls ? { ...options.tls.subgraph, ca: options.tls.ca } : undefined, adapters: options.adapters,
       });
     }));
     const direct = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, subgraphs[name]?.url ?? 'http://127.0.0.1:9/'])) as Record<SubgraphName, string>;

@@ -1,10 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHaalCentraalBrp } from '../adapters/brp/haal-centraal/client';
-import { createReferentieLeerplicht } from '../adapters/leerplicht/referentie/client';
-import { createDuoLevering } from '../adapters/onderwijs/duo-levering/client';
-import { createReferentieParticipatie } from '../adapters/participatie/referentie/client';
-import { createReferentieZorg } from '../adapters/zorg/referentie/client';
+import { maakBron, type AdapterKeuze } from '../adapters/registry';
 import type { Clock } from '../lib/domain/dates';
 import type { ReplayCache } from '../lib/security/replay-cache';
 import type { MutualTls } from '../lib/http/mtls';
@@ -72,6 +68,8 @@ export interface SubgraphRuntimeOptions {
   monitor?: MonitorInstellingen;
   /** Injected fetch towards the source system; default global fetch. */
   fetch?: typeof fetch;
+  /** Which shipped adapter serves each source system (`ADAPTER_<SYSTEM>`, adapters/registry.ts); default the first listed. */
+  adapters?: AdapterKeuze;
   log?: (line: string) => void;
 }
 
@@ -80,30 +78,31 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
   const source = { baseUrl: o.sourceUrl, timeoutMs: o.sourceTimeoutMs, fetch: o.fetch,
     observe: o.metrics ? (system: string, seconds: number, outcome: string) => o.metrics!.sourceSeconds.observe({ system, outcome }, seconds) : undefined };
   const kit = o.modus.opslag;
+  const bron = <S extends Parameters<typeof maakBron>[0]>(systeem: S, opties = source) => maakBron(systeem, opties, o.adapters);
   const checks: Record<string, () => Promise<void>> = { source: reachable(o.sourceUrl, o.fetch) };
   Object.assign(checks, { audit: () => kit.audit.ping(), ...(name === 'inzage' || name === 'monitor' ? {} : { consent: () => kit.consent.ping() }), ...(name === 'onderwijs' ? { nazorg: () => kit.nazorg.ping() } : {}), ...(name === 'monitor' ? { programma: () => kit.programma.ping(), cijfers: () => kit.cijfers.ping() } : {}) });
   const handhaving = o.modus.subgraph(name, { regions: o.regions, clock: o.clock, replays: o.replays, log: o.log });
   const run = <C extends PolicyContext>(def: SubgraphDefinition<C>) => startSubgraph(def, { port: o.port, host: o.host, handhaving, tls: o.tls, metrics: o.metrics, checks, awaitStart: o.awaitStart });
   switch (name) {
     case 'basis':
-      return run(basisSubgraph({ brp: createHaalCentraalBrp(source), regions: o.regions, clock: o.clock }));
+      return run(basisSubgraph({ brp: bron('brp'), regions: o.regions, clock: o.clock }));
     case 'doorstroom':
-      return run(doorstroomSubgraph({ bron: createReferentieLeerplicht(source), regions: o.regions, clock: o.clock }));
+      return run(doorstroomSubgraph({ bron: bron('leerplicht'), regions: o.regions, clock: o.clock }));
     case 'participatie':
-      return run(participatieSubgraph({ bron: createReferentieParticipatie(source), regions: o.regions, clock: o.clock }));
+      return run(participatieSubgraph({ bron: bron('participatie'), regions: o.regions, clock: o.clock }));
     case 'zorg':
-      return run(zorgSubgraph({ bron: createReferentieZorg(source), clock: o.clock }));
+      return run(zorgSubgraph({ bron: bron('zorg'), clock: o.clock }));
     case 'inzage':
-      return run(inzageSubgraph({ audit: kit.audit, register: kit.register, pseudonym: kit.pseudonym, brp: createHaalCentraalBrp(source) }));
+      return run(inzageSubgraph({ audit: kit.audit, register: kit.register, pseudonym: kit.pseudonym, brp: bron('brp') }));
     case 'monitor': {
       const extra = (system: SimulatorName) => ({ ...source, baseUrl: o.extraSourceUrls?.[system] ?? '' });
       for (const s of EXTRA_SOURCES.monitor!) if (!o.extraSourceUrls?.[s]) throw new Error(`the monitor needs the ${s} source: set SOURCE_URL_${s.toUpperCase()}`);
-      const bronnen = { doorstroom: createReferentieLeerplicht(source), brp: createHaalCentraalBrp(extra('brp')), participatie: createReferentieParticipatie(extra('participatie')),
-        zorg: createReferentieZorg(extra('zorg')), onderwijs: createDuoLevering(extra('duo')) };
+      const bronnen = { doorstroom: bron('leerplicht'), brp: bron('brp', extra('brp')), participatie: bron('participatie', extra('participatie')),
+        zorg: bron('zorg', extra('zorg')), onderwijs: bron('duo', extra('duo')) };
       return run(monitorSubgraph({ programma: kit.programma, namen: bronnen, cijfers: cijferbron({ bronnen, regions: o.regions, register: kit.register, clock: o.clock, opslag: kit.cijfers, ...o.monitor, log: o.log }), regions: o.regions, clock: o.clock }));
     }
     case 'toestemming':
-      return run(toestemmingSubgraph({ consent: kit.consent, register: kit.register, brp: createHaalCentraalBrp(source), clock: o.clock,
+      return run(toestemmingSubgraph({ consent: kit.consent, register: kit.register, brp: bron('brp'), clock: o.clock,
         audit: { store: kit.audit, pseudonym: kit.pseudonym }, metrics: o.metrics, log: o.log }));
     case 'onderwijs': {
       if (o.dataDir !== ':memory:') mkdirSync(o.dataDir, { recursive: true });
@@ -114,9 +113,9 @@ export async function startNamedSubgraph(name: SubgraphName, o: SubgraphRuntimeO
         if (!url) throw new Error(`the onderwijs subgraph needs the ${system} source for the out-of-sight list: set SOURCE_URL_${system.toUpperCase()}`);
         return { ...source, baseUrl: url };
       };
-      const buitenBeeld = { brp: createHaalCentraalBrp(extra('brp')), participatie: createReferentieParticipatie(extra('participatie')),
-        zorg: createReferentieZorg(extra('zorg')), doorstroom: createReferentieLeerplicht(extra('leerplicht')) };
-      const def = onderwijsSubgraph({ feed: createDuoLevering(source), store, nazorg: kit.nazorg, regions: o.regions, log: o.log, retentie, buitenBeeld, clock: o.clock });
+      const buitenBeeld = { brp: bron('brp', extra('brp')), participatie: bron('participatie', extra('participatie')),
+        zorg: bron('zorg', extra('zorg')), doorstroom: bron('leerplicht', extra('leerplicht')) };
+      const def = onderwijsSubgraph({ feed: bron('duo'), store, nazorg: kit.nazorg, regions: o.regions, log: o.log, retentie, buitenBeeld, clock: o.clock });
       return run({ ...def, stop: async () => { await def.stop?.(); store.close(); } });
     }
   }
