@@ -1,7 +1,7 @@
 import { createHaalCentraalBrp } from '../adapters/brp/haal-centraal/client';
 import type { Persoonsgegevens } from '../adapters/brp/port';
 import { createReferentieLeerplicht } from '../adapters/leerplicht/referentie/client';
-import type { DoorstroomBron, DoorstroomDossier } from '../adapters/leerplicht/port';
+import type { DoorstroomDossier } from '../adapters/leerplicht/port';
 import { createReferentieParticipatie } from '../adapters/participatie/referentie/client';
 import type { ParticipatieDossier } from '../adapters/participatie/port';
 import { createReferentieZorg } from '../adapters/zorg/referentie/client';
@@ -50,15 +50,15 @@ export const ZORG: Doel<Zorgtoewijzing[]> = {
 
 export const LEERPLICHT: Doel<DoorstroomDossier> = {
   naam: 'leerplicht/referentie', simulator: 'leerplicht',
-  maak: (o) => { const b = createReferentieLeerplicht(o); return Object.assign({ batchSize: b.batchSize, haal: (bsns: string[]) => b.dossiers(bsns) }, { bron: b }); },
+  maak: (o) => { const b = createReferentieLeerplicht(o); return { batchSize: b.batchSize, haal: (bsns) => b.dossiers(bsns) }; },
   leeg: (w) => w === undefined || (w.trajecten.length === 0 && w.verzuimmeldingen.length === 0 && w.vsvMeldingen.length === 0),
   vergelijk: (p, w) => [
     ...verschil('trajecten', p.leerplicht.trajecten.map((t) => t.id), (w?.trajecten ?? []).map((t) => t.id)),
     ...verschil('verzuimmeldingen', p.leerplicht.verzuimmeldingen.map((v) => v.id), (w?.verzuimmeldingen ?? []).map((v) => v.id)),
   ],
   // A caseload search (the Doorstroompunt's): every page to the end, a small page size to force many pages.
-  pagineer: async (bron) => {
-    const b = (bron as { bron: DoorstroomBron }).bron;
+  pagineer: async (o) => {
+    const b = createReferentieLeerplicht(o);
     const gelezen: string[] = [];
     let na: string | undefined;
     let totaal = 0;

@@ -35,7 +35,7 @@ export interface Doel<T = unknown> {
   /** BSNs with names in other scripts and diacritics, with the surname the source holds. */
   diakrieten?: { bsn: string; geslachtsnaam: string; lees: (waarde: T | undefined) => string | null }[];
   /** A paged search to read to the end (pagination), when the contract has one. */
-  pagineer?(bron: unknown): Promise<{ totaal: number; gelezen: string[] }>;
+  pagineer?(options: SourceOptions): Promise<{ totaal: number; gelezen: string[] }>;
 }
 
 import { checker, code, type Uitslag } from './check';
@@ -160,7 +160,7 @@ export async function controleer<T>(doel: Doel<T>, omgeving: Omgeving): Promise<
 
   if (doel.pagineer) {
     await check('pagination: a search read to the end, every match once', async () => {
-      const { totaal, gelezen } = await doel.pagineer!(maak());
+      const { totaal, gelezen } = await doel.pagineer!({ baseUrl: omgeving.baseUrl, timeoutMs: 5_000 });
       if (new Set(gelezen).size !== gelezen.length) return 'a match came back twice across pages: follow the cursor, do not restart';
       return gelezen.length !== totaal ? `read ${gelezen.length} of ${totaal} matches: follow the cursor until there are no more` : null;
     });

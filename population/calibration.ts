@@ -1,6 +1,7 @@
 import { addDays, addMonths, addYears, ageOn, parseIsoDate } from '../lib/domain/dates';
 import { isStartkwalificatie } from './careers';
 import { JUSTITIELE_CATEGORIEEN } from './catalog';
+import { LO3_VERBLIJFPLAATSHISTORIE } from './lo3';
 import { gezinVan, herkomstVan, woonhistorie } from './verblijf';
 import type { RegionRegistry } from '../lib/domain/regions';
 import type { SynthPersoon } from './types';
@@ -85,7 +86,7 @@ export const DOELEN: Doel[] = [
 function verhuisdNaarAndereGemeente(p: SynthPersoon, peildatum: string, regions?: RegionRegistry): boolean {
   const jaarGeleden = addYears(peildatum, -1);
   const reeks: { gemeente: string; vanaf: string }[] = p.brp
-    ? ((p.brp.lo3Verblijfplaatshistorie ?? []) as any[]).map((v) => ({ gemeente: v.gemeenteVanInschrijving?.code ?? '', vanaf: v.datumVan?.datum ?? '' }))
+    ? ((p.brp[LO3_VERBLIJFPLAATSHISTORIE] ?? []) as any[]).map((v) => ({ gemeente: v.gemeenteVanInschrijving?.code ?? '', vanaf: v.datumVan?.datum ?? '' }))
     : regions ? woonhistorie(p, regions.gemeenten(), peildatum).map((w) => ({ gemeente: w.gemeenteCode, vanaf: w.vanaf })) : [];
   return reeks.some((w, i) => i + 1 < reeks.length && reeks[i + 1].gemeente !== w.gemeente && w.vanaf > jaarGeleden && w.vanaf <= peildatum);
 }

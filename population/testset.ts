@@ -30,3 +30,9 @@ let cached: HaalCentraalPersoon[] | undefined;
 export function loadTestset(): HaalCentraalPersoon[] {
   return (cached ??= JSON.parse(readFileSync(TESTSET_JSON, 'utf8')) as HaalCentraalPersoon[]);
 }
+
+let perBsn: Map<string, HaalCentraalPersoon> | undefined;
+/** RvIG's test persons by BSN (the first list wins, as in the conversion). */
+export function testsetPerBsn(): ReadonlyMap<string, HaalCentraalPersoon> {
+  return (perBsn ??= new Map(loadTestset().map((p) => [p.burgerservicenummer as string, p])));
+}

@@ -141,9 +141,10 @@ function verhuiskans(leeftijd: number): { verhuizen: number; andereGemeente: num
  * the chance above; a move to another municipality comes from one of the area's (`gemeenten`:
  * code, name, postcode prefixes), most often of the same labour-market region.
  */
-export function woonhistorie(p: SynthPersoon, gemeenten: readonly { code: string; naam: string; postcodePrefixes?: string[]; arbeidsmarktregio?: string }[], peildatum: string): Woonplaats[] {
+export function woonhistorie(p: SynthPersoon, gemeenten: readonly { code: string; naam: string; postcodePrefixes?: string[]; arbeidsmarktregio?: string }[], peildatum: string,
+  herkomst: Herkomst = herkomstVan(p, peildatum)): Woonplaats[] {
   const draw = new Draw(0x7e4a, p.index, 0);
-  const begin = herkomstVan(p, peildatum).immigratie?.datumVestigingInNederland ?? p.geboortedatum;
+  const begin = herkomst.immigratie?.datumVestigingInNederland ?? p.geboortedatum;
   const eind = p.overlijdensdatum && p.overlijdensdatum < peildatum ? p.overlijdensdatum : peildatum;
   // The moves, oldest first: per year of age, a move at a day within that year.
   const verhuizingen: { datum: string; andereGemeente: boolean }[] = [];

@@ -3,9 +3,10 @@ import { GESLACHTSNAMEN, MET_VOORVOEGSEL, VOORNAMEN_M, VOORNAMEN_V } from '../..
 import { Draw } from '../../population/random';
 import type { RegionRegistry } from '../../lib/domain/regions';
 import { adresseringVan, LO3_GEZAG, LO3_VERBLIJFPLAATSHISTORIE, voorletters } from '../../population/lo3';
-import { loadTestset } from '../../population/testset';
+import { testsetPerBsn } from '../../population/testset';
 import { gezinVan, herkomstVan, inschrijvingGemeente, woonhistorie, type Herkomst, type Woonplaats } from '../../population/verblijf';
 import { gezagVan, type GezagBron } from './gezag';
+import { eersteDag } from './historie';
 import type { SynthPersoon } from '../../population/types';
 
 /** A person as the Haal Centraal BRP API Personen v2 returns it (the subset this project fills). */
@@ -18,13 +19,6 @@ function datum(iso: string) {
 }
 
 
-let testsetPerBsn: Map<string, Record<string, any>> | undefined;
-/** A raw converted test person by BSN (children and parents of test persons are test persons). */
-function testsetRecord(bsn: string): Record<string, any> | undefined {
-  testsetPerBsn ??= new Map(loadTestset().map((p) => [p.burgerservicenummer as string, p]));
-  return testsetPerBsn.get(bsn);
-}
-
 const geboortedatumVan = (record: Record<string, any>) => (record.geboorte?.datum?.type === 'Datum' ? record.geboorte.datum.datum as string : undefined);
 
 /** What the gezag derivation needs of a converted test person on `today`. */
@@ -35,11 +29,7 @@ function gezagBron(record: Record<string, any>, today: Date): GezagBron {
 
 /** Whether a date (any of the API's date types) is still to come on `today`; an unknown date counts as to come. */
 function nogNiet(datum: Record<string, any> | undefined, today: Date): boolean {
-  const vandaag = isoDate(today);
-  if (!datum || datum.type === 'DatumOnbekend') return true;
-  if (datum.type === 'Datum') return datum.datum > vandaag;
-  if (datum.type === 'JaarMaandDatum') return `${datum.jaar}-${String(datum.maand).padStart(2, '0')}` > vandaag.slice(0, 7);
-  return String(datum.jaar) > vandaag.slice(0, 4);
+  return !datum || datum.type === 'DatumOnbekend' || eersteDag(datum as Parameters<typeof eersteDag>[0]) > isoDate(today);
 }
 
 /**
@@ -53,7 +43,7 @@ export function testpersoonOp(record: Record<string, any>, today: Date): BrpPers
   if (!record.overlijden && geboren) persoon.leeftijd = ageOn(geboren, today);
   if (persoon.verblijfstitel?.datumEinde && !nogNiet(persoon.verblijfstitel.datumEinde, today)) delete persoon.verblijfstitel;
   const gezag = gezagVan(gezagBron(record, today), (bsn) => {
-    const kind = testsetRecord(bsn);
+    const kind = testsetPerBsn().get(bsn);
     return kind ? gezagBron(kind, today) : undefined;
   });
   if (gezag) persoon.gezag = gezag;
@@ -85,7 +75,7 @@ export function toBrpPersoon(p: SynthPersoon, regions: RegionRegistry, today: Da
   if (p.brp) return testpersoonOp(p.brp, today);
   const herkomst = herkomstVan(p, peildatum);
   const gezin = gezinVan(p, peildatum);
-  const historie = woonhistorie(p, regions.gemeenten(), peildatum);
+  const historie = woonhistorie(p, regions.gemeenten(), peildatum, herkomst);
   const gemeente = regions.get(p.gemeenteCode)!;
   const gemeentecode = p.gemeenteCode.slice(2);
   const naam = [p.voornamen, p.voorvoegsel, p.geslachtsnaam].filter(Boolean).join(' ');

@@ -8,7 +8,7 @@ import type { Population } from '../../population/generator';
 import { LAAG_AFNEMER, LAAG_RUBRIEKEN, RUBRIEK_PER_PARAMETER, rubriekenVoor, unauthorizedField, unauthorizedParameter, unauthorizedQuery, type Autorisaties } from './autorisatie';
 import { fieldsProblems } from './fields';
 import { fieldPaths } from './paths';
-import { loadTestset } from '../../population/testset';
+import { testsetPerBsn } from '../../population/testset';
 import { selectFields, testpersoonOp, toBrpPersoon, verblijfplaatshistorie, type BrpPersoon } from './persoon';
 import { HISTORIE_RUBRIEKEN, historieAntwoord, type Voorkomen } from './historie';
 import { LO3_VERBLIJFPLAATSHISTORIE } from '../../population/lo3';
@@ -129,7 +129,7 @@ export function createBrpSimulator(population: Population, clock: Clock = system
  * includes) and every other person of RvIG's test set, whatever their age or municipality.
  */
 class BrpRegister {
-  private readonly testset = new Map(loadTestset().map((p) => [p.burgerservicenummer as string, p]));
+  private readonly testset = testsetPerBsn();
   constructor(private readonly population: Population) {}
 
   /** The address history of a person the register holds (newest first), or undefined. */

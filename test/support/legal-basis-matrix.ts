@@ -1,3 +1,4 @@
+import { PRO_SCHOLEN } from '../../population/catalog';
 import { buildASTSchema, getNamedType, isObjectType, parse, TypeInfo, visit, visitWithTypeInfo, type GraphQLSchema } from 'graphql';
 import { buildSupergraphApiSdl } from './supergraph-api';
 import { categoryMap } from '../../policies/categories';
@@ -54,8 +55,8 @@ const MUTATIES = `mutation ($bsn: String!, $activiteit: String!, $categorie: Str
 }`;
 
 const SCHOOL = '91AA';
-/** A school for praktijkonderwijs (population/catalog.ts PRO_SCHOLEN): the employer under a nazorg window opened by leaving. */
-const PRO_SCHOOL = '90BA';
+/** A school for praktijkonderwijs: the employer under a nazorg window opened by leaving. */
+const PRO_SCHOOL = PRO_SCHOLEN[0].brin;
 /** The categories of the sources of who-is-involved lines and attributes (test/support/betrokkenen.ts). */
 const LIJNCATEGORIEEN = new Set(Object.values(REGELBRON).flatMap((b) => [b.regel, ...Object.values(b.attributen)]).map((v) => categoryMap(checkedInSupergraph()).of('Jongere', v!.split('.')[1])));
 const sdl = checkedInSupergraph();
